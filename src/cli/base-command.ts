@@ -1,0 +1,84 @@
+/**
+ * What every command shares: the common flags, writing the output, and the one place where errors
+ * become messages and exit codes (0 clean, 1 findings at or above --fail-on, 2 the user's mistake).
+ */
+import {Command, Errors, Flags, type Interfaces} from '@oclif/core'
+
+import {CloudreadyError} from '../core/errors.js'
+import {sanitizeTerminal} from '../formatters/text.js'
+import {writeOutput} from './output.js'
+
+export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)['baseFlags'] & T['flags']>
+
+export abstract class BaseCommand<T extends typeof Command> extends Command {
+  static baseFlags = {
+    output: Flags.string({char: 'o', summary: 'Write the output to this file (atomically) instead of standard output.', helpValue: '<file>'}),
+    color: Flags.boolean({summary: 'Colour on a terminal (--no-color, or NO_COLOR, turns it off).', allowNo: true, default: true}),
+    quiet: Flags.boolean({char: 'q', summary: 'Print only errors: no progress, no summary on standard error.', default: false}),
+    json: Flags.boolean({summary: 'Print the result as JSON (the same as --format json).', default: false}),
+  }
+
+  protected flags!: BaseFlags<T>
+  protected args!: Interfaces.InferredArgs<T['args']>
+  /** Every positional argument as given (the paths of `validate`, `audit`…; oclif's `strict: false`). */
+  protected positionals!: string[]
+
+  override async init(): Promise<void> {
+    await super.init()
+    const ctor = this.ctor as unknown as typeof BaseCommand
+    const {args, flags, argv} = await this.parse({flags: ctor.flags, baseFlags: ctor.baseFlags, args: ctor.args, strict: ctor.strict, enableJsonFlag: false})
+    this.flags = flags as BaseFlags<T>
+    this.args = args as Interfaces.InferredArgs<T['args']>
+    this.positionals = argv as string[]
+  }
+
+  /** Writes the formatted result to `--output` or standard output; diagnostics never go here. */
+  protected async emit(text: string, inputs: string[] = []): Promise<void> {
+    const out = this.flags.output
+    if (out) {
+      writeOutput(out, text, inputs)
+    } else {
+      await new Promise<void>((resolve, reject) => {
+        process.stdout.write(text, (error) => (error ? reject(error) : resolve()))
+      })
+    }
+  }
+
+  /** Colour only for a person at a terminal: never in a file, a pipe, a machine format or under NO_COLOR. */
+  protected useColor(machineFormat: boolean): boolean {
+    if (machineFormat || this.flags.output || !this.flags.color) return false
+    if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false
+    if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true
+    return Boolean(process.stdout.isTTY)
+  }
+
+  /** A line on standard error, unless --quiet. */
+  protected note(message: string): void {
+    if (!this.flags.quiet) process.stderr.write(`${message}\n`)
+  }
+
+  protected async catch(error: Error & {exitCode?: number; oclif?: {exit?: number}}): Promise<unknown> {
+    if (error instanceof Errors.ExitError) throw error
+    const known: unknown = error
+    if (known instanceof CloudreadyError) {
+      const where = known.location ? `${known.location}: ` : ''
+      process.stderr.write(`cloudready: ${where}${sanitizeTerminal(known.message)}\n`)
+      // Always 2, also under --json (oclif would turn an error's exit into 1 there: oclif/core#1423).
+      process.exitCode = 2
+      return
+    }
+    if (error instanceof Errors.CLIError || error.oclif?.exit !== undefined) {
+      // A flag or argument oclif could not parse: the user's mistake, so exit 2 and a pointer to help.
+      const message = error.message.replace(/\n\s*See more help with --help\s*$/, '')
+      process.stderr.write(`cloudready: ${sanitizeTerminal(message)}\nSee 'cloudready ${this.id ?? ''} --help'.\n`)
+      process.exitCode = 2
+      return
+    }
+    process.stderr.write(
+      `cloudready: internal error: ${sanitizeTerminal(error.message)}\n` +
+        'This is a bug in cloudready, not in your files: please report it with the command you ran.\n' +
+        (process.env.DEBUG?.includes('cloudready') ? `${error.stack}\n` : 'Set DEBUG=cloudready to see where it happened.\n'),
+    )
+    process.exitCode = 2
+  }
+}

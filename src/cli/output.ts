@@ -1,0 +1,63 @@
+/**
+ * Output files are written whole or not at all: a temporary file beside the target, then a rename,
+ * which is atomic on one file system. An output never replaces one of the command's inputs.
+ */
+import {closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync} from 'node:fs'
+import path from 'node:path'
+
+import {OutputError} from '../core/errors.js'
+
+/** Temporary files still being written, removed if the process is interrupted. */
+const pending = new Set<string>()
+
+export function pendingOutputs(): ReadonlySet<string> {
+  return pending
+}
+
+export function writeOutput(target: string, text: string, inputs: string[] = []): void {
+  const abs = path.resolve(target)
+  let existing
+  try {
+    existing = statSync(abs)
+  } catch {
+    existing = undefined
+  }
+  if (existing?.isDirectory()) throw new OutputError(`cannot write the output to '${target}': it is a folder`)
+  if (existing) {
+    // Device and inode, not names: a symlink or a relative path cannot disguise an input.
+    for (const input of inputs) {
+      if (input === '-') continue
+      try {
+        const s = statSync(input)
+        if (s.dev === existing.dev && s.ino === existing.ino) {
+          throw new OutputError(`refusing to write the output over an input file: '${target}' is '${input}'`)
+        }
+      } catch (error) {
+        if (error instanceof OutputError) throw error
+      }
+    }
+  }
+  const dir = path.dirname(abs)
+  const tmp = path.join(dir, `.${path.basename(abs)}.${process.pid}.${Date.now().toString(36)}.tmp`)
+  let fd: number | undefined
+  try {
+    fd = openSync(tmp, 'wx', existing ? existing.mode & 0o777 : 0o644)
+    pending.add(tmp)
+    writeSync(fd, text)
+    fsyncSync(fd)
+    closeSync(fd)
+    fd = undefined
+    renameSync(tmp, abs)
+    pending.delete(tmp)
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd)
+    try {
+      unlinkSync(tmp)
+    } catch {
+      // Never created, or already gone: nothing to clean.
+    }
+    pending.delete(tmp)
+    const code = (error as NodeJS.ErrnoException).code
+    throw new OutputError(`cannot write the output to '${target}'${code ? ` (${code})` : ''}`)
+  }
+}

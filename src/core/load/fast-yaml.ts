@@ -1,0 +1,565 @@
+/**
+ * A fast parser for the block-style YAML subset that inventories are written in, recording the
+ * source offset of every key and value. Anything outside the subset (anchors, tags, block scalars,
+ * multi-line scalars or flows, directives, duplicate keys, tabs, errors of any kind) makes it give up
+ * with `null`, and the caller parses the same text with the `yaml` library, which is exact but about
+ * ten times slower. Both paths resolve scalars with the YAML 1.2 core schema, so they agree on every
+ * document the fast path accepts (a differential test holds them to it).
+ */
+import {MAX_DEPTH, type NodePositions, type PositionMap, setMember} from './positions.js'
+
+const BAIL = Symbol('bail')
+
+const NL = 10
+const CR = 13
+const SPACE = 32
+const TAB = 9
+const HASH = 35
+const COLON = 58
+const DASH = 45
+const COMMA = 44
+const LBRACKET = 91
+const RBRACKET = 93
+const LBRACE = 123
+const RBRACE = 125
+const SQUOTE = 39
+const DQUOTE = 34
+
+const enum Flag {
+  /** A character that cannot start a plain scalar (YAML c-indicator, less `-?:` handled apart). */
+  Indicator = 1,
+  /** A character that ends a plain scalar inside a flow collection. */
+  FlowEnd = 2,
+}
+
+const charFlags = new Uint8Array(128)
+for (const c of '[]{},#&*!|>\'"%@`') charFlags[c.charCodeAt(0)] |= Flag.Indicator
+for (const c of ',[]{}') charFlags[c.charCodeAt(0)] |= Flag.FlowEnd
+
+export interface FastParseResult {
+  value: unknown
+  rootOffset: number
+}
+
+/**
+ * Parses `text` (BOM already removed) or returns null when the document is outside the subset.
+ * Positions of every container are added to `positions`.
+ */
+export function fastParse(text: string, positions: PositionMap): FastParseResult | null {
+  const p = new FastParser(text, positions)
+  try {
+    return p.parseDocument()
+  } catch (error) {
+    if (error === BAIL) return null
+    throw error
+  }
+}
+
+class FastParser {
+  private pos = 0
+  private depth = 0
+  private readonly len: number
+
+  constructor(
+    private readonly text: string,
+    private readonly positions: PositionMap,
+  ) {
+    this.len = text.length
+  }
+
+  parseDocument(): FastParseResult {
+    let indent = this.nextContentLine()
+    if (indent === -1) return {value: null, rootOffset: 0}
+    const t = this.text
+    // A leading `---` alone on its line is allowed; `--- value`, directives and `...` are not in the subset.
+    if (indent === 0 && t.startsWith('---', this.pos) && this.isBreakOrEnd(this.pos + 3)) {
+      this.pos += 3
+      this.endOfLine()
+      indent = this.nextContentLine()
+      if (indent === -1) return {value: null, rootOffset: 0}
+    }
+    const c = t.charCodeAt(this.pos)
+    if (c === 37 /* % */) throw BAIL
+    if (indent !== 0) throw BAIL
+    const rootOffset = this.pos
+    const value = this.parseBlockNode(0)
+    // Whatever follows the root (a second document, `...`, stray content) is the library's to report.
+    if (this.nextContentLine() !== -1) throw BAIL
+    return {value, rootOffset}
+  }
+
+  /** Is the character at `i` a space, a line break or the end of the text? */
+  private isBreakOrEnd(i: number): boolean {
+    if (i >= this.len) return true
+    const c = this.text.charCodeAt(i)
+    return c === SPACE || c === NL || c === CR
+  }
+
+  /**
+   * From the start of a line (or the end of a previous line's content), skips blank and comment lines.
+   * Leaves `pos` at the first character of the next content line and returns its indentation, or -1 at
+   * the end of the text.
+   */
+  private nextContentLine(): number {
+    const t = this.text
+    const len = this.len
+    let i = this.pos
+    // A nested block returns with `pos` after the next line's indentation: measure from the line's start.
+    while (i > 0 && t.charCodeAt(i - 1) === SPACE) i--
+    if (i > 0 && t.charCodeAt(i - 1) !== NL) i = this.pos
+    for (;;) {
+      const lineStart = i
+      while (i < len && t.charCodeAt(i) === SPACE) i++
+      if (i >= len) {
+        this.pos = len
+        return -1
+      }
+      const c = t.charCodeAt(i)
+      if (c === NL) {
+        i++
+        continue
+      }
+      if (c === CR) {
+        if (t.charCodeAt(i + 1) !== NL) throw BAIL
+        i += 2
+        continue
+      }
+      if (c === HASH) {
+        const nl = t.indexOf('\n', i)
+        if (nl === -1) {
+          this.pos = len
+          return -1
+        }
+        i = nl + 1
+        continue
+      }
+      if (c === TAB) throw BAIL
+      this.pos = i
+      return i - lineStart
+    }
+  }
+
+  /** After a value: optional spaces and a comment, then a line break or the end. */
+  private endOfLine(): void {
+    const t = this.text
+    let i = this.pos
+    while (i < this.len && t.charCodeAt(i) === SPACE) i++
+    if (i >= this.len) {
+      this.pos = i
+      return
+    }
+    let c = t.charCodeAt(i)
+    // A comment needs white space before it (`a#b` is a scalar).
+    if (c === HASH && (i === 0 || t.charCodeAt(i - 1) === SPACE || t.charCodeAt(i - 1) === NL)) {
+      const nl = t.indexOf('\n', i)
+      this.pos = nl === -1 ? this.len : nl + 1
+      return
+    }
+    if (c === CR) {
+      i++
+      c = t.charCodeAt(i)
+    }
+    if (c !== NL) throw BAIL
+    this.pos = i + 1
+  }
+
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) throw BAIL
+  }
+
+  /** A node whose first character is at `pos`, on a line indented by `indent`. */
+  private parseBlockNode(indent: number): unknown {
+    const t = this.text
+    const c = t.charCodeAt(this.pos)
+    if (c === DASH && this.isBreakOrEnd(this.pos + 1)) return this.parseBlockSequence(indent)
+    const keyEnd = this.findKeyEnd()
+    if (keyEnd !== -1) return this.parseBlockMapping(indent)
+    const value = this.parseInlineValue()
+    this.endOfLine()
+    return value
+  }
+
+  /**
+   * If the content at `pos` is a mapping key (`key:` followed by a space or line end), returns the
+   * offset of its colon; otherwise -1.
+   */
+  private findKeyEnd(): number {
+    const t = this.text
+    let i = this.pos
+    const c0 = t.charCodeAt(i)
+    if (c0 === DQUOTE || c0 === SQUOTE) {
+      const end = this.quotedEnd(i)
+      let j = end
+      while (t.charCodeAt(j) === SPACE) j++
+      return t.charCodeAt(j) === COLON && this.isBreakOrEnd(j + 1) ? j : -1
+    }
+    for (; i < this.len; i++) {
+      const c = t.charCodeAt(i)
+      if (c === COLON) {
+        if (this.isBreakOrEnd(i + 1)) return i
+      } else if (c === NL || c === CR) {
+        return -1
+      } else if (c === HASH) {
+        if (t.charCodeAt(i - 1) === SPACE) return -1
+      } else if (c === TAB) {
+        throw BAIL
+      }
+    }
+    return -1
+  }
+
+  /** Offset just past the closing quote of the quoted scalar starting at `i` (on the same line). */
+  private quotedEnd(i: number): number {
+    const t = this.text
+    const q = t.charCodeAt(i)
+    for (let j = i + 1; j < this.len; j++) {
+      const c = t.charCodeAt(j)
+      if (c === q) {
+        if (q === SQUOTE && t.charCodeAt(j + 1) === SQUOTE) {
+          j++
+          continue
+        }
+        return j + 1
+      }
+      if (c === 92 /* \ */ && q === DQUOTE) {
+        j++
+        continue
+      }
+      if (c === NL || c === CR) throw BAIL
+    }
+    throw BAIL
+  }
+
+  private parseBlockMapping(indent: number): Record<string, unknown> {
+    this.enter()
+    const t = this.text
+    const obj: Record<string, unknown> = {}
+    const info: NodePositions = {start: this.pos, keys: [], keyOffsets: [], valueOffsets: []}
+    for (;;) {
+      const keyOffset = this.pos
+      const colon = this.findKeyEnd()
+      if (colon === -1) throw BAIL
+      const key = this.parseKey(keyOffset, colon)
+      if (Object.prototype.hasOwnProperty.call(obj, key)) throw BAIL
+      this.pos = colon + 1
+      let value: unknown
+      let valueOffset = keyOffset
+      while (t.charCodeAt(this.pos) === SPACE) this.pos++
+      const c = this.pos < this.len ? t.charCodeAt(this.pos) : NL
+      if (c === NL || c === CR || c === HASH) {
+        this.endOfLine()
+        const next = this.nextContentLine()
+        if (next > indent) {
+          valueOffset = this.pos
+          value = this.parseBlockNode(next)
+        } else if (next === indent && t.charCodeAt(this.pos) === DASH && this.isBreakOrEnd(this.pos + 1)) {
+          // `key:` followed by a sequence at the key's own indentation is valid YAML.
+          valueOffset = this.pos
+          value = this.parseBlockSequence(indent)
+        } else {
+          value = null
+        }
+      } else {
+        valueOffset = this.pos
+        value = this.parseInlineValue()
+        this.endOfLine()
+      }
+      setMember(obj, key, value)
+      info.keys!.push(key)
+      info.keyOffsets!.push(keyOffset)
+      info.valueOffsets.push(valueOffset)
+      const next = this.nextContentLine()
+      if (next === indent) continue
+      if (next < indent) break
+      throw BAIL
+    }
+    this.positions.set(obj, info)
+    this.depth--
+    return obj
+  }
+
+  private parseKey(start: number, colon: number): string {
+    const t = this.text
+    const c = t.charCodeAt(start)
+    if (c === DQUOTE || c === SQUOTE) {
+      this.pos = start
+      return this.parseQuoted()
+    }
+    let end = colon
+    while (end > start && t.charCodeAt(end - 1) === SPACE) end--
+    if (end === start) throw BAIL
+    if (c < 128 && charFlags[c] & Flag.Indicator) throw BAIL
+    if ((c === DASH || c === 63 /* ? */ || c === COLON) && this.isBreakOrEnd(start + 1)) throw BAIL
+    const key = t.slice(start, end)
+    // Keys that the core schema would read as null, booleans or numbers are left to the library.
+    if (typeof resolvePlain(key) !== 'string') throw BAIL
+    return key
+  }
+
+  private parseBlockSequence(indent: number): unknown[] {
+    this.enter()
+    const t = this.text
+    const arr: unknown[] = []
+    const info: NodePositions = {start: this.pos, valueOffsets: []}
+    for (;;) {
+      // at `-`
+      this.pos++
+      while (t.charCodeAt(this.pos) === SPACE) this.pos++
+      const c = this.pos < this.len ? t.charCodeAt(this.pos) : NL
+      let value: unknown
+      let valueOffset = this.pos
+      if (c === NL || c === CR || c === HASH) {
+        valueOffset = this.pos - 1
+        this.endOfLine()
+        const next = this.nextContentLine()
+        if (next > indent) {
+          valueOffset = this.pos
+          value = this.parseBlockNode(next)
+        } else {
+          value = null
+        }
+      } else if (c === DASH && this.isBreakOrEnd(this.pos + 1)) {
+        throw BAIL
+      } else if (this.findKeyEnd() !== -1) {
+        // A compact mapping: its keys line up with the first one, after `- `.
+        value = this.parseBlockMapping(this.pos - this.lineStartOf(this.pos))
+      } else {
+        value = this.parseInlineValue()
+        this.endOfLine()
+      }
+      arr.push(value)
+      info.valueOffsets.push(valueOffset)
+      const next = this.nextContentLine()
+      if (next === indent && t.charCodeAt(this.pos) === DASH && this.isBreakOrEnd(this.pos + 1)) continue
+      if (next <= indent) break
+      throw BAIL
+    }
+    this.positions.set(arr, info)
+    this.depth--
+    return arr
+  }
+
+  private lineStartOf(i: number): number {
+    return this.text.lastIndexOf('\n', i - 1) + 1
+  }
+
+  /** A value that starts and ends on the current line: a flow collection, a quoted or a plain scalar. */
+  private parseInlineValue(): unknown {
+    const t = this.text
+    const c = t.charCodeAt(this.pos)
+    if (c === LBRACKET || c === LBRACE) return this.parseFlow()
+    if (c === DQUOTE || c === SQUOTE) return this.parseQuoted()
+    return this.parsePlain(false)
+  }
+
+  private parsePlain(inFlow: boolean): unknown {
+    const t = this.text
+    const start = this.pos
+    const c0 = t.charCodeAt(start)
+    if (c0 < 128 && charFlags[c0] & Flag.Indicator) throw BAIL
+    if ((c0 === DASH || c0 === 63 /* ? */ || c0 === COLON) && this.isBreakOrEnd(start + 1)) throw BAIL
+    let i = start
+    let end = start
+    for (; i < this.len; i++) {
+      const c = t.charCodeAt(i)
+      if (c === SPACE) continue
+      if (c === NL || c === CR) break
+      if (c === HASH && t.charCodeAt(i - 1) === SPACE) break
+      if (c === TAB) throw BAIL
+      if (c === COLON) {
+        // `a: b` inside a value is an error; inside a flow any colon is left to the library.
+        if (inFlow || this.isBreakOrEnd(i + 1)) throw BAIL
+      }
+      if (inFlow && c < 128 && charFlags[c] & Flag.FlowEnd) break
+      end = i + 1
+    }
+    this.pos = end
+    return resolvePlain(t.slice(start, end))
+  }
+
+  private parseQuoted(): string {
+    const t = this.text
+    const start = this.pos
+    const end = this.quotedEnd(start)
+    this.pos = end
+    const body = t.slice(start + 1, end - 1)
+    if (t.charCodeAt(start) === SQUOTE) return body.includes("''") ? body.replace(/''/g, "'") : body
+    return body.includes('\\') ? unescapeDouble(body) : body
+  }
+
+  private parseFlow(): unknown {
+    this.enter()
+    const t = this.text
+    const open = t.charCodeAt(this.pos)
+    const info: NodePositions = {start: this.pos, valueOffsets: []}
+    this.pos++
+    let result: unknown
+    if (open === LBRACKET) {
+      const arr: unknown[] = []
+      this.skipFlowSpaces()
+      if (t.charCodeAt(this.pos) === RBRACKET) {
+        this.pos++
+      } else {
+        for (;;) {
+          info.valueOffsets.push(this.pos)
+          arr.push(this.parseFlowNode())
+          this.skipFlowSpaces()
+          const c = t.charCodeAt(this.pos)
+          this.pos++
+          if (c === RBRACKET) break
+          if (c !== COMMA) throw BAIL
+          this.skipFlowSpaces()
+        }
+      }
+      result = arr
+    } else {
+      const obj: Record<string, unknown> = {}
+      info.keys = []
+      info.keyOffsets = []
+      this.skipFlowSpaces()
+      if (t.charCodeAt(this.pos) === RBRACE) {
+        this.pos++
+      } else {
+        for (;;) {
+          const keyOffset = this.pos
+          const c0 = t.charCodeAt(this.pos)
+          let key: string
+          if (c0 === DQUOTE || c0 === SQUOTE) {
+            key = this.parseQuoted()
+          } else {
+            let i = this.pos
+            while (i < this.len) {
+              const c = t.charCodeAt(i)
+              if (c === COLON || c === NL || c === CR || (c < 128 && charFlags[c] & Flag.FlowEnd)) break
+              i++
+            }
+            key = this.parseKey(keyOffset, i)
+            this.pos = i
+          }
+          this.skipFlowSpaces()
+          if (t.charCodeAt(this.pos) !== COLON || t.charCodeAt(this.pos + 1) !== SPACE) throw BAIL
+          this.pos += 2
+          this.skipFlowSpaces()
+          if (Object.prototype.hasOwnProperty.call(obj, key)) throw BAIL
+          const valueOffset = this.pos
+          const c1 = t.charCodeAt(this.pos)
+          const value = c1 === COMMA || c1 === RBRACE ? null : this.parseFlowNode()
+          setMember(obj, key, value)
+          info.keys.push(key)
+          info.keyOffsets.push(keyOffset)
+          info.valueOffsets.push(valueOffset)
+          this.skipFlowSpaces()
+          const c = t.charCodeAt(this.pos)
+          this.pos++
+          if (c === RBRACE) break
+          if (c !== COMMA) throw BAIL
+          this.skipFlowSpaces()
+        }
+      }
+      result = obj
+    }
+    this.positions.set(result as object, info)
+    this.depth--
+    return result
+  }
+
+  private parseFlowNode(): unknown {
+    const c = this.text.charCodeAt(this.pos)
+    if (c === LBRACKET || c === LBRACE) return this.parseFlow()
+    if (c === DQUOTE || c === SQUOTE) return this.parseQuoted()
+    if (c < 128 && charFlags[c] & Flag.FlowEnd) throw BAIL
+    return this.parsePlain(true)
+  }
+
+  /** Flows must stay on one line in the subset; a comment or line break inside one gives up. */
+  private skipFlowSpaces(): void {
+    const t = this.text
+    while (t.charCodeAt(this.pos) === SPACE) this.pos++
+    if (this.pos >= this.len) throw BAIL
+    const c = t.charCodeAt(this.pos)
+    if (c === NL || c === CR || c === HASH || c === TAB) throw BAIL
+  }
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = {
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  '\t': '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+  N: '\u0085',
+  _: '\u00a0',
+  L: '\u2028',
+  P: '\u2029',
+}
+
+function unescapeDouble(body: string): string {
+  let out = ''
+  let i = 0
+  for (;;) {
+    const j = body.indexOf('\\', i)
+    if (j === -1) return out + body.slice(i)
+    out += body.slice(i, j)
+    const e = body[j + 1]
+    const simple = SIMPLE_ESCAPES[e]
+    if (simple !== undefined) {
+      out += simple
+      i = j + 2
+      continue
+    }
+    const width = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0
+    const hex = body.slice(j + 2, j + 2 + width)
+    if (width === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== width) throw BAIL
+    const code = parseInt(hex, 16)
+    // Lone surrogates and out-of-range code points are the library's to judge.
+    if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) throw BAIL
+    out += String.fromCodePoint(code)
+    i = j + 2 + width
+  }
+}
+
+// The YAML 1.2 core schema, exactly as the `yaml` library's `core` schema resolves plain scalars.
+const INT = /^[-+]?[0-9]+$/
+const INT_OCT = /^0o[0-7]+$/
+const INT_HEX = /^0x[0-9a-fA-F]+$/
+const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/
+const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/
+
+/** Resolves a plain scalar with the YAML 1.2 core schema (dates stay strings; `no` stays a string). */
+export function resolvePlain(s: string): unknown {
+  const c = s.charCodeAt(0)
+  switch (c) {
+    case 126 /* ~ */:
+      return s.length === 1 ? null : s
+    case 110 /* n */:
+    case 78 /* N */:
+      return s === 'null' || s === 'Null' || s === 'NULL' ? null : s
+    case 116 /* t */:
+    case 84 /* T */:
+      return s === 'true' || s === 'True' || s === 'TRUE' ? true : s
+    case 102 /* f */:
+    case 70 /* F */:
+      return s === 'false' || s === 'False' || s === 'FALSE' ? false : s
+  }
+  if ((c >= 48 && c <= 57) || c === 43 || c === DASH || c === 46) {
+    if (INT.test(s)) return parseInt(s, 10)
+    if (INT_OCT.test(s)) return parseInt(s.slice(2), 8)
+    if (INT_HEX.test(s)) return parseInt(s.slice(2), 16)
+    if (FLOAT.test(s) || FLOAT_EXP.test(s)) return parseFloat(s)
+    if (FLOAT_NAN.test(s)) {
+      if (s.slice(-3).toLowerCase() === 'nan') return NaN
+      return s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY
+    }
+  }
+  return s
+}

@@ -1,0 +1,254 @@
+/**
+ * Reads inventory files (files, folders searched for *.yaml/*.yml, `-` for stdin) into documents
+ * that keep the source position of every value. Problems with the files themselves (unreadable,
+ * binary, not UTF-8, invalid YAML) become diagnostics with a location; nothing here throws for a
+ * user's file, and nothing here writes.
+ */
+import {readdirSync, readFileSync, realpathSync, statSync} from 'node:fs'
+import path from 'node:path'
+
+import type {Diagnostic} from '../model/types.js'
+import {ParsedDocument} from './document.js'
+import {exactParse} from './exact-yaml.js'
+import {fastParse} from './fast-yaml.js'
+import {lineStarts, offsetToPosition, type PositionMap} from './positions.js'
+
+export const DEFAULT_MAX_FILE_MB = 128
+
+export interface LoadOptions {
+  /** Largest file accepted, in MiB (the `--max-file-size` flag). */
+  maxFileMb?: number
+  /** The folder paths are shown relative to. */
+  cwd?: string
+  /** Reads standard input for `-`. */
+  readStdin?: () => Buffer
+  /** Turns off the fast parser (tests compare both paths). */
+  exactOnly?: boolean
+}
+
+export interface LoadResult {
+  documents: ParsedDocument[]
+  diagnostics: Diagnostic[]
+  /** Every file read (or tried), as shown to the user, in order. */
+  files: string[]
+}
+
+/** One input file as found on disk: its real path and how to show it. */
+export interface InputFile {
+  path: string
+  display: string
+}
+
+const YAML_EXT = /\.ya?ml$/i
+
+/** Expands the paths a user gave into a sorted list of files, with diagnostics for what is missing. */
+export function findInputs(paths: string[], cwd: string = process.cwd()): {files: InputFile[]; diagnostics: Diagnostic[]} {
+  const files: InputFile[] = []
+  const diagnostics: Diagnostic[] = []
+  const seen = new Set<string>()
+  const add = (abs: string) => {
+    let real: string
+    try {
+      real = realpathSync(abs)
+    } catch {
+      real = abs
+    }
+    if (seen.has(real)) return
+    seen.add(real)
+    files.push({path: abs, display: displayPath(abs, cwd)})
+  }
+  for (const given of paths) {
+    if (given === '-') {
+      files.push({path: '-', display: '-'})
+      continue
+    }
+    const abs = path.resolve(cwd, given)
+    let stat
+    try {
+      stat = statSync(abs)
+    } catch (error) {
+      diagnostics.push(fileDiagnostic(displayPath(abs, cwd), 'not-found', describeFsError(error, 'no such file or folder')))
+      continue
+    }
+    if (stat.isDirectory()) {
+      const found: string[] = []
+      walk(abs, found, new Set())
+      if (found.length === 0) {
+        diagnostics.push(fileDiagnostic(displayPath(abs, cwd), 'no-inputs', 'no *.yaml or *.yml files in this folder'))
+      }
+      // Sorted by code unit so the order, and so every output, is the same on every machine.
+      found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      for (const f of found) add(f)
+    } else {
+      add(abs)
+    }
+  }
+  return {files, diagnostics}
+}
+
+function walk(dir: string, out: string[], visited: Set<string>): void {
+  let real: string
+  try {
+    real = realpathSync(dir)
+  } catch {
+    return
+  }
+  // A symlink back up the tree would otherwise loop for ever.
+  if (visited.has(real)) return
+  visited.add(real)
+  let entries
+  try {
+    entries = readdirSync(dir, {withFileTypes: true})
+  } catch {
+    return
+  }
+  for (const e of entries) {
+    if (e.name === 'node_modules' || e.name.startsWith('.')) continue
+    const full = path.join(dir, e.name)
+    let isDir = e.isDirectory()
+    let isFile = e.isFile()
+    if (e.isSymbolicLink()) {
+      try {
+        const s = statSync(full)
+        isDir = s.isDirectory()
+        isFile = s.isFile()
+      } catch {
+        continue
+      }
+    }
+    if (isDir) walk(full, out, visited)
+    else if (isFile && YAML_EXT.test(e.name)) out.push(full)
+  }
+}
+
+function displayPath(abs: string, cwd: string): string {
+  const rel = path.relative(cwd, abs)
+  const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs
+  return shown.split(path.sep).join('/')
+}
+
+function describeFsError(error: unknown, fallback: string): string {
+  const code = (error as NodeJS.ErrnoException)?.code
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or folder'
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied'
+    case 'EISDIR':
+      return 'is a folder, not a file'
+    case 'ENOTDIR':
+      return 'a part of this path is not a folder'
+    default:
+      return code ? `${fallback} (${code})` : fallback
+  }
+}
+
+export function fileDiagnostic(file: string, code: string, message: string, line = 1, column = 1): Diagnostic {
+  return {severity: 'error', code, message, file, line, column, pointer: ''}
+}
+
+/** Loads every file under `paths`. */
+export function loadPaths(paths: string[], options: LoadOptions = {}): LoadResult {
+  const cwd = options.cwd ?? process.cwd()
+  const {files, diagnostics} = findInputs(paths, cwd)
+  const documents: ParsedDocument[] = []
+  for (const f of files) {
+    const result = loadFile(f, options)
+    if (result.document) documents.push(result.document)
+    diagnostics.push(...result.diagnostics)
+  }
+  return {documents, diagnostics, files: files.map((f) => f.display)}
+}
+
+/** Reads and parses one file. */
+export function loadFile(file: InputFile, options: LoadOptions = {}): {document?: ParsedDocument; diagnostics: Diagnostic[]} {
+  const maxBytes = Math.floor((options.maxFileMb ?? DEFAULT_MAX_FILE_MB) * 1024 * 1024)
+  let buffer: Buffer
+  try {
+    if (file.path === '-') {
+      buffer = options.readStdin ? options.readStdin() : readFileSync(0)
+    } else {
+      const size = statSync(file.path).size
+      if (size > maxBytes) return {diagnostics: [tooLarge(file.display, size, maxBytes)]}
+      // Read-only: inputs are never opened for writing.
+      buffer = readFileSync(file.path, {flag: 'r'})
+    }
+  } catch (error) {
+    return {diagnostics: [fileDiagnostic(file.display, 'unreadable', `cannot read: ${describeFsError(error, 'read error')}`)]}
+  }
+  if (buffer.length > maxBytes) return {diagnostics: [tooLarge(file.display, buffer.length, maxBytes)]}
+  return parseBuffer(file.display, buffer, options)
+}
+
+function tooLarge(file: string, size: number, max: number): Diagnostic {
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1)
+  return fileDiagnostic(file, 'too-large', `file is ${mb(size)} MiB, over the ${mb(max)} MiB limit for one inventory file; raise it with --max-file-size <MiB> if this is really an inventory`)
+}
+
+const decoder = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
+
+/** Decodes and parses one file's bytes. */
+export function parseBuffer(file: string, buffer: Buffer, options: LoadOptions = {}): {document?: ParsedDocument; diagnostics: Diagnostic[]} {
+  const nul = buffer.indexOf(0)
+  if (nul !== -1) {
+    const at = positionOfByte(buffer, nul)
+    return {diagnostics: [fileDiagnostic(file, 'binary', 'this is a binary file, not YAML text (it contains a NUL byte)', at.line, at.column)]}
+  }
+  let text: string
+  try {
+    text = decoder.decode(buffer)
+  } catch {
+    const bad = firstInvalidUtf8(buffer)
+    const at = positionOfByte(buffer, bad)
+    return {diagnostics: [fileDiagnostic(file, 'encoding', `not valid UTF-8 (byte 0x${buffer[bad].toString(16).padStart(2, '0')} at offset ${bad}): save the file as UTF-8`, at.line, at.column)]}
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+  // YAML forbids C0 controls other than tab, LF and CR; one rule here keeps both parsers in step.
+  // eslint-disable-next-line no-control-regex
+  const control = /[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]/.exec(text)
+  if (control) {
+    const at = offsetToPosition(lineStarts(text), control.index)
+    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')
+    return {diagnostics: [fileDiagnostic(file, 'control-character', `control character U+${code} is not allowed in YAML text`, at.line, at.column)]}
+  }
+  if (text.trim() === '') return {diagnostics: [fileDiagnostic(file, 'empty', 'the file is empty: an inventory needs apiVersion, kind, department and systems')]}
+  const positions: PositionMap = new WeakMap()
+  const fast = options.exactOnly ? null : fastParse(text, positions)
+  if (fast) return {document: new ParsedDocument(file, text, fast.value, positions, fast.rootOffset), diagnostics: []}
+  const exact = exactParse(text, positions)
+  if (exact.ok) return {document: new ParsedDocument(file, text, exact.value, positions, exact.rootOffset), diagnostics: []}
+  const starts = lineStarts(text)
+  return {
+    diagnostics: exact.problems.slice(0, 20).map((p) => {
+      const at = offsetToPosition(starts, Math.min(p.offset, text.length))
+      return fileDiagnostic(file, 'yaml-syntax', p.message, at.line, at.column)
+    }),
+  }
+}
+
+function firstInvalidUtf8(buffer: Buffer): number {
+  let i = 0
+  while (i < buffer.length) {
+    const b = buffer[i]
+    const n = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0
+    if (n === 0 || i + n > buffer.length) return i
+    try {
+      decoder.decode(buffer.subarray(i, i + n))
+    } catch {
+      return i
+    }
+    i += n
+  }
+  return 0
+}
+
+function positionOfByte(buffer: Buffer, index: number): {line: number; column: number} {
+  let line = 1
+  let lineStart = 0
+  for (let i = buffer.indexOf(10); i !== -1 && i < index; i = buffer.indexOf(10, i + 1)) {
+    line++
+    lineStart = i + 1
+  }
+  return {line, column: index - lineStart + 1}
+}

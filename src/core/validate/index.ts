@@ -1,0 +1,141 @@
+/**
+ * Validation at the boundary: one cached strict ajv for the inventory schema, then the checks a
+ * schema cannot express (unique ids across files, dependencies that resolve, no self-dependency).
+ */
+import {readFileSync} from 'node:fs'
+
+import type {ErrorObject, ValidateFunction} from 'ajv'
+
+import type {Diagnostic, Estate, EstateSystem, Inventory, LoadedInventory, SourceDocument} from '../model/types.js'
+import {describeSchemaError} from './messages.js'
+
+let cachedSchema: object | undefined
+let cachedValidator: ValidateFunction | undefined
+
+/** The inventory JSON Schema shipped in `schemas/` (what `cloudready schema` prints). */
+export function inventorySchema(): object {
+  cachedSchema ??= JSON.parse(readFileSync(new URL('../../../schemas/inventory.schema.json', import.meta.url), 'utf8')) as object
+  return cachedSchema
+}
+
+/** A strict 2020-12 ajv with real calendar `date` checks, created once and only when needed. */
+export async function createAjv(): Promise<import('ajv').default> {
+  const [{default: Ajv2020}, {default: addFormats}] = await Promise.all([import('ajv/dist/2020.js'), import('ajv-formats')])
+  // Both are CommonJS: under Node's ESM loader the class may sit one `default` deeper.
+  const AjvClass = ((Ajv2020 as unknown as {default?: unknown}).default ?? Ajv2020) as new (options: object) => import('ajv').default
+  const add = ((addFormats as unknown as {default?: unknown}).default ?? addFormats) as (ajv: import('ajv').default, formats: string[]) => void
+  const ajv = new AjvClass({allErrors: true, strict: true, verbose: true, allowUnionTypes: true})
+  add(ajv, ['date'])
+  return ajv
+}
+
+async function inventoryValidator(): Promise<ValidateFunction> {
+  if (!cachedValidator) {
+    const ajv = await createAjv()
+    cachedValidator = ajv.compile(inventorySchema())
+  }
+  return cachedValidator
+}
+
+export interface ValidationResult {
+  estate: Estate
+  diagnostics: Diagnostic[]
+}
+
+function diagnostic(doc: SourceDocument, pointer: string, message: string, code: string, severity: Diagnostic['severity'] = 'error', atKey = false): Diagnostic {
+  const at = atKey ? doc.locateKey(pointer) : doc.locate(pointer)
+  return {severity, code, message, file: doc.file, line: at.line, column: at.column, pointer}
+}
+
+/** Validates parsed documents and joins those that pass into one estate. */
+export async function validateDocuments(documents: SourceDocument[]): Promise<ValidationResult> {
+  const validate = await inventoryValidator()
+  const diagnostics: Diagnostic[] = []
+  const inventories: LoadedInventory[] = []
+  for (const doc of documents) {
+    if (validate(doc.data)) {
+      inventories.push({file: doc.file, inventory: doc.data as Inventory, doc})
+    } else {
+      diagnostics.push(...schemaDiagnostics(validate.errors ?? [], doc))
+    }
+  }
+  const estate = buildEstate(inventories, diagnostics)
+  diagnostics.sort(compareDiagnostics)
+  return {estate, diagnostics}
+}
+
+function schemaDiagnostics(errors: ErrorObject[], doc: SourceDocument): Diagnostic[] {
+  const out: Diagnostic[] = []
+  const seen = new Set<string>()
+  for (const e of errors) {
+    // An `enum` or `const` failure also fails its `type`; one sentence per value is enough.
+    const m = describeSchemaError(e, doc)
+    const key = `${m.pointer}\u0000${e.keyword === 'type' || e.keyword === 'enum' ? 'value' : e.keyword}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    out.push(diagnostic(doc, m.pointer, m.message, 'schema', 'error', m.atKey))
+  }
+  return out
+}
+
+function buildEstate(inventories: LoadedInventory[], diagnostics: Diagnostic[]): Estate {
+  const departments = new Map<string, LoadedInventory>()
+  const systems = new Map<string, EstateSystem>()
+  const accepted: LoadedInventory[] = []
+  for (const inv of inventories) {
+    const dept = inv.inventory.department
+    const first = departments.get(dept.id)
+    if (first) {
+      const at = first.doc.locate('/department/id')
+      diagnostics.push(diagnostic(inv.doc, '/department/id', `department '${dept.id}' is already defined in ${first.file}:${at.line}:${at.column}: keep one department's systems in one file`, 'duplicate-department'))
+      continue
+    }
+    departments.set(dept.id, inv)
+    accepted.push(inv)
+    const firstIndex = new Map<string, number>()
+    inv.inventory.systems.forEach((system, index) => {
+      const ref = `${dept.id}/${system.id}`
+      const earlier = firstIndex.get(system.id)
+      if (earlier !== undefined) {
+        const at = inv.doc.locate(`/systems/${earlier}/id`)
+        diagnostics.push(diagnostic(inv.doc, `/systems/${index}/id`, `duplicate system id '${system.id}' in department '${dept.id}' (first used at line ${at.line})`, 'duplicate-id'))
+        return
+      }
+      firstIndex.set(system.id, index)
+      systems.set(ref, {ref, department: dept, system, file: inv.file, doc: inv.doc, pointer: `/systems/${index}`})
+    })
+  }
+  for (const entry of systems.values()) {
+    const deps = entry.system.dependencies ?? []
+    deps.forEach((dep, i) => {
+      const pointer = `${entry.pointer}/dependencies/${i}`
+      const ref = resolveDependency(entry.department.id, dep)
+      const who = `system '${entry.system.id}'`
+      if (ref === entry.ref) {
+        diagnostics.push(diagnostic(entry.doc, pointer, `${who} depends on itself`, 'self-dependency'))
+      } else if (!systems.has(ref)) {
+        const dept = ref.slice(0, ref.indexOf('/'))
+        if (departments.has(dept)) {
+          diagnostics.push(diagnostic(entry.doc, pointer, `${who} depends on '${dep}', which does not exist in department '${dept}'`, 'unknown-dependency'))
+        } else {
+          diagnostics.push(diagnostic(entry.doc, pointer, `${who} depends on '${dep}' in department '${dept}', which was not loaded: the reference cannot be checked (an external constraint)`, 'external-dependency', 'warning'))
+        }
+      }
+    })
+  }
+  return {inventories: accepted, systems}
+}
+
+/** `id` → `department/id` in the same department; `department/id` stays as it is. */
+export function resolveDependency(department: string, dependency: string): string {
+  return dependency.includes('/') ? dependency : `${department}/${dependency}`
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1
+  return a.line - b.line || a.column - b.column || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+}
+
+export function hasErrors(diagnostics: Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error')
+}

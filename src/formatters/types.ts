@@ -1,0 +1,19 @@
+import type {Diagnostic} from '../core/model/types.js'
+
+/** What every formatter is given besides the report. */
+export interface FormatContext {
+  /** ANSI colour allowed (only ever true for human formats on a terminal). */
+  color: boolean
+  /** cloudready's version, for tool metadata. */
+  version: string
+}
+
+export type Formatter<R> = (report: R, ctx: FormatContext) => string
+
+/** The result of `cloudready validate`. */
+export interface ValidateReport {
+  valid: boolean
+  files: string[]
+  errors: Diagnostic[]
+  warnings: Diagnostic[]
+}

@@ -1,0 +1,32 @@
+import {Chalk} from 'chalk'
+
+import type {Diagnostic} from '../../core/model/types.js'
+import {plural, sanitizeTerminal} from '../text.js'
+import type {Formatter, ValidateReport} from '../types.js'
+
+/** ESLint's stylish layout: problems grouped by file, `line:col  severity  message  code`, then a total. */
+export const format: Formatter<ValidateReport> = (report, ctx) => {
+  const c = new Chalk({level: ctx.color ? 1 : 0})
+  const all = [...report.errors, ...report.warnings].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column))
+  const byFile = new Map<string, Diagnostic[]>()
+  for (const d of all) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d])
+  const lines: string[] = []
+  for (const [file, diagnostics] of byFile) {
+    lines.push(c.underline(sanitizeTerminal(file)))
+    const width = Math.max(...diagnostics.map((d) => `${d.line}:${d.column}`.length))
+    for (const d of diagnostics) {
+      const pos = `${d.line}:${d.column}`.padEnd(width)
+      const sev = d.severity === 'error' ? c.red('error  ') : c.yellow('warning')
+      lines.push(`  ${c.dim(pos)}  ${sev}  ${sanitizeTerminal(d.message)}  ${c.dim(d.code)}`)
+    }
+    lines.push('')
+  }
+  const files = plural(report.files.length, 'file')
+  if (all.length === 0) {
+    lines.push(c.green(`✔ ${files} valid`))
+  } else {
+    const mark = report.errors.length > 0 ? c.red.bold('✖') : c.yellow.bold('⚠')
+    lines.push(`${mark} ${plural(all.length, 'problem')} (${plural(report.errors.length, 'error')}, ${plural(report.warnings.length, 'warning')}) in ${files}`)
+  }
+  return `${lines.join('\n')}\n`
+}
