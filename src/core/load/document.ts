@@ -47,14 +47,14 @@ export class ParsedDocument implements SourceDocument {
       if (Array.isArray(node)) {
         const index = /^(0|[1-9][0-9]*)$/.test(segment) ? Number(segment) : -1
         if (index < 0 || index >= node.length) return {value, key, exact: false}
-        value = info.valueOffsets[index]
+        value = info.offsets[index]
         key = value
         node = node[index]
       } else {
-        const index = info.keys?.indexOf(segment) ?? -1
+        const index = (info.keys ?? Object.keys(node)).indexOf(segment)
         if (index === -1) return {value, key, exact: false}
-        value = info.valueOffsets[index]
-        key = info.keyOffsets![index]
+        key = info.offsets[2 * index]
+        value = info.offsets[2 * index + 1]
         node = (node as Record<string, unknown>)[segment]
       }
     }

@@ -112,7 +112,7 @@ class Builder {
     }
     if (isMap(node)) {
       const obj: Record<string, unknown> = {}
-      const info: NodePositions = {start: node.range?.[0] ?? 0, keys: [], keyOffsets: [], valueOffsets: []}
+      const info: NodePositions = {start: node.range?.[0] ?? 0, offsets: [], keys: []}
       for (const pair of node.items) {
         const keyNode = pair.key as Node | null
         const keyOffset = keyNode?.range?.[0] ?? info.start
@@ -125,19 +125,18 @@ class Builder {
         const value = valueNode === null || valueNode === undefined ? null : this.build(valueNode, depth + 1)
         setMember(obj, key, value)
         info.keys!.push(key)
-        info.keyOffsets!.push(keyOffset)
-        info.valueOffsets.push(valueNode?.range?.[0] ?? keyOffset)
+        info.offsets.push(keyOffset, valueNode?.range?.[0] ?? keyOffset)
       }
       this.positions.set(obj, info)
       return obj
     }
     if (isSeq(node)) {
       const arr: unknown[] = []
-      const info: NodePositions = {start: node.range?.[0] ?? 0, valueOffsets: []}
+      const info: NodePositions = {start: node.range?.[0] ?? 0, offsets: []}
       for (const item of node.items) {
         const itemNode = item as Node | null
         arr.push(itemNode === null ? null : this.build(itemNode, depth + 1))
-        info.valueOffsets.push(itemNode?.range?.[0] ?? info.start)
+        info.offsets.push(itemNode?.range?.[0] ?? info.start)
       }
       this.positions.set(arr, info)
       return arr

@@ -187,6 +187,8 @@ class FastParser {
     const t = this.text
     let i = this.pos
     const c0 = t.charCodeAt(i)
+    // A flow collection as a key is outside the subset; as a value it is parsed, and a `:` after it bails.
+    if (c0 === LBRACKET || c0 === LBRACE) return -1
     if (c0 === DQUOTE || c0 === SQUOTE) {
       const end = this.quotedEnd(i)
       let j = end
@@ -234,7 +236,7 @@ class FastParser {
     this.enter()
     const t = this.text
     const obj: Record<string, unknown> = {}
-    const info: NodePositions = {start: this.pos, keys: [], keyOffsets: [], valueOffsets: []}
+    const info: NodePositions = {start: this.pos, offsets: []}
     for (;;) {
       const keyOffset = this.pos
       const colon = this.findKeyEnd()
@@ -265,9 +267,7 @@ class FastParser {
         this.endOfLine()
       }
       setMember(obj, key, value)
-      info.keys!.push(key)
-      info.keyOffsets!.push(keyOffset)
-      info.valueOffsets.push(valueOffset)
+      info.offsets.push(keyOffset, valueOffset)
       const next = this.nextContentLine()
       if (next === indent) continue
       if (next < indent) break
@@ -300,7 +300,7 @@ class FastParser {
     this.enter()
     const t = this.text
     const arr: unknown[] = []
-    const info: NodePositions = {start: this.pos, valueOffsets: []}
+    const info: NodePositions = {start: this.pos, offsets: []}
     for (;;) {
       // at `-`
       this.pos++
@@ -328,7 +328,7 @@ class FastParser {
         this.endOfLine()
       }
       arr.push(value)
-      info.valueOffsets.push(valueOffset)
+      info.offsets.push(valueOffset)
       const next = this.nextContentLine()
       if (next === indent && t.charCodeAt(this.pos) === DASH && this.isBreakOrEnd(this.pos + 1)) continue
       if (next <= indent) break
@@ -391,7 +391,7 @@ class FastParser {
     this.enter()
     const t = this.text
     const open = t.charCodeAt(this.pos)
-    const info: NodePositions = {start: this.pos, valueOffsets: []}
+    const info: NodePositions = {start: this.pos, offsets: []}
     this.pos++
     let result: unknown
     if (open === LBRACKET) {
@@ -401,7 +401,7 @@ class FastParser {
         this.pos++
       } else {
         for (;;) {
-          info.valueOffsets.push(this.pos)
+          info.offsets.push(this.pos)
           arr.push(this.parseFlowNode())
           this.skipFlowSpaces()
           const c = t.charCodeAt(this.pos)
@@ -414,8 +414,6 @@ class FastParser {
       result = arr
     } else {
       const obj: Record<string, unknown> = {}
-      info.keys = []
-      info.keyOffsets = []
       this.skipFlowSpaces()
       if (t.charCodeAt(this.pos) === RBRACE) {
         this.pos++
@@ -445,9 +443,7 @@ class FastParser {
           const c1 = t.charCodeAt(this.pos)
           const value = c1 === COMMA || c1 === RBRACE ? null : this.parseFlowNode()
           setMember(obj, key, value)
-          info.keys.push(key)
-          info.keyOffsets.push(keyOffset)
-          info.valueOffsets.push(valueOffset)
+          info.offsets.push(keyOffset, valueOffset)
           this.skipFlowSpaces()
           const c = t.charCodeAt(this.pos)
           this.pos++

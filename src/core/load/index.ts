@@ -213,7 +213,7 @@ export function parseBuffer(file: string, buffer: Buffer, options: LoadOptions =
     return {diagnostics: [fileDiagnostic(file, 'control-character', `control character U+${code} is not allowed in YAML text`, at.line, at.column)]}
   }
   if (text.trim() === '') return {diagnostics: [fileDiagnostic(file, 'empty', 'the file is empty: an inventory needs apiVersion, kind, department and systems')]}
-  const positions: PositionMap = new WeakMap()
+  const positions: PositionMap = new Map()
   const fast = options.exactOnly ? null : fastParse(text, positions)
   if (fast) return {document: new ParsedDocument(file, text, fast.value, positions, fast.rootOffset), diagnostics: []}
   const exact = exactParse(text, positions)

@@ -5,13 +5,20 @@
 export interface NodePositions {
   /** Offset of the container's first character (a block sequence's first `-`, a flow `[`, a mapping's first key). */
   start: number
-  /** Mapping keys in source order (objects reorder integer-like keys, so the order is kept here). */
+  /** A mapping's key and value offsets interleaved (`k0, v0, k1, v1…`); a sequence's item offsets. */
+  offsets: number[]
+  /**
+   * A mapping's keys in source order, where it differs from `Object.keys` (objects put integer-like
+   * keys first). The fast path never accepts such keys, so it leaves this out.
+   */
   keys?: string[]
-  keyOffsets?: number[]
-  valueOffsets: number[]
 }
 
-export type PositionMap = WeakMap<object, NodePositions>
+/**
+ * A Map, not a WeakMap: the positions live exactly as long as the document, and a WeakMap with a
+ * million entries made the garbage collector half the cost of parsing (ephemeron tables).
+ */
+export type PositionMap = Map<object, NodePositions>
 
 /** Nesting deeper than this is refused on every parsing path: no inventory needs it and it protects the stack. */
 export const MAX_DEPTH = 64

@@ -1,0 +1,132 @@
+import fc from 'fast-check'
+import {describe, expect, it} from 'vitest'
+
+import {parseBuffer} from '../../../src/core/load/index.js'
+import {fastParse} from '../../../src/core/load/fast-yaml.js'
+import {exactParse} from '../../../src/core/load/exact-yaml.js'
+import type {PositionMap} from '../../../src/core/load/positions.js'
+
+/** Both paths on one text: the fast one may decline, but where it answers it must agree exactly. */
+function both(text: string) {
+  const fast = fastParse(text, new Map() as PositionMap)
+  const exact = exactParse(text, new Map() as PositionMap)
+  return {fast, exact}
+}
+
+const agreeing = [
+  'a: 1\nb: two\n',
+  'a:\n  b:\n    c: [1, 2, three]\n',
+  'list:\n- a\n- b\n',
+  'list:\n  - id: x\n    name: y\n  - id: z\n',
+  '---\na: 1\n',
+  'a: "q\\"uo\\u00e9ted"\nb: \'it\'\'s\'\n',
+  'a: ~\nb: null\nc: Null\nd: NULL\ne:\n',
+  'a: true\nb: False\nc: TRUE\nd: no\ne: yes\nf: on\n',
+  'a: 0o17\nb: 0x1F\nc: +12\nd: -3\ne: 1e3\nf: .5\ng: 8.10\nh: .inf\ni: -.Inf\nj: .NaN\nk: 1_000\nl: 0b11\nm: 012\n',
+  'date: 2023-12-31\ntime: 12:30\nv: "8.10"\n',
+  'a: x # comment\nb: y#not\n# full line\n\nc: z\n',
+  'a: {id: hmrc, name: HM Revenue & Customs}\n',
+  'a: [ ]\nb: { }\nc: []\n',
+  'url: http://example.com/x\n',
+  'a:\r\n  b: 1\r\n',
+  'a:\n  - [1, 2]\n  - {x: y}\n',
+  'x-ext: 1\n"quoted key": 2\n\'single\': 3\n',
+  'a: - b\n',
+  'a: b: c\n',
+  'a:\n  b: 1\n c: 2\n',
+  'a: 1\na: 2\n',
+  'a: &x 1\nb: *x\n',
+  'a: |\n  text\n',
+  'a: !!str 1\n',
+  'a: [1, 2\n',
+  'a: "unterminated\n',
+  'a:\n\tb: 1\n',
+  '- a\n- b\n',
+  'just a scalar\n',
+  '%YAML 1.1\n---\na: no\n',
+  'a: 1\n---\nb: 2\n',
+  'a: 1\n...\n',
+  '__proto__: {x: 1}\nconstructor: 2\n',
+  'a:\n  multi\n  line\n',
+  '1: a\ntrue: b\n',
+  'a: [a, b,]\n',
+  'a: {b, c}\n',
+  '- - a\n  - b\n',
+  'a:    \n  - x\n',
+  'a: x\n  # indented comment\nb: y\n',
+]
+
+describe('fast and exact YAML paths', () => {
+  it.each(agreeing)('agree on %j', (text) => {
+    const {fast, exact} = both(text)
+    if (fast === null) return
+    expect(exact.ok).toBe(true)
+    if (exact.ok) expect(fast.value).toStrictEqual(exact.value)
+  })
+
+  it('accept the common inventory shapes on the fast path', () => {
+    for (const text of agreeing.slice(0, 17)) expect(fastParse(text, new Map()), text).not.toBeNull()
+  })
+
+  it('decline what is outside the subset or wrong, leaving it to the exact parser', () => {
+    for (const text of ['a: &x 1\nb: *x\n', 'a: |\n  text\n', 'a: 1\na: 2\n', 'a: [1, 2\n', '%YAML 1.1\n---\na: no\n', 'a:\n  multi\n  line\n', 'a: b: c\n']) {
+      expect(fastParse(text, new Map()), text).toBeNull()
+    }
+  })
+
+  it('keep YAML 1.2 core semantics under a %YAML 1.1 directive: no stays a string, dates stay strings', () => {
+    const r = parseBuffer('x.yaml', Buffer.from('%YAML 1.1\n---\na: no\nb: 2001-01-01\n'))
+    expect(r.document?.data).toStrictEqual({a: 'no', b: '2001-01-01'})
+  })
+
+  it('never let __proto__ reach a prototype', () => {
+    for (const exactOnly of [false, true]) {
+      const r = parseBuffer('x.yaml', Buffer.from('__proto__: {polluted: true}\na: 1\n'), {exactOnly})
+      const data = r.document?.data as Record<string, unknown>
+      expect(Object.getPrototypeOf(data)).toBe(Object.prototype)
+      expect(Object.keys(data)).toEqual(['__proto__', 'a'])
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    }
+  })
+
+  // Generated documents in the inventory's own style: the fast path must accept and agree on all of them.
+  const key = fc.stringMatching(/^[a-z][a-z0-9_-]{0,8}$/)
+  const scalar = fc.oneof(
+    fc.stringMatching(/^[A-Za-z][A-Za-z0-9 .&()/-]{0,20}[A-Za-z0-9)]$/),
+    fc.integer({min: -1e6, max: 1e6}).map(String),
+    fc.constantFrom('true', 'false', 'null', '~', '1.5', '8.10', '2023-12-31', '.inf', '0x1F', '0o17', 'no', 'on', 'Yes'),
+    fc.string({maxLength: 12}).map((s) => JSON.stringify(s)),
+    fc.string({maxLength: 12}).map((s) => `'${s.replace(/'/g, "''").replace(/[\n\r]/g, ' ')}'`),
+  )
+  const flowList = fc.array(scalar.filter((s) => !/[,[\]{}#:]/.test(s) || s.startsWith('"')), {maxLength: 4}).map((items) => `[${items.join(', ')}]`)
+  type Tree = {kind: 'map'; entries: [string, Tree | string][]} | {kind: 'seq'; items: (Tree | string)[]}
+  const tree: fc.Arbitrary<Tree> = fc.letrec<{tree: Tree}>((tie) => ({
+    tree: fc.oneof(
+      {depthSize: 'small'},
+      fc.record({kind: fc.constant('map' as const), entries: fc.uniqueArray(fc.tuple(key, fc.oneof(scalar, flowList, tie('tree'))), {minLength: 1, maxLength: 5, selector: (e) => e[0]})}),
+      fc.record({kind: fc.constant('seq' as const), items: fc.array(fc.oneof(scalar, tie('tree')), {minLength: 1, maxLength: 4})}),
+    ),
+  })).tree
+  const render = (t: Tree | string, indent: number): string => {
+    if (typeof t === 'string') return ` ${t}\n`
+    const pad = ' '.repeat(indent)
+    if (t.kind === 'map') {
+      return `\n${t.entries.map(([k, v]) => `${pad}${k}:${render(v, indent + 2)}`).join('')}`
+    }
+    return `\n${t.items.map((v) => `${pad}-${render(v, indent + 2)}`).join('')}`
+  }
+
+  it('agree on generated block documents', () => {
+    fc.assert(
+      fc.property(tree.filter((t) => t.kind === 'map'), fc.boolean(), (t, crlf) => {
+        let text = render(t, 0).slice(1)
+        if (crlf) text = text.replace(/\n/g, '\r\n')
+        const {fast, exact} = both(text)
+        expect(exact.ok, text).toBe(true)
+        expect(fast, text).not.toBeNull()
+        if (exact.ok && fast) expect(fast.value).toStrictEqual(exact.value)
+      }),
+      {numRuns: 400, seed: 42},
+    )
+  })
+})
