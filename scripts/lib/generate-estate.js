@@ -17,6 +17,8 @@
  * - with `crossDepartment`, ~5% of systems also depend on a system of an earlier department.
  */
 
+import {Buffer} from 'node:buffer'
+
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness
 
@@ -130,9 +132,16 @@ export function formatDay(days) {
   return `${y}-${pad2(m)}-${pad2(d)}`
 }
 
+const dayCache = new Map()
+
 function day(iso) {
-  const [y, m, d] = iso.split('-').map(Number)
-  return daysFromCivil(y, m, d)
+  let days = dayCache.get(iso)
+  if (days === undefined) {
+    const [y, m, d] = iso.split('-').map(Number)
+    days = daysFromCivil(y, m, d)
+    dayCache.set(iso, days)
+  }
+  return days
 }
 
 function dateBetween(rng, fromIso, toIso) {
@@ -143,8 +152,8 @@ function dateBetween(rng, fromIso, toIso) {
 function planDate(rng, fromYear, toYear) {
   const y = rng.int(fromYear, toYear)
   if (rng.chance(0.6)) {
-    const m = rng.pick([3, 3, 6, 9, 12, 12])
-    return formatDay(daysFromCivil(y, m + 1 > 12 ? 1 : m + 1, 1) - (m === 12 ? -365 : 0) - 1).replace(/^\d+/, String(y))
+    const m = rng.pick([3, 3, 6, 9, 12, 12, rng.int(1, 12)])
+    return formatDay(daysFromCivil(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1) - 1) // last day of month m
   }
   return formatDay(rng.int(daysFromCivil(y, 1, 1), daysFromCivil(y, 12, 31)))
 }
@@ -235,6 +244,7 @@ const STATUS = weights([['not-started', 42], ['planned', 25], ['in-progress', 15
 const STRATEGY = weights([
   ['rehost', 25], ['replatform', 20], ['repurchase', 15], ['refactor', 12], ['retain', 10], ['retire', 8], ['relocate', 10],
 ])
+const MOVE_STRATEGY = weights([['rehost', 30], ['replatform', 25], ['repurchase', 20], ['refactor', 12], ['relocate', 13]])
 const TARGET = weights([['public-cloud', 55], ['private-cloud', 15], ['crown-hosting', 10], ['saas', 20]])
 const RTO = [1, 2, 4, 4, 8, 8, 24, 24, 48, 72, 168]
 const USERS = [10, 25, 50, 120, 200, 450, 1200, 3000, 12000, 40000, 250000, 1500000]
@@ -298,7 +308,7 @@ const RUNTIME_BY_HARDWARE = {
   mainframe: products([['cobol', ['6.3', '4.2'], 70], ['pl1', ['5.3'], 15], ['natural', ['8.2'], 15]]),
   sparc: products([['java', ['6', '7', '8'], 70], ['c', [], 30]]),
   power: products([['java', ['7', '8'], 60], ['cobol', ['6.1'], 40]]),
-  as400: products([['rpg', ['ILE'], 85], ['java', ['8'], 15]]),
+  as400: products([['rpg', [], 85], ['java', ['8'], 15]]),
   other: products([['fortran', ['77'], 1]]),
 }
 const SCARCE = {
@@ -321,15 +331,15 @@ const SUPPLIERS = [
 
 /** Which optional parts a "partial" system has, and how often. */
 const PARTIAL = {
-  owner: 0.7, users: 0.45, platform: 0.8, data: 0.6, security: 0.5, resilience: 0.3, contracts: 0.35,
-  licensing: 0.35, skills: 0.3, dependencies: 1, costs: 0.5, migration: 0.6, extension: 0.08,
+  owner: 0.75, users: 0.5, platform: 0.85, data: 0.65, security: 0.55, resilience: 0.35, contracts: 0.4,
+  licensing: 0.4, skills: 0.35, costs: 0.55, migration: 0.65, extension: 0.1,
 }
 const FULL = Object.fromEntries(Object.keys(PARTIAL).map((k) => [k, 1]))
 FULL.users = 0.8
 FULL.extension = 0.25
 
 export const REQUIRED_ONLY_SHARE = 0.2
-const FULL_SHARE = 0.25
+const FULL_SHARE = 0.33
 
 function idOf(index, width) {
   return 'sys-' + String(index + 1).padStart(width, '0')
@@ -434,6 +444,7 @@ function makeSystem(rng, id, profile, dependencies) {
     if ((hosting === 'public-cloud' || hosting === 'saas') && rng.chance(0.8)) status = 'migrated'
     migration.status = status
     if (status === 'retired') migration.strategy = 'retire'
+    else if (status === 'migrated') migration.strategy = rng.weighted(MOVE_STRATEGY)
     else if (status !== 'not-started' || rng.chance(0.4)) migration.strategy = rng.weighted(STRATEGY)
     if (status !== 'retired' && migration.strategy !== 'retire' && migration.strategy !== 'retain' && (status !== 'not-started' || rng.chance(0.3))) {
       migration.target = status === 'migrated' && (hosting === 'public-cloud' || hosting === 'saas') ? hosting : rng.weighted(TARGET)
@@ -480,6 +491,7 @@ function planDepartment(rng, n, {cycles, crossCycleIn, crossCycleOut}) {
   const deps = Array.from({length: n}, () => [])
   // Each position's lowest allowed dependency position + 1 (cycle members depend outside their cycle only below it).
   const floor = Array.from({length: n}, (_, p) => p)
+  const inCycle = new Array(n).fill(false)
 
   // Planted cycles on consecutive positions, away from the first and last positions (reserved for cross-department cycles).
   const planted = []
@@ -495,6 +507,7 @@ function planDepartment(rng, n, {cycles, crossCycleIn, crossCycleOut}) {
       const members = []
       for (let p = start; p < start + k; p++) {
         floor[p] = start
+        inCycle[p] = true
         members.push(order[p])
         if (profile[order[p]] === 'required') profile[order[p]] = 'partial'
       }
@@ -513,8 +526,7 @@ function planDepartment(rng, n, {cycles, crossCycleIn, crossCycleOut}) {
     if (profile[i] === 'required') continue
     const below = floor[p] // candidates are positions [0, below)
     if (below === 0) continue
-    const inCycle = below !== p
-    const want = Math.min(inCycle ? rng.int(0, 2) : rng.weighted(DEP_COUNT), below)
+    const want = Math.min(inCycle[p] ? rng.int(0, 2) : rng.weighted(DEP_COUNT), below)
     const chosen = new Set(deps[i])
     for (let attempt = 0; attempt < want * 4 && chosen.size < deps[i].length + want; attempt++) {
       let q
@@ -615,7 +627,7 @@ export function chainEstate(n) {
     if (i > 0) s.dependencies = [idOf(i - 1, width)]
     systems.push(s)
   }
-  return [{id: 'd-001', name: 'Chain Department', systems}]
+  return [{id: 'chain', name: 'Chain Department', systems}]
 }
 
 /** One department of `n` systems: the first one, and n-1 systems that all depend on it. */
@@ -630,7 +642,7 @@ export function fanInEstate(n) {
     if (i > 0) s.dependencies = [hub]
     systems.push(s)
   }
-  return [{id: 'd-001', name: 'Fan-in Department', systems}]
+  return [{id: 'fan-in', name: 'Fan-in Department', systems}]
 }
 
 /**
@@ -680,31 +692,33 @@ export function toInventory(department) {
 // ---------------------------------------------------------------------------------------------
 // Writers
 
-/** The JSON twin of an inventory: the same data, indented (so positions in it are meaningful). */
-export function toJson(inventory, indent = 2) {
-  return JSON.stringify(inventory, null, indent) + '\n'
-}
-
 const WIDTH = 100
 /** Mappings under these keys (and the items of sequences under them) are always written in block style. */
 const BLOCK_KEYS = new Set(['systems', 'platform', 'data', 'security', 'migration'])
 
 // A plain scalar must not start with an indicator or whitespace, contain control or special
 // characters, or be read as something other than a string (YAML 1.2 core, and 1.1 to be safe).
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be quoted
 const PLAIN_BLOCK = /^[^\s\-?:,[\]{}#&*!|>'"%@`\ud800-\udfff][^\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]*$/
 const PLAIN_FLOW_FORBIDDEN = /[,[\]{}:#]/
 const BLOCK_FORBIDDEN = /: | #|:$|\s$|^\.\.\./
 const NOT_A_STRING =
   /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|<<|=|[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?)$/
-const NEEDS_ESCAPE = /[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/g
+const NEEDS_ESCAPE = /[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/
+const NEEDS_ESCAPE_ALL = new RegExp(NEEDS_ESCAPE.source, 'g')
 
 function doubleQuoted(s) {
   const json = JSON.stringify(s) // a JSON string is a valid YAML double-quoted scalar…
   // …except for characters YAML wants escaped that JSON leaves alone.
-  return NEEDS_ESCAPE.test(json) ? json.replace(NEEDS_ESCAPE, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')) : json
+  return NEEDS_ESCAPE.test(json) ? json.replace(NEEDS_ESCAPE_ALL, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')) : json
 }
 
+// The common case (ids, enum values, most names), checked with one cheap test.
+const SIMPLE = /^[A-Za-z](?:[\w\-. &()'/]*[\w.)'])?$/
+const KEYWORDS = new Set('null Null NULL true True TRUE false False FALSE y Y yes Yes YES n N no No NO on On ON off Off OFF'.split(' '))
+
 function isPlain(s, flow) {
+  if (SIMPLE.test(s)) return !KEYWORDS.has(s)
   return PLAIN_BLOCK.test(s) && !BLOCK_FORBIDDEN.test(s) && !(flow && PLAIN_FLOW_FORBIDDEN.test(s)) && !NOT_A_STRING.test(s)
 }
 
@@ -769,49 +783,93 @@ function isEmpty(v) {
   return true
 }
 
-/** Writes a block mapping; its first line starts with `first` (e.g. `  - `), the others with `indent`. */
-function writeMapping(obj, indent, first, out) {
+/** A block mapping; its first line starts with `first` (e.g. `  - `), the others with `indent`. */
+function blockMapping(obj, indent, first, sink) {
+  // Strings are built by concatenation; at the top level each entry goes to the sink as soon as
+  // it is complete, so a large inventory never becomes millions of live string pieces.
+  let s = ''
   let prefix = first
+  let wrote = false
   for (const k in obj) {
     const v = obj[k]
     if (v === undefined) continue
-    out.push(prefix, key(k, false), ':')
+    s += prefix + key(k, false) + ':'
     prefix = indent
+    wrote = true
     if (isScalar(v)) {
-      out.push(' ', scalar(v, k, false), '\n')
+      s += ' ' + scalar(v, k, false) + '\n'
     } else if (isEmpty(v)) {
-      out.push(Array.isArray(v) ? ' []\n' : ' {}\n')
+      s += Array.isArray(v) ? ' []\n' : ' {}\n'
     } else {
       const inline = BLOCK_KEYS.has(k) ? undefined : flow(v, k)
-      if (inline !== undefined && indent.length + k.length + 2 + inline.length <= WIDTH) out.push(' ', inline, '\n')
-      else {
-        out.push('\n')
-        if (Array.isArray(v)) writeSequence(v, k, indent + '  ', out)
-        else writeMapping(v, indent + '  ', indent + '  ', out)
-      }
+      if (inline !== undefined && indent.length + k.length + 2 + inline.length <= WIDTH) s += ' ' + inline + '\n'
+      else if (sink && Array.isArray(v)) {
+        sink.write(s + '\n')
+        s = ''
+        blockSequence(v, k, indent + '  ', sink)
+      } else s += '\n' + (Array.isArray(v) ? blockSequence(v, k, indent + '  ') : blockMapping(v, indent + '  ', indent + '  '))
+    }
+    if (sink) {
+      sink.write(s)
+      s = ''
     }
   }
-  if (prefix === first) out.push(first === indent ? `${indent}{}\n` : `${first}{}\n`) // no defined member at all
+  if (!wrote) s += first + '{}\n' // no defined member at all
+  if (!sink) return s
+  sink.write(s)
+  return ''
 }
 
-/** Writes a block sequence whose `- ` sit at `indent`. */
-function writeSequence(list, k, indent, out) {
+/** A block sequence whose `- ` sit at `indent`. */
+function blockSequence(list, k, indent, sink) {
   const forceBlock = BLOCK_KEYS.has(k)
+  let s = ''
   for (let item of list) {
     if (item === undefined) item = null
     if (isScalar(item)) {
-      out.push(indent, '- ', scalar(item, k, false), '\n')
+      s += indent + '- ' + scalar(item, k, false) + '\n'
     } else if (isEmpty(item)) {
-      out.push(indent, Array.isArray(item) ? '- []\n' : '- {}\n')
+      s += indent + (Array.isArray(item) ? '- []\n' : '- {}\n')
     } else {
       const inline = forceBlock ? undefined : flow(item, k)
-      if (inline !== undefined && indent.length + 2 + inline.length <= WIDTH) out.push(indent, '- ', inline, '\n')
-      else if (Array.isArray(item)) {
-        out.push(indent, '-\n')
-        writeSequence(item, k, indent + '  ', out)
-      } else writeMapping(item, indent + '  ', indent + '- ', out)
+      if (inline !== undefined && indent.length + 2 + inline.length <= WIDTH) s += indent + '- ' + inline + '\n'
+      else if (Array.isArray(item)) s += indent + '-\n' + blockSequence(item, k, indent + '  ')
+      else s += blockMapping(item, indent + '  ', indent + '- ')
+    }
+    if (sink) {
+      sink.write(s)
+      s = ''
     }
   }
+  return s
+}
+
+/** A growing UTF-8 buffer: text goes in piece by piece and comes out whole. */
+class Sink {
+  constructor() {
+    this.buffer = Buffer.allocUnsafe(1 << 16)
+    this.length = 0
+  }
+
+  write(text) {
+    if (text.length === 0) return
+    const need = this.length + text.length * 3 // the most UTF-8 bytes a UTF-16 code unit needs
+    if (need > this.buffer.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(need, this.buffer.length * 2))
+      this.buffer.copy(bigger, 0, 0, this.length)
+      this.buffer = bigger
+    }
+    this.length += this.buffer.write(text, this.length, 'utf8')
+  }
+
+  result() {
+    return this.buffer.subarray(0, this.length)
+  }
+}
+
+function rootMapping(value) {
+  if (isScalar(value) || Array.isArray(value)) throw new TypeError('an inventory is written from a mapping at its root')
+  return value
 }
 
 /**
@@ -819,10 +877,44 @@ function writeSequence(list, k, indent, out) {
  * block mappings and sequences, small mappings and short scalar lists in flow style, strings
  * quoted only when they must be (double quotes; `version` values always), dates bare.
  * `yaml`'s parse (YAML 1.2 core schema) reads it back to exactly the input.
+ * As UTF-8 bytes: use this one for very large inventories (no string length limit on the way).
  */
+export function toYamlBuffer(inventory) {
+  const sink = new Sink()
+  blockMapping(rootMapping(inventory), '', '', sink)
+  return sink.result()
+}
+
+/** toYamlBuffer() as a string. */
 export function toYaml(inventory) {
-  if (isScalar(inventory) || Array.isArray(inventory)) throw new TypeError('toYaml writes a mapping at the root')
-  const out = []
-  writeMapping(inventory, '', '', out)
-  return out.join('')
+  return toYamlBuffer(inventory).toString('utf8')
+}
+
+/** The JSON twin as UTF-8 bytes: byte for byte `JSON.stringify(inventory, null, 2) + '\n'`, written piece by piece. */
+export function toJsonBuffer(inventory) {
+  const root = rootMapping(inventory)
+  const sink = new Sink()
+  let first = true
+  sink.write('{')
+  for (const k in root) {
+    const v = root[k]
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue
+    sink.write((first ? '\n  ' : ',\n  ') + JSON.stringify(k) + ': ')
+    first = false
+    if (Array.isArray(v) && v.length > 0) {
+      sink.write('[')
+      for (let i = 0; i < v.length; i++) {
+        const item = JSON.stringify(v[i], null, 2) ?? 'null'
+        sink.write((i === 0 ? '\n    ' : ',\n    ') + item.replaceAll('\n', '\n    '))
+      }
+      sink.write('\n  ]')
+    } else sink.write(JSON.stringify(v, null, 2).replaceAll('\n', '\n  '))
+  }
+  sink.write(first ? '}\n' : '\n}\n')
+  return sink.result()
+}
+
+/** The JSON twin of an inventory: the same data, indented (so positions in it are meaningful). */
+export function toJson(inventory) {
+  return JSON.stringify(inventory, null, 2) + '\n'
 }

@@ -5,6 +5,8 @@
 import {Command, Errors, Flags, type Interfaces} from '@oclif/core'
 
 import {CloudreadyError} from '../core/errors.js'
+import type {Diagnostic} from '../core/model/types.js'
+import {validateFormatters} from '../formatters/index.js'
 import {sanitizeTerminal} from '../formatters/text.js'
 import {writeOutput} from './output.js'
 
@@ -50,6 +52,20 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false
     if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true
     return Boolean(process.stdout.isTTY)
+  }
+
+  /**
+   * When the inventories have errors the estate cannot be judged: the errors go to standard error in
+   * the validate layout, nothing goes to the output, and the exit code is 2. Returns whether it did.
+   */
+  protected async rejectInvalid(result: {diagnostics: Diagnostic[]; files: string[]}): Promise<boolean> {
+    const errors = result.diagnostics.filter((d) => d.severity === 'error')
+    if (errors.length === 0) return false
+    const {format} = await validateFormatters.stylish()
+    const color = this.flags.color && !process.env.NO_COLOR && Boolean(process.stderr.isTTY)
+    process.stderr.write(format({valid: false, files: result.files, errors, warnings: []}, {color, version: this.config.version}))
+    process.exitCode = 2
+    return true
   }
 
   /** A line on standard error, unless --quiet. */

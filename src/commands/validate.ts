@@ -24,7 +24,8 @@ export default class Validate extends BaseCommand<typeof Validate> {
     const report: ValidateReport = {valid: errors.length === 0, files, errors, warnings: diagnostics.filter((d) => d.severity === 'warning')}
     const name = this.flags.json ? 'json' : this.flags.format
     const {format} = await validateFormatters[name]()
-    await this.emit(format(report, {color: this.useColor(MACHINE_FORMATS.has(name)), version: this.config.version}), paths)
+    // Every file read, not only the paths given: `-o inventory/x.yaml` with `inventory/` must not overwrite x.yaml.
+    await this.emit(format(report, {color: this.useColor(MACHINE_FORMATS.has(name)), version: this.config.version}), [...paths, ...files])
     if (!report.valid) process.exitCode = 2
     return report
   }

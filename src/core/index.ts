@@ -1,9 +1,15 @@
 /**
  * The public core API: each command calls one of these with plain options and formats what it returns.
  */
+import {type ActiveRule, assess} from './assess/index.js'
+import type {AuditReport, FailOn} from './assess/report.js'
+import {activeRules, type Config, EMPTY_CONFIG, findConfig, loadConfig} from './config/index.js'
+import {defaultLifecycle, type LifecycleTable, loadLifecycle} from './lifecycle/index.js'
 import {loadPaths, type LoadOptions} from './load/index.js'
+import {plan, type PlanOptions} from './plan/index.js'
+import type {PlanReport} from './plan/report.js'
 import type {Diagnostic, Estate} from './model/types.js'
-import {compareDiagnostics, validateDocuments} from './validate/index.js'
+import {compareDiagnostics, hasErrors, validateDocuments} from './validate/index.js'
 
 export interface EstateResult {
   estate: Estate
@@ -17,4 +23,90 @@ export async function loadEstate(paths: string[], options: LoadOptions = {}): Pr
   const validated = await validateDocuments(loaded.documents)
   const diagnostics = [...loaded.diagnostics, ...validated.diagnostics].sort(compareDiagnostics)
   return {estate: validated.estate, diagnostics, files: loaded.files}
+}
+
+export interface RunOptions extends LoadOptions {
+  paths: string[]
+  /** A config file; undefined to look upward from the first path; false for none. */
+  config?: string | false
+  /** The day of the assessment, YYYY-MM-DD (the command defaults it to today). */
+  asOf: string
+  /** Overrides the config's deadline. */
+  deadline?: string
+  /** A newer lifecycle table; overrides the config's. */
+  lifecycle?: string
+}
+
+export interface PreparedRun extends EstateResult {
+  config: Config
+  lifecycle: LifecycleTable
+  rules: ActiveRule[]
+  asOf: string
+  deadline: string
+}
+
+export const DEFAULT_DEADLINE = '2023-12-31'
+
+/** Everything a command needs before it judges anything: config, lifecycle table, rules, estate. */
+export async function prepare(options: RunOptions): Promise<PreparedRun> {
+  const configFile = options.config === false ? undefined : (options.config ?? findConfig(options.paths[0] === '-' || options.paths.length === 0 ? '.' : options.paths[0]))
+  const config = configFile ? await loadConfig(configFile) : EMPTY_CONFIG
+  const lifecycleFile = options.lifecycle ?? config.lifecycle
+  const lifecycle = lifecycleFile ? loadLifecycle(lifecycleFile) : defaultLifecycle()
+  const rules = await activeRules(config)
+  const estate = await loadEstate(options.paths, options)
+  return {...estate, config, lifecycle, rules, asOf: options.asOf, deadline: options.deadline ?? config.deadline ?? DEFAULT_DEADLINE}
+}
+
+export interface AuditOptions extends RunOptions {
+  failOn?: FailOn
+  version: string
+}
+
+export interface AuditResult extends PreparedRun {
+  report: AuditReport
+}
+
+/** Validation, then the rules. The assessment is empty when the inventories have errors. */
+export async function runAudit(options: AuditOptions): Promise<AuditResult> {
+  const run = await prepare(options)
+  const estate = hasErrors(run.diagnostics) ? {inventories: [], systems: new Map()} : run.estate
+  const assessment = assess(estate, {asOf: run.asOf, deadline: run.deadline, lifecycle: run.lifecycle, rules: run.rules})
+  const report: AuditReport = {
+    tool: {name: 'cloudready', version: options.version},
+    ...assessment,
+    failOn: options.failOn ?? run.config.failOn ?? 'high',
+    files: run.files,
+    warnings: run.diagnostics.filter((d) => d.severity === 'warning'),
+    rules: run.rules.map((r) => ({...r.rule.meta, severity: r.severity})),
+    lifecycleSource: run.lifecycle.source,
+  }
+  return {...run, report}
+}
+
+export interface PlanRunOptions extends AuditOptions, PlanOptions {}
+
+export interface PlanResult extends AuditResult {
+  planReport: PlanReport
+}
+
+/** The audit, then the plan over it. The plan is empty when the inventories have errors. */
+export async function runPlan(options: PlanRunOptions): Promise<PlanResult> {
+  const audited = await runAudit(options)
+  const estate = hasErrors(audited.diagnostics) ? {inventories: [], systems: new Map()} : audited.estate
+  const result = plan(estate, audited.report, {
+    capacity: options.capacity,
+    capacityEffort: options.capacityEffort,
+    waveLengthMonths: options.waveLengthMonths,
+    start: options.start,
+    planning: audited.config.planning,
+  })
+  const planReport: PlanReport = {
+    tool: audited.report.tool,
+    ...result,
+    lifecycle: {snapshot: audited.report.lifecycleSnapshot, source: audited.report.lifecycleSource},
+    files: audited.files,
+    audit: {summary: audited.report.summary, departments: audited.report.departments},
+  }
+  return {...audited, planReport}
 }

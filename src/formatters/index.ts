@@ -1,6 +1,8 @@
 /**
  * Formatters by command and name, loaded lazily so a command imports only the one it prints with.
  */
+import type {AuditReport} from '../core/assess/report.js'
+import type {PlanReport} from '../core/plan/report.js'
 import type {Formatter, ValidateReport} from './types.js'
 
 type Loader<R> = () => Promise<{format: Formatter<R>}>
@@ -8,6 +10,22 @@ type Loader<R> = () => Promise<{format: Formatter<R>}>
 export const validateFormatters: Record<string, Loader<ValidateReport>> = {
   stylish: () => import('./validate/stylish.js'),
   json: () => import('./validate/json.js'),
+}
+
+export const auditFormatters: Record<string, Loader<AuditReport>> = {
+  stylish: () => import('./audit/stylish.js'),
+  json: () => import('./audit/json.js'),
+  yaml: () => import('./audit/yaml.js'),
+  markdown: () => import('./audit/markdown.js'),
+  csv: () => import('./audit/csv.js'),
+}
+
+export const planFormatters: Record<string, Loader<PlanReport>> = {
+  table: () => import('./plan/table.js'),
+  json: () => import('./plan/json.js'),
+  yaml: () => import('./plan/yaml.js'),
+  markdown: () => import('./plan/markdown.js'),
+  csv: () => import('./plan/csv.js'),
 }
 
 /** Formats that a program reads: never coloured, never mixed with progress. */

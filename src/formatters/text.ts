@@ -15,3 +15,46 @@ export function sanitizeTerminal(text: string): string {
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`
 }
+
+/**
+ * One CSV cell (RFC 4180), with spreadsheet formula injection neutralised: a text cell that starts
+ * with = + - @ tab or CR gets a leading apostrophe, so Excel and Sheets show it as text.
+ */
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  let s = typeof value === 'number' ? String(value) : String(value)
+  if (typeof value !== 'number' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`
+  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+export function csvRow(cells: unknown[]): string {
+  return cells.map(csvCell).join(',')
+}
+
+/** A Markdown table cell: pipes escaped, line breaks folded, HTML-looking text defused. */
+export function mdCell(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  return String(value)
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\r\n|\r|\n/g, ' ')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/`/g, '\\`')
+}
+
+export function mdTable(header: string[], rows: unknown[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`
+  return [line(header.map(mdCell)), line(header.map(() => '---')), ...rows.map((r) => line(r.map(mdCell)))].join('\n')
+}
+
+export function percent(share: number): string {
+  return `${Math.round(share * 100)}%`
+}
+
+/** £1.2m, £340k, £900: how a spending review talks about run costs. */
+export function gbp(n: number): string {
+  if (n >= 1_000_000) return `£${(n / 1_000_000).toFixed(1).replace(/\.0$/, '')}m`
+  if (n >= 10_000) return `£${Math.round(n / 1000)}k`
+  return `£${Math.round(n).toLocaleString('en-GB')}`
+}

@@ -26,47 +26,234 @@ const OPTIONS = {
   keepSourceTokens: false,
 } as const
 
+/** Codes after which the library's parse of the rest of the text is still sound. */
+const RECOVERABLE = new Set(['DUPLICATE_KEY', 'TAG_RESOLVE_FAILED', 'BAD_DQ_ESCAPE', 'MULTIPLE_ANCHORS', 'MULTIPLE_TAGS', 'KEY_OVER_1024_CHARS'])
+
+interface RawProblem {
+  offset: number
+  end: number
+  code: string
+  message: string
+}
+
+/**
+ * Turns the library's errors into what a person can act on: in source order, up to and including the
+ * first error that throws the parser off (what follows it is mostly its echo), one per place, each in
+ * plain words and at the line where the mistake is (an unclosed `[` at the bracket, not where the
+ * parser noticed it).
+ */
+function explain(text: string, raw: RawProblem[]): YamlProblem[] {
+  const sorted = [...raw].sort((a, b) => a.offset - b.offset)
+  const out: YamlProblem[] = []
+  const seen = new Set<number>()
+  for (const p of sorted) {
+    if (seen.has(p.offset)) continue
+    seen.add(p.offset)
+    const structural = !RECOVERABLE.has(p.code)
+    // Several codes at the first structural offset describe one mistake: the implicit-key pair first.
+    const same = sorted.filter((q) => q.offset === p.offset)
+    const pick = structural ? (same.find((q) => q.code === 'BLOCK_AS_IMPLICIT_KEY' || q.code === 'MULTILINE_IMPLICIT_KEY') ?? p) : p
+    out.push(describe(text, pick, same))
+    if (structural) break
+  }
+  return out
+}
+
 /** Human wording for the library's error codes; the code itself stays in the diagnostic. */
-function describe(code: string, message: string, text: string, offset: number): string {
+function describe(text: string, p: RawProblem, same: RawProblem[]): YamlProblem {
+  const {code, offset} = p
+  const first = p.message.split('\n')[0].replace(/\s*at line \d+, column \d+.*$/, '')
+  const at = (message: string, where = offset): YamlProblem => ({offset: where, code, message})
   switch (code) {
     case 'DUPLICATE_KEY': {
       const key = /^[^:\n]*/.exec(text.slice(offset, offset + 200))?.[0].trim()
-      return `duplicate key${key ? ` '${key}'` : ''}: each key may appear only once in a mapping`
+      return at(`duplicate key${key ? ` '${key}'` : ''}: each key may appear only once in a mapping`)
     }
     case 'MULTIPLE_DOCS':
-      return 'more than one YAML document in this file (a second `---`): put each inventory in a file of its own'
+      return at("more than one YAML document in this file (a second '---'): put each inventory in a file of its own")
     case 'TAB_AS_INDENT':
-      return 'a tab is used for indentation: YAML allows only spaces there'
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-    case 'UNEXPECTED_TOKEN':
+      return at('a tab is used for indentation: YAML allows only spaces there')
+    case 'TAG_RESOLVE_FAILED': {
+      const tag = /^!\S*/.exec(text.slice(offset, offset + 200))?.[0]
+      return at(`unsupported YAML tag${tag ? ` ${tag}` : ''}: an inventory holds plain values only (text, numbers, true/false, lists and mappings)`)
+    }
+    case 'BAD_DQ_ESCAPE': {
+      const sequence = /escape sequence (\S+)/.exec(first)?.[1]
+      return at(`invalid escape${sequence ? ` ${sequence}` : ''} in a "double-quoted" value: use 'single quotes' for text with backslashes, or write \\\\ for one backslash`)
+    }
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY':
-    case 'BAD_SCALAR_START':
-    case 'TAG_RESOLVE_FAILED':
-    case 'BAD_ALIAS':
-    case 'BAD_DIRECTIVE':
-    case 'BAD_DQ_ESCAPE':
-    case 'IMPOSSIBLE':
+      return implicitKey(text, p, same) ?? at(`invalid YAML: ${first}`)
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR': {
+      const flow = /^Flow (sequence|map)\b/.exec(first)
+      if (flow) {
+        const open = scanOpen(text, offset).flows.at(-1)
+        const [what, close] = flow[1] === 'map' ? ['mapping', '}'] : ['list', ']']
+        if (open !== undefined) {
+          return at(`this ${what} starts with '${text[open]}' but is never closed: end it with '${close}' (a ${what} that goes on over several lines must indent them more than its key)`, open)
+        }
+        return at(`a ${what} in [ ] or { } is not closed: end it with '${close}'`)
+      }
+      if (/^Missing closing .?quote/.test(first)) {
+        const quote = scanOpen(text, Math.min(offset, text.length)).quote
+        if (quote !== -1) {
+          return at(`this value starts with a quote (${text[quote]}) that is never closed: end it with ${text[quote]} on the same line`, quote)
+        }
+        return at(`a quoted value is not closed: ${first}`)
+      }
+      if (first.startsWith('All mapping items must start at the same column')) {
+        return at('this key is not lined up with the keys before it: every key of one mapping must start at the same column')
+      }
+      if (first.startsWith('Implicit map keys need to be followed by map values')) {
+        const line = lineAt(text, offset).trim()
+        return at(`'${shorten(line)}' is not followed by ':' — write key: value, or check the indentation of the line above`)
+      }
+      if (first.startsWith('Comments must be separated')) return at("a comment needs a space before its '#'")
+      return at(`invalid YAML: ${first}`)
+    }
+    case 'BAD_SCALAR_START': {
+      const c = text[offset]
+      return at(`a value cannot start with '${c}' unless it is quoted: put it in quotes`)
+    }
+    case 'UNEXPECTED_TOKEN': {
+      const token = /: "(.+)"$/.exec(first)?.[1]
+      return at(token ? `invalid YAML: unexpected '${token}' here` : `invalid YAML: ${first}`)
+    }
     default:
-      return `invalid YAML: ${message.split('\n')[0].replace(/\s*at line \d+, column \d+.*$/, '')}`
+      return at(`invalid YAML: ${first}`)
   }
+}
+
+/**
+ * The library says "nested mappings are not allowed in compact mappings" or "implicit keys need to be
+ * on a single line" for two everyday mistakes: an unquoted `: ` inside a value, and a line indented
+ * more than the keys above it (read as that value's continuation). Each gets its own sentence, and
+ * the second the line it is about.
+ */
+function implicitKey(text: string, p: RawProblem, same: RawProblem[]): YamlProblem | undefined {
+  const {offset, code} = p
+  const rest = restOfLine(text, offset)
+  if (/^- /.test(rest) || rest === '-') {
+    return {offset, code, message: "a list item ('- ') where a key was expected: a list must be the value of a key, indented under it"}
+  }
+  if (/:(\s|$)/.test(rest)) {
+    const value = rest.replace(/\s+#.*$/, '').trim()
+    const quoted = value.includes('"') ? `'${value.replace(/'/g, "''")}'` : `"${value}"`
+    return {offset, code, message: `this value contains ': ', which YAML reads as the start of another key: put the whole value in quotes (${shorten(quoted)})`}
+  }
+  // The next line with content, when indented more than this one, was read as this value's continuation.
+  const end = Math.max(...same.map((q) => q.end))
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1
+  const indent = /^ */.exec(text.slice(lineStart))![0].length
+  let i = text.indexOf('\n', offset)
+  while (i !== -1 && i + 1 < Math.max(end, offset + 1)) {
+    const next = i + 1
+    const line = lineAt(text, next)
+    const lineIndent = /^ */.exec(line)![0].length
+    const content = line.trim()
+    if (content !== '' && !content.startsWith('#')) {
+      if (lineIndent > indent && /:(\s|$)/.test(content)) {
+        const key = content.slice(0, content.search(/:(\s|$)/))
+        return {
+          offset: next + lineIndent,
+          code,
+          message: `'${shorten(key)}' is indented more than the line above it, so YAML reads it as part of that line's value: line it up with the keys above`,
+        }
+      }
+      break
+    }
+    i = text.indexOf('\n', next)
+  }
+  return undefined
+}
+
+function lineAt(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1
+  const end = text.indexOf('\n', offset)
+  return text.slice(start, end === -1 ? text.length : end).replace(/\r$/, '')
+}
+
+function restOfLine(text: string, offset: number): string {
+  const end = text.indexOf('\n', offset)
+  return text.slice(offset, end === -1 ? text.length : end).replace(/\r$/, '')
+}
+
+function shorten(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s
+}
+
+/**
+ * The flow collections (`[`, `{`) and the quoted scalar still open just before `offset`, as offsets,
+ * by a light scan that knows where a node can start (so `Land [North]` is plain text, not a list).
+ * Used only to explain errors, never to parse.
+ */
+export function scanOpen(text: string, offset: number): {flows: number[]; quote: number} {
+  const flows: number[] = []
+  let quote = -1
+  let expectNode = true
+  const limit = Math.min(offset, text.length)
+  for (let i = 0; i < limit; i++) {
+    const c = text.charCodeAt(i)
+    if (quote !== -1) {
+      const q = text.charCodeAt(quote)
+      if (q === 34 && c === 92) i++
+      else if (c === q) {
+        if (q === 39 && text.charCodeAt(i + 1) === 39) i++
+        else quote = -1
+      }
+      continue
+    }
+    if (c === 10) {
+      expectNode = true
+      continue
+    }
+    if (c === 32 || c === 9 || c === 13) continue
+    const prev = i === 0 ? 10 : text.charCodeAt(i - 1)
+    const nextIsBreak = i + 1 >= text.length || /[\s,\]}]/.test(text[i + 1])
+    if (c === 35 && (prev === 32 || prev === 9 || prev === 10)) {
+      const nl = text.indexOf('\n', i)
+      if (nl === -1 || nl >= limit) break
+      i = nl - 1
+      continue
+    }
+    if (expectNode) {
+      if (c === 34 || c === 39) {
+        quote = i
+        expectNode = false
+      } else if (c === 91 || c === 123) {
+        flows.push(i)
+      } else if (c === 93 || c === 125) {
+        flows.pop()
+        expectNode = false
+      } else if ((c === 45 || c === 63) && nextIsBreak) {
+        // `- ` and `? ` are followed by a node
+      } else if (c === 38 || c === 33) {
+        while (i + 1 < limit && !/[\s,\]}]/.test(text[i + 1])) i++
+      } else if (c === 44 && flows.length > 0) {
+        // an empty entry: still expecting a node
+      } else {
+        expectNode = false
+      }
+      continue
+    }
+    if (c === 58 && (nextIsBreak || flows.length > 0)) expectNode = true
+    else if (flows.length > 0 && c === 44) expectNode = true
+    else if (flows.length > 0 && (c === 93 || c === 125)) flows.pop()
+  }
+  return {flows, quote}
 }
 
 export function exactParse(text: string, positions: PositionMap): ExactParseResult {
   const guard = nestingGuard(text)
   if (guard) return {ok: false, problems: [guard]}
   const doc = parseDocument(text, OPTIONS)
-  const problems: YamlProblem[] = []
-  for (const e of doc.errors) {
-    const offset = e.pos[0]
-    problems.push({offset, code: e.code, message: describe(e.code, e.message, text, offset)})
-  }
+  const raw: RawProblem[] = doc.errors.map((e) => ({offset: e.pos[0], end: e.pos[1], code: e.code, message: e.message}))
   for (const w of doc.warnings) {
     // Unknown tags are warnings to the library; to an inventory they are an error (no custom types).
-    if (w.code === 'TAG_RESOLVE_FAILED') problems.push({offset: w.pos[0], code: w.code, message: `unsupported YAML tag: ${w.message.split('\n')[0]}`})
+    if (w.code === 'TAG_RESOLVE_FAILED') raw.push({offset: w.pos[0], end: w.pos[1], code: w.code, message: w.message})
   }
-  if (problems.length > 0) return {ok: false, problems}
+  if (raw.length > 0) return {ok: false, problems: explain(text, raw)}
   const builder = new Builder(doc, positions, text.length)
   try {
     const root = doc.contents
@@ -86,6 +273,8 @@ class BuildProblem extends Error {
 
 class Builder {
   private built = 0
+  /** Where the outermost alias being expanded is used: an alias bomb is reported there. */
+  private aliasSite: number | undefined
   private readonly budget: number
 
   constructor(
@@ -99,16 +288,22 @@ class Builder {
 
   build(node: Node, depth: number): unknown {
     if (++this.built > this.budget) {
-      throw new BuildProblem({offset: node.range?.[0] ?? 0, code: 'ALIAS_BOMB', message: 'aliases expand to far more data than the file holds (an alias bomb?): refused'})
+      throw new BuildProblem({offset: this.aliasSite ?? node.range?.[0] ?? 0, code: 'ALIAS_BOMB', message: 'aliases expand to far more data than the file holds (an alias bomb?): refused'})
     }
     if (depth > MAX_DEPTH) {
-      throw new BuildProblem({offset: node.range?.[0] ?? 0, code: 'TOO_DEEP', message: `nesting deeper than ${MAX_DEPTH} levels: refused`})
+      throw new BuildProblem({offset: node.range?.[0] ?? 0, code: 'TOO_DEEP', message: tooDeep(MAX_DEPTH)})
     }
     if (isScalar(node)) return node.value
     if (isAlias(node)) {
       const target = node.resolve(this.doc)
-      if (!target) throw new BuildProblem({offset: node.range?.[0] ?? 0, code: 'BAD_ALIAS', message: `unknown alias *${node.source}`})
-      return this.build(target, depth + 1)
+      if (!target) throw new BuildProblem({offset: node.range?.[0] ?? 0, code: 'BAD_ALIAS', message: `unknown alias *${node.source}: no anchor &${node.source} is defined before it`})
+      const outermost = this.aliasSite === undefined
+      if (outermost) this.aliasSite = node.range?.[0] ?? 0
+      try {
+        return this.build(target, depth + 1)
+      } finally {
+        if (outermost) this.aliasSite = undefined
+      }
     }
     if (isMap(node)) {
       const obj: Record<string, unknown> = {}
@@ -143,6 +338,10 @@ class Builder {
     }
     throw new BuildProblem({offset: 0, code: 'UNKNOWN_NODE', message: 'unsupported YAML node'})
   }
+}
+
+function tooDeep(limit: number): string {
+  return `lists or mappings nested more than ${limit} levels deep: refused (an inventory needs a handful)`
 }
 
 /**
@@ -181,7 +380,7 @@ export function nestingGuard(text: string): YamlProblem | null {
           while (text.charCodeAt(k) === 32) k++
         }
         blockDepth = indents.length + dashes
-        if (blockDepth > limit) return {offset: j, code: 'TOO_DEEP', message: `nesting deeper than ${limit} levels: refused`}
+        if (blockDepth > limit) return {offset: j, code: 'TOO_DEEP', message: tooDeep(limit)}
       }
       i = j - 1
       continue
@@ -201,7 +400,7 @@ export function nestingGuard(text: string): YamlProblem | null {
       i = nl - 1
     } else if (c === 91 || c === 123) {
       flow++
-      if (flow + blockDepth > limit) return {offset: i, code: 'TOO_DEEP', message: `nesting deeper than ${limit} levels: refused`}
+      if (flow + blockDepth > limit) return {offset: i, code: 'TOO_DEEP', message: tooDeep(limit)}
     } else if ((c === 93 || c === 125) && flow > 0) {
       flow--
     }

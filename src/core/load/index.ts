@@ -190,6 +190,10 @@ const decoder = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
 
 /** Decodes and parses one file's bytes. */
 export function parseBuffer(file: string, buffer: Buffer, options: LoadOptions = {}): {document?: ParsedDocument; diagnostics: Diagnostic[]} {
+  const utf = utf16or32(buffer)
+  if (utf) {
+    return {diagnostics: [fileDiagnostic(file, 'encoding', `the file is saved as ${utf} text, not UTF-8: save it as UTF-8 (in most editors: Save with Encoding → UTF-8)`)]}
+  }
   const nul = buffer.indexOf(0)
   if (nul !== -1) {
     const at = positionOfByte(buffer, nul)
@@ -225,6 +229,29 @@ export function parseBuffer(file: string, buffer: Buffer, options: LoadOptions =
       return fileDiagnostic(file, 'yaml-syntax', p.message, at.line, at.column)
     }),
   }
+}
+
+/**
+ * UTF-16 or UTF-32 text (what Windows PowerShell's `>` writes) is full of NUL bytes: named for what it
+ * is rather than called binary. Known by its byte order mark, or by ASCII text with a NUL after (or
+ * before) every character.
+ */
+function utf16or32(buffer: Buffer): string | undefined {
+  const [a, b, c, d] = buffer
+  if (a === 0xff && b === 0xfe) return c === 0 && d === 0 ? 'UTF-32' : 'UTF-16'
+  if (a === 0xfe && b === 0xff) return 'UTF-16'
+  if (a === 0 && b === 0 && c === 0xfe && d === 0xff) return 'UTF-32'
+  const n = Math.min(buffer.length, 64) & ~1
+  if (n < 8) return undefined
+  let le = true
+  let be = true
+  for (let i = 0; i < n; i += 2) {
+    const even = buffer[i]
+    const odd = buffer[i + 1]
+    if (!(odd === 0 && even >= 0x09 && even < 0x80)) le = false
+    if (!(even === 0 && odd >= 0x09 && odd < 0x80)) be = false
+  }
+  return le || be ? 'UTF-16' : undefined
 }
 
 function firstInvalidUtf8(buffer: Buffer): number {

@@ -64,13 +64,15 @@ export async function validateDocuments(documents: SourceDocument[]): Promise<Va
   return {estate, diagnostics}
 }
 
+const VALUE_KEYWORDS = new Set(['type', 'enum', 'format', 'pattern'])
+
 function schemaDiagnostics(errors: ErrorObject[], doc: SourceDocument): Diagnostic[] {
   const out: Diagnostic[] = []
   const seen = new Set<string>()
   for (const e of errors) {
-    // An `enum` or `const` failure also fails its `type`; one sentence per value is enough.
+    // An `enum` or `const` failure also fails its `type`, a date's `format` its `pattern`; one sentence per value is enough.
     const m = describeSchemaError(e, doc)
-    const key = `${m.pointer}\u0000${e.keyword === 'type' || e.keyword === 'enum' ? 'value' : e.keyword}`
+    const key = `${m.pointer}\u0000${VALUE_KEYWORDS.has(e.keyword) ? 'value' : e.keyword}`
     if (seen.has(key)) continue
     seen.add(key)
     out.push(diagnostic(doc, m.pointer, m.message, 'schema', 'error', m.atKey))

@@ -28,12 +28,19 @@ export function describeSchemaError(error: ErrorObject, doc: SourceDocument): Sc
   switch (error.keyword) {
     case 'required': {
       const missing = String(params.missingProperty)
+      // A system or the department itself: "system 'payments' is missing…", not "system 'payments': 'system' is missing…".
+      if (/^\/systems\/\d+$/.test(pointer) || pointer === '/department') {
+        return {pointer, atKey: true, message: `${where.replace(/: $/, '')} is missing the required field '${missing}'`}
+      }
       const owner = pointer === '' ? 'the inventory' : field ? `'${field}'` : 'this entry'
       return {pointer, atKey: true, message: `${where}${owner} is missing the required field '${missing}'`}
     }
     case 'additionalProperties': {
       const extra = String(params.additionalProperty)
       const target = `${pointer}/${escapePointerSegment(extra)}`
+      if (extra === '<<') {
+        return {pointer: target, atKey: true, message: `${where}YAML merge keys (<<) are not supported: write the fields out, or use an alias (*name) for a whole value`}
+      }
       if (PROTOTYPE_KEYS.has(extra)) {
         return {pointer: target, atKey: true, message: `${where}the key '${extra}' is not allowed: it names a JavaScript object internal`}
       }
@@ -57,6 +64,13 @@ export function describeSchemaError(error: ErrorObject, doc: SourceDocument): Sc
           return {pointer, atKey: false, message: `${where}'${field}' must be a string: quote it ("${raw}") — ${raw} was read as the number ${String(error.data)}`}
         }
         return {pointer, atKey: false, message: `${where}'${field}' must be a string: quote it ("${String(error.data)}")`}
+      }
+      if (expected === 'boolean' && typeof error.data === 'string' && /^(y|yes|n|no|on|off)$/i.test(error.data)) {
+        return {pointer, atKey: false, message: `${where}'${field}' must be true or false — got ${got} (YAML 1.2 reads yes, no, on and off as text)`}
+      }
+      if ((expected === 'number' || expected === 'integer') && typeof error.data === 'string' && /^\s*[-+]?[0-9]/.test(error.data)) {
+        const article = expected === 'integer' ? 'a whole number' : 'a number'
+        return {pointer, atKey: false, message: `${where}'${field}' must be ${article} — got ${got}: write the number alone, without quotes, units or separators`}
       }
       const article = expected === 'integer' ? 'a whole number' : expected === 'array' ? 'a list' : expected === 'object' ? 'a mapping' : expected === 'boolean' ? 'true or false' : `a ${expected}`
       return {pointer, atKey: false, message: `${where}'${field}' must be ${article} — got ${got}`}

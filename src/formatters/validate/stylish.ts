@@ -9,7 +9,11 @@ export const format: Formatter<ValidateReport> = (report, ctx) => {
   const c = new Chalk({level: ctx.color ? 1 : 0})
   const all = [...report.errors, ...report.warnings].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column))
   const byFile = new Map<string, Diagnostic[]>()
-  for (const d of all) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d])
+  for (const d of all) {
+    const list = byFile.get(d.file)
+    if (list) list.push(d)
+    else byFile.set(d.file, [d])
+  }
   const lines: string[] = []
   for (const [file, diagnostics] of byFile) {
     lines.push(c.underline(sanitizeTerminal(file)))

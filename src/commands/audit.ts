@@ -1,0 +1,60 @@
+import {Args, Flags} from '@oclif/core'
+
+import {BaseCommand} from '../cli/base-command.js'
+import {assessmentFlags, resolvePaths, SEVERITY_OPTIONS} from '../cli/inputs.js'
+import {runStages} from '../cli/progress.js'
+import {type AuditResult, runAudit} from '../core/index.js'
+import {atOrAbove, type AuditReport, type FailOn} from '../core/assess/report.js'
+import {todayUtc} from '../core/dates.js'
+import {auditFormatters, MACHINE_FORMATS} from '../formatters/index.js'
+
+export default class Audit extends BaseCommand<typeof Audit> {
+  static summary = 'Judge every system against the cloud-by-2023 criteria: findings, readiness, score, confidence and deadline status.'
+  static description = 'Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 invalid inventories or command line.'
+  static examples = [
+    '<%= config.bin %> audit examples --as-of 2026-11-27',
+    '<%= config.bin %> audit inventory/ --format json -o audit.json',
+    '<%= config.bin %> audit inventory/ --fail-on critical --format markdown',
+  ]
+  static strict = false
+  static args = {paths: Args.string({description: 'Inventory files or folders (searched for *.yaml, *.yml); - for standard input.'})}
+  static flags = {
+    ...assessmentFlags,
+    format: Flags.string({char: 'f', summary: 'Output format.', options: Object.keys(auditFormatters), default: 'stylish'}),
+    'fail-on': Flags.string({summary: 'Lowest severity that makes the exit code 1 (default: the config\'s, else high).', options: [...SEVERITY_OPTIONS]}),
+  }
+
+  async run(): Promise<AuditReport | undefined> {
+    const paths = resolvePaths(this.positionals)
+    const name = this.flags.json ? 'json' : this.flags.format
+    const machine = MACHINE_FORMATS.has(name)
+    const ctx = await runStages<{result?: AuditResult}>(
+      {},
+      [
+        {
+          title: 'Reading and judging the inventories',
+          run: async (c) => {
+            c.result = await runAudit({
+              paths,
+              maxFileMb: this.flags['max-file-size'],
+              config: this.flags['no-config'] ? false : this.flags.config,
+              asOf: this.flags['as-of'] ?? todayUtc(),
+              deadline: this.flags.deadline,
+              lifecycle: this.flags.lifecycle,
+              failOn: this.flags['fail-on'] as FailOn | undefined,
+              version: this.config.version,
+            })
+          },
+        },
+      ],
+      !machine && !this.flags.quiet,
+    )
+    const result = ctx.result!
+    if (await this.rejectInvalid(result)) return undefined
+    const {report} = result
+    const {format} = await auditFormatters[name]()
+    await this.emit(format(report, {color: this.useColor(machine), version: this.config.version}), paths)
+    if (report.systems.some((s) => s.findings.some((f) => atOrAbove(f.severity, report.failOn)))) process.exitCode = 1
+    return report
+  }
+}

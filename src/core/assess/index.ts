@@ -1,0 +1,360 @@
+/**
+ * The assessment: runs the rules over every system, then derives each system's readiness, score,
+ * confidence and deadline status, and the summaries per department and for the estate.
+ * Pure: the same estate and options give the same report, whatever the order of files or systems.
+ */
+import type {Rule, RuleContext} from '../../rules/types.js'
+import {daysBetween} from '../dates.js'
+import {buildGraph, cyclesByRef} from '../graph.js'
+import {lookup, type LifecycleMatch, type LifecycleTable, supportPhase} from '../lifecycle/index.js'
+import {
+  type Category,
+  CATEGORIES,
+  type DeadlineStatus,
+  type Estate,
+  type EstateSystem,
+  type Finding,
+  type Product,
+  type Readiness,
+  SEVERITIES,
+  type Severity,
+} from '../model/types.js'
+
+/** A rule as configured for a run: its severity and options after `.cloudready.yaml`. */
+export interface ActiveRule {
+  rule: Rule
+  severity: Severity
+  options: Record<string, number | string | boolean>
+}
+
+export interface AssessOptions {
+  asOf: string
+  deadline: string
+  lifecycle: LifecycleTable
+  rules: ActiveRule[]
+}
+
+export type PlatformLayer = 'os' | 'database' | 'runtime'
+
+export interface PlatformFact {
+  name: string
+  version?: string
+  /** The product and cycle it matched in the lifecycle table, when it did. */
+  product?: string
+  cycle?: string
+  securityEnd?: string | boolean | null
+  extendedEnd?: string | boolean | null
+  phase: ReturnType<typeof supportPhase>
+}
+
+export interface SystemAssessment {
+  ref: string
+  department: string
+  id: string
+  name: string
+  file: string
+  line: number
+  column: number
+  criticality: string
+  hosting: string
+  migrationStatus: string
+  readiness: Readiness
+  score: number
+  confidence: number
+  deadlineStatus: DeadlineStatus
+  /** Days past the deadline at `asOf` (0 when not late). */
+  daysLate: number
+  annualRunGbp: number | null
+  pastEndOfSupport: boolean
+  platform: Partial<Record<PlatformLayer, PlatformFact>>
+  /** Refs of the systems in the same dependency cycle (empty when none). */
+  cycle: string[]
+  findings: Finding[]
+}
+
+export interface Summary {
+  systems: number
+  byReadiness: Record<Readiness, number>
+  bySeverity: Record<Severity, number>
+  byCategory: Record<Category, number>
+  byDeadlineStatus: Record<DeadlineStatus, number>
+  /** Systems already migrated or retired. */
+  done: number
+  /** Share of systems `ready` (0–1). */
+  shareReady: number
+  /** Share of systems `ready` or `ready-with-conditions`. */
+  shareReadyOrConditional: number
+  /** Share of systems with an OS, database or runtime past its end of security support. */
+  sharePastEndOfSupport: number
+  annualRunGbp: number
+  /** Run cost of systems not yet moved that are not ready or run on an unsupported platform. */
+  annualRunGbpAtRisk: number
+}
+
+export interface DepartmentSummary {
+  id: string
+  name: string
+  file: string
+  summary: Summary
+}
+
+export interface Assessment {
+  asOf: string
+  deadline: string
+  lifecycleSnapshot: string
+  summary: Summary
+  departments: DepartmentSummary[]
+  systems: SystemAssessment[]
+}
+
+/** Score lost per finding of each severity (deadline findings excepted); see README "Scoring". */
+export const SCORE_PENALTY: Record<Severity, number> = {critical: 40, high: 20, medium: 10, low: 4, info: 0}
+/** Below this confidence there is too little data to judge: readiness `unknown`. */
+export const MIN_CONFIDENCE = 0.5
+
+const DONE = new Set(['migrated', 'retired'])
+
+export function isDone(entry: EstateSystem): boolean {
+  return DONE.has(entry.system.migration?.status ?? '')
+}
+
+export function assess(estate: Estate, options: AssessOptions): Assessment {
+  const graph = buildGraph(estate)
+  const cycles = cyclesByRef(graph)
+  const memo = new Map<string, LifecycleMatch>()
+  const lookupMemo = (p: Product): LifecycleMatch => {
+    const key = `${p.name}\u0000${p.version ?? ''}`
+    let m = memo.get(key)
+    if (!m) {
+      m = lookup(options.lifecycle, p)
+      memo.set(key, m)
+    }
+    return m
+  }
+  const firstPass = options.rules.filter((r) => !r.rule.secondPass)
+  const secondPass = options.rules.filter((r) => r.rule.secondPass)
+  const readiness = new Map<string, Readiness>()
+
+  interface Work {
+    entry: EstateSystem
+    findings: Finding[]
+    judged: number
+    applicable: number
+    unknown: boolean
+    ctx: Omit<RuleContext, 'options'>
+  }
+  const work: Work[] = []
+  for (const ref of graph.refs) {
+    const entry = estate.systems.get(ref)!
+    const ctx: Omit<RuleContext, 'options'> = {
+      asOf: options.asOf,
+      deadline: options.deadline,
+      lifecycle: options.lifecycle,
+      lookup: lookupMemo,
+      entry,
+      cycle: cycles.get(ref) ?? [],
+      readinessOf: (r) => readiness.get(r),
+    }
+    const w: Work = {entry, findings: [], judged: 0, applicable: 0, unknown: false, ctx}
+    runRules(w, firstPass)
+    readiness.set(ref, classify(w))
+    work.push(w)
+  }
+  const systems: SystemAssessment[] = []
+  for (const w of work) {
+    runRules(w, secondPass)
+    systems.push(finish(w, options, lookupMemo))
+  }
+  return {
+    asOf: options.asOf,
+    deadline: options.deadline,
+    lifecycleSnapshot: options.lifecycle.snapshot,
+    summary: summarise(systems),
+    departments: departmentSummaries(estate, systems),
+    systems,
+  }
+
+  function runRules(w: Work, rules: ActiveRule[]): void {
+    const system = w.entry.system
+    for (const active of rules) {
+      const ctx: RuleContext = {...w.ctx, options: active.options}
+      const meta = active.rule.meta
+      w.applicable++
+      const has = active.rule.hasData ? active.rule.hasData(system, ctx) : meta.fields.every((f) => fieldPresent(system, f))
+      if (!has) continue
+      w.judged++
+      for (const report of active.rule.check(system, ctx)) {
+        const pointer = `${w.entry.pointer}${report.pointer}`
+        const at = w.entry.doc.locate(pointer)
+        w.findings.push({
+          rule: meta.id,
+          category: meta.category,
+          severity: report.severity ?? active.severity,
+          message: report.message,
+          ref: w.entry.ref,
+          file: w.entry.file,
+          line: at.line,
+          column: at.column,
+          pointer,
+        })
+        if (meta.makesUnknown) w.unknown = true
+      }
+    }
+  }
+
+  function classify(w: Work): Readiness {
+    const judged = w.findings.filter((f) => f.category !== 'deadline')
+    if (judged.some((f) => f.severity === 'critical')) return 'not-ready'
+    const confidence = w.applicable === 0 ? 1 : w.judged / w.applicable
+    if (w.unknown || confidence < MIN_CONFIDENCE) return 'unknown'
+    if (judged.some((f) => f.severity === 'high' || f.severity === 'medium')) return 'ready-with-conditions'
+    return 'ready'
+  }
+
+  function finish(w: Work, opts: AssessOptions, look: (p: Product) => LifecycleMatch): SystemAssessment {
+    const {entry} = w
+    const s = entry.system
+    const findings = w.findings.sort(compareFindings)
+    const score = Math.max(0, 100 - findings.filter((f) => f.category !== 'deadline').reduce((sum, f) => sum + SCORE_PENALTY[f.severity], 0))
+    const confidence = w.applicable === 0 ? 1 : Math.round((w.judged / w.applicable) * 100) / 100
+    const platform: Partial<Record<PlatformLayer, PlatformFact>> = {}
+    let pastEndOfSupport = false
+    for (const layer of ['os', 'database', 'runtime'] as const) {
+      const p = s.platform?.[layer]
+      if (!p) continue
+      const m = look(p)
+      const phase = supportPhase(m, opts.asOf)
+      if (phase === 'unsupported' || phase === 'extended-only') pastEndOfSupport = true
+      platform[layer] = {
+        name: p.name,
+        ...(p.version === undefined ? {} : {version: p.version}),
+        ...(m.status === 'known' ? {product: m.productId, cycle: m.cycle, securityEnd: m.securityEnd, extendedEnd: m.extendedEnd} : m.status === 'unknown-version' ? {product: m.productId} : {}),
+        phase,
+      }
+    }
+    const at = entry.doc.locate(entry.pointer)
+    const {status, daysLate} = deadlineStatus(entry, w.findings, opts)
+    return {
+      ref: entry.ref,
+      department: entry.department.id,
+      id: s.id,
+      name: s.name,
+      file: entry.file,
+      line: at.line,
+      column: at.column,
+      criticality: s.criticality,
+      hosting: s.hosting,
+      migrationStatus: s.migration?.status ?? 'not-started',
+      readiness: classifyFinal(w),
+      score,
+      confidence,
+      deadlineStatus: status,
+      daysLate,
+      annualRunGbp: s.costs?.annual_run_gbp ?? null,
+      pastEndOfSupport,
+      platform,
+      cycle: [...w.ctx.cycle],
+      findings,
+    }
+  }
+
+  /** Second-pass findings may add conditions, never clear them; the first pass decided blockers. */
+  function classifyFinal(w: Work): Readiness {
+    const first = readiness.get(w.entry.ref)!
+    if (first !== 'ready') return first
+    return classify(w)
+  }
+}
+
+/**
+ * Deadline status, separate from readiness: `met` once migrated or retired; otherwise `missed` when
+ * the deadline has passed, `at-risk` when the plan's own date is late, missing or overdue, else `on-track`.
+ */
+export function deadlineStatus(entry: EstateSystem, findings: Finding[], opts: {asOf: string; deadline: string}): {status: DeadlineStatus; daysLate: number} {
+  if (isDone(entry)) return {status: 'met', daysLate: 0}
+  const late = daysBetween(opts.deadline, opts.asOf)
+  if (late > 0) return {status: 'missed', daysLate: late}
+  const target = entry.system.migration?.target_date
+  const atRisk = !target || target > opts.deadline || target < opts.asOf || findings.some((f) => f.category !== 'deadline' && f.severity === 'critical')
+  return {status: atRisk ? 'at-risk' : 'on-track', daysLate: 0}
+}
+
+export function fieldPresent(system: object, dotted: string): boolean {
+  let node: unknown = system
+  for (const part of dotted.split('.')) {
+    if (node === null || typeof node !== 'object') return false
+    node = (node as Record<string, unknown>)[part]
+    if (node === undefined || node === null) return false
+  }
+  return true
+}
+
+const SEVERITY_RANK: Record<Severity, number> = {critical: 0, high: 1, medium: 2, low: 3, info: 4}
+
+export function severityRank(s: Severity): number {
+  return SEVERITY_RANK[s]
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1
+  return a.line - b.line || a.column - b.column || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
+}
+
+function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>
+}
+
+const READINESS: readonly Readiness[] = ['ready', 'ready-with-conditions', 'not-ready', 'unknown']
+const DEADLINE_STATUSES: readonly DeadlineStatus[] = ['met', 'on-track', 'at-risk', 'missed']
+
+export function summarise(systems: SystemAssessment[]): Summary {
+  const s: Summary = {
+    systems: systems.length,
+    byReadiness: zeroes(READINESS),
+    bySeverity: zeroes(SEVERITIES),
+    byCategory: zeroes(CATEGORIES),
+    byDeadlineStatus: zeroes(DEADLINE_STATUSES),
+    done: 0,
+    shareReady: 0,
+    shareReadyOrConditional: 0,
+    sharePastEndOfSupport: 0,
+    annualRunGbp: 0,
+    annualRunGbpAtRisk: 0,
+  }
+  let past = 0
+  for (const a of systems) {
+    s.byReadiness[a.readiness]++
+    s.byDeadlineStatus[a.deadlineStatus]++
+    for (const f of a.findings) {
+      s.bySeverity[f.severity]++
+      s.byCategory[f.category]++
+    }
+    const done = a.migrationStatus === 'migrated' || a.migrationStatus === 'retired'
+    if (done) s.done++
+    if (a.pastEndOfSupport) past++
+    const cost = a.annualRunGbp ?? 0
+    s.annualRunGbp += cost
+    if (!done && (a.readiness === 'not-ready' || a.pastEndOfSupport)) s.annualRunGbpAtRisk += cost
+  }
+  const n = systems.length || 1
+  s.shareReady = round(s.byReadiness.ready / n)
+  s.shareReadyOrConditional = round((s.byReadiness.ready + s.byReadiness['ready-with-conditions']) / n)
+  s.sharePastEndOfSupport = round(past / n)
+  return s
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000
+}
+
+function departmentSummaries(estate: Estate, systems: SystemAssessment[]): DepartmentSummary[] {
+  const byDept = new Map<string, SystemAssessment[]>()
+  for (const a of systems) {
+    const list = byDept.get(a.department)
+    if (list) list.push(a)
+    else byDept.set(a.department, [a])
+  }
+  return estate.inventories
+    .map((inv) => ({id: inv.inventory.department.id, name: inv.inventory.department.name, file: inv.file, summary: summarise(byDept.get(inv.inventory.department.id) ?? [])}))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+}

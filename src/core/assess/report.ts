@@ -1,0 +1,25 @@
+import type {RuleMeta} from '../../rules/types.js'
+import type {Diagnostic, Severity} from '../model/types.js'
+import type {Assessment} from './index.js'
+
+export type FailOn = Severity | 'none'
+
+/** What `audit` hands its formatters: the assessment and what a reader needs to trust it. */
+export interface AuditReport extends Assessment {
+  tool: {name: 'cloudready'; version: string}
+  failOn: FailOn
+  /** The inventory files read, as shown. */
+  files: string[]
+  /** Validation warnings (references to departments not loaded). */
+  warnings: Diagnostic[]
+  /** The rules that ran, with the severity the config gave them. */
+  rules: RuleMeta[]
+  lifecycleSource: string
+}
+
+const RANK: Record<Severity, number> = {critical: 0, high: 1, medium: 2, low: 3, info: 4}
+
+/** Is a finding of severity `s` at or above the `--fail-on` threshold? */
+export function atOrAbove(s: Severity, failOn: FailOn): boolean {
+  return failOn !== 'none' && RANK[s] <= RANK[failOn]
+}

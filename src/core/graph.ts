@@ -1,0 +1,116 @@
+/**
+ * The dependency graph of an estate and its strongly connected components (move groups), computed
+ * iteratively: a 100,000-system chain must not overflow the stack.
+ */
+import type {Estate} from './model/types.js'
+import {resolveDependency} from './validate/index.js'
+
+export interface DependencyGraph {
+  /** Refs in a stable order (sorted). */
+  refs: string[]
+  index: Map<string, number>
+  /** For each node, the nodes it depends on that are in the estate (sorted, no duplicates). */
+  deps: number[][]
+  /** For each node, dependencies on departments that were not loaded (external constraints). */
+  external: string[][]
+}
+
+export function buildGraph(estate: Estate): DependencyGraph {
+  const refs = [...estate.systems.keys()].sort()
+  const index = new Map<string, number>()
+  refs.forEach((r, i) => index.set(r, i))
+  const deps: number[][] = []
+  const external: string[][] = []
+  for (const ref of refs) {
+    const entry = estate.systems.get(ref)!
+    const mine = new Set<number>()
+    const outside: string[] = []
+    for (const d of entry.system.dependencies ?? []) {
+      const target = resolveDependency(entry.department.id, d)
+      const i = index.get(target)
+      if (i !== undefined) {
+        if (target !== ref) mine.add(i)
+      } else {
+        outside.push(target)
+      }
+    }
+    deps.push([...mine].sort((a, b) => a - b))
+    external.push(outside.sort())
+  }
+  return {refs, index, deps, external}
+}
+
+/**
+ * Tarjan's algorithm without recursion. Returns the components in reverse topological order of
+ * the dependency edges: every component comes after all the components it depends on.
+ * `component[i]` is the component number of node i.
+ */
+export function stronglyConnected(deps: number[][]): {components: number[][]; component: Int32Array} {
+  const n = deps.length
+  const indexOf = new Int32Array(n).fill(-1)
+  const low = new Int32Array(n)
+  const onStack = new Uint8Array(n)
+  const component = new Int32Array(n).fill(-1)
+  const stack: number[] = []
+  const components: number[][] = []
+  const callNode: number[] = []
+  const callEdge: number[] = []
+  let counter = 0
+  for (let root = 0; root < n; root++) {
+    if (indexOf[root] !== -1) continue
+    callNode.push(root)
+    callEdge.push(0)
+    indexOf[root] = low[root] = counter++
+    stack.push(root)
+    onStack[root] = 1
+    while (callNode.length > 0) {
+      const top = callNode.length - 1
+      const v = callNode[top]
+      const edges = deps[v]
+      if (callEdge[top] < edges.length) {
+        const w = edges[callEdge[top]++]
+        if (indexOf[w] === -1) {
+          indexOf[w] = low[w] = counter++
+          stack.push(w)
+          onStack[w] = 1
+          callNode.push(w)
+          callEdge.push(0)
+        } else if (onStack[w]) {
+          if (indexOf[w] < low[v]) low[v] = indexOf[w]
+        }
+        continue
+      }
+      callNode.pop()
+      callEdge.pop()
+      if (callNode.length > 0) {
+        const parent = callNode[callNode.length - 1]
+        if (low[v] < low[parent]) low[parent] = low[v]
+      }
+      if (low[v] === indexOf[v]) {
+        const members: number[] = []
+        let w: number
+        do {
+          w = stack.pop()!
+          onStack[w] = 0
+          component[w] = components.length
+          members.push(w)
+        } while (w !== v)
+        members.sort((a, b) => a - b)
+        components.push(members)
+      }
+    }
+  }
+  return {components, component}
+}
+
+/** For each ref in a cycle (a component of two or more), the refs of its whole cycle. */
+export function cyclesByRef(graph: DependencyGraph): Map<string, string[]> {
+  const {components} = stronglyConnected(graph.deps)
+  const out = new Map<string, string[]>()
+  for (const members of components) {
+    if (members.length < 2) continue
+    const refs = members.map((i) => graph.refs[i])
+    for (const r of refs) out.set(r, refs)
+  }
+  return out
+}

@@ -1,0 +1,376 @@
+/**
+ * The migration plan: a strategy per system, move groups (dependency cycles move together), waves
+ * under a capacity, dates, effort, and the verdict — when the estate finishes and how late that is.
+ * Pure and deterministic: the same estate, options and asOf give the same plan, byte for byte.
+ */
+import type {Assessment, SystemAssessment} from '../assess/index.js'
+import type {PlanningConfig} from '../config/index.js'
+import {addDays, addMonths, daysBetween} from '../dates.js'
+import {buildGraph, stronglyConnected} from '../graph.js'
+import type {Estate, Strategy} from '../model/types.js'
+import {STRATEGIES} from '../model/types.js'
+import {type Effort, effortModel, estimateEffort} from './effort.js'
+import {type Capacity, schedule, type SchedGroup} from './schedule.js'
+import {chooseStrategy, type Reason} from './strategy.js'
+
+export interface PlanOptions {
+  capacity?: number
+  capacityEffort?: number
+  waveLengthMonths?: number
+  /** First day of wave 1 (default: the first day of the quarter after asOf). */
+  start?: string
+  planning?: PlanningConfig
+}
+
+export const DEFAULT_CAPACITY = 10
+export const DEFAULT_WAVE_MONTHS = 3
+
+export type PlanStatus = 'planned' | 'done' | 'retained'
+
+export interface PlannedSystem {
+  ref: string
+  department: string
+  id: string
+  name: string
+  file: string
+  line: number
+  criticality: string
+  readiness: string
+  status: PlanStatus
+  strategy: Strategy
+  declaredStrategy: Strategy | null
+  overridden: {declared: Strategy; reason: string} | null
+  reasons: Reason[]
+  moveGroup: string
+  wave: number | null
+  effort: Effort
+  annualRunGbp: number | null
+  dependsOn: string[]
+}
+
+export interface Wave {
+  number: number
+  start: string
+  end: string
+  systems: string[]
+  moveGroups: string[]
+  effort: Effort
+  risks: string[]
+}
+
+export interface MoveGroup {
+  id: string
+  systems: string[]
+  wave: number | null
+  dependsOn: string[]
+  oversized: boolean
+}
+
+export interface Bridge {
+  ref: string
+  layer: string
+  product: string
+  securityEnd: string
+  wave: number
+  waveEnd: string
+  /** Days between the end of security support and the end of the system's wave. */
+  gapDays: number
+}
+
+export interface ProgressPoint {
+  date: string
+  label: string
+  systemsDone: number
+  shareSystems: number
+  shareRunCost: number
+}
+
+export interface Plan {
+  asOf: string
+  deadline: string
+  start: string
+  waveLengthMonths: number
+  capacity: Capacity
+  completion: string
+  daysPastDeadline: number
+  summary: {
+    systems: number
+    toMove: number
+    done: number
+    retained: number
+    waves: number
+    byStrategy: Record<Strategy, number>
+    effort: Effort
+    shareDoneByDeadline: number
+    annualRunGbp: number
+  }
+  progress: ProgressPoint[]
+  waves: Wave[]
+  moveGroups: MoveGroup[]
+  systems: PlannedSystem[]
+  criticalPath: Array<{moveGroup: string; wave: number; systems: string[]}>
+  bridges: Bridge[]
+  externalConstraints: Array<{ref: string; dependsOn: string}>
+  warnings: string[]
+}
+
+/** The first day of the quarter after `date`. */
+export function nextQuarter(date: string): string {
+  const y = Number(date.slice(0, 4))
+  const q = Math.floor((Number(date.slice(5, 7)) - 1) / 3)
+  return q === 3 ? `${y + 1}-01-01` : `${y}-${String((q + 1) * 3 + 1).padStart(2, '0')}-01`
+}
+
+const READINESS_RANK: Record<string, number> = {ready: 0, 'ready-with-conditions': 1, unknown: 2, 'not-ready': 3}
+const CRITICALITY_RANK: Record<string, number> = {critical: 0, high: 1, medium: 2, low: 3}
+
+/**
+ * The wave priority of a system (smaller first): ready low-risk systems first, as the pilot; then
+ * readiness, systems on unsupported platforms, criticality, and run cost (value).
+ */
+function priorityOf(a: SystemAssessment): (number | string)[] {
+  const pilot = a.readiness === 'ready' && (a.criticality === 'low' || a.criticality === 'medium') ? 0 : 1
+  return [pilot, READINESS_RANK[a.readiness] ?? 9, a.pastEndOfSupport ? 0 : 1, CRITICALITY_RANK[a.criticality] ?? 9, -(a.annualRunGbp ?? 0), a.ref]
+}
+
+export function plan(estate: Estate, assessment: Assessment, options: PlanOptions = {}): Plan {
+  const planning = options.planning ?? {}
+  const waveMonths = options.waveLengthMonths ?? planning.waveLengthMonths ?? DEFAULT_WAVE_MONTHS
+  const effortCap = options.capacityEffort ?? (options.capacity === undefined ? planning.capacityEffort : undefined)
+  const capacity: Capacity = effortCap !== undefined ? {effort: effortCap} : {systems: options.capacity ?? planning.capacity ?? DEFAULT_CAPACITY}
+  const start = options.start ?? planning.start ?? nextQuarter(assessment.asOf)
+  const model = effortModel(planning.effort)
+  const byRef = new Map(assessment.systems.map((s) => [s.ref, s]))
+
+  const graph = buildGraph(estate)
+  const n = graph.refs.length
+  const systems: PlannedSystem[] = []
+  for (let i = 0; i < n; i++) {
+    const ref = graph.refs[i]
+    const entry = estate.systems.get(ref)!
+    const a = byRef.get(ref)!
+    const choice = chooseStrategy(entry, a)
+    const done = a.migrationStatus === 'migrated' || a.migrationStatus === 'retired'
+    const status: PlanStatus = done ? 'done' : choice.strategy === 'retain' ? 'retained' : 'planned'
+    systems.push({
+      ref,
+      department: a.department,
+      id: a.id,
+      name: a.name,
+      file: a.file,
+      line: a.line,
+      criticality: a.criticality,
+      readiness: a.readiness,
+      status,
+      strategy: choice.strategy,
+      declaredStrategy: entry.system.migration?.strategy ?? null,
+      overridden: choice.overridden ?? null,
+      reasons: choice.reasons,
+      moveGroup: '',
+      wave: null,
+      effort: done ? {low: 0, high: 0, unit: 'person-months'} : estimateEffort(entry.system, choice.strategy, a, model),
+      annualRunGbp: a.annualRunGbp,
+      dependsOn: graph.deps[i].map((d) => graph.refs[d]),
+    })
+  }
+
+  // Move groups: the strongly connected components, numbered in dependency order.
+  const {components, component} = stronglyConnected(graph.deps)
+  const width = Math.max(3, String(components.length).length)
+  const groupIds = components.map((_, c) => `mg-${String(c + 1).padStart(width, '0')}`)
+  const schedGroups: SchedGroup[] = components.map((members, c) => {
+    const movers = members.filter((m) => systems[m].status === 'planned')
+    const deps = new Set<number>()
+    for (const m of members) for (const d of graph.deps[m]) if (component[d] !== c) deps.add(component[d])
+    const best = movers.length ? movers.map((m) => priorityOf(byRef.get(systems[m].ref)!)).reduce((p, q) => (comparePriority(q, p) < 0 ? q : p)) : []
+    return {
+      deps: [...deps].sort((a, b) => a - b),
+      size: movers.length,
+      effort: movers.reduce((sum, m) => sum + (systems[m].effort.low + systems[m].effort.high) / 2, 0),
+      priority: best,
+      skip: movers.length === 0,
+    }
+  })
+  const result = schedule(schedGroups, capacity)
+
+  const waveStart = (w: number) => addMonths(start, (w - 1) * waveMonths)
+  const waveEnd = (w: number) => addDays(addMonths(start, w * waveMonths), -1)
+  const waves: Wave[] = Array.from({length: result.waves}, (_, k) => ({
+    number: k + 1,
+    start: waveStart(k + 1),
+    end: waveEnd(k + 1),
+    systems: [],
+    moveGroups: [],
+    effort: {low: 0, high: 0, unit: 'person-months'},
+    risks: [],
+  }))
+  const moveGroups: MoveGroup[] = components.map((members, c) => ({
+    id: groupIds[c],
+    systems: members.map((m) => graph.refs[m]),
+    wave: schedGroups[c].skip ? null : result.waveOf[c],
+    dependsOn: schedGroups[c].deps.map((d) => groupIds[d]),
+    oversized: false,
+  }))
+  for (let i = 0; i < n; i++) {
+    const c = component[i]
+    systems[i].moveGroup = groupIds[c]
+    if (systems[i].status !== 'planned') continue
+    const w = result.waveOf[c]
+    systems[i].wave = w
+    const wave = waves[w - 1]
+    wave.systems.push(systems[i].ref)
+    wave.effort.low = round1(wave.effort.low + systems[i].effort.low)
+    wave.effort.high = round1(wave.effort.high + systems[i].effort.high)
+  }
+  const warnings: string[] = []
+  for (const g of result.oversized) {
+    moveGroups[g].oversized = true
+    const limit = capacity.systems !== undefined ? `${capacity.systems} systems` : `${capacity.effort} person-months`
+    warnings.push(`move group ${groupIds[g]} (${moveGroups[g].systems.join(', ')}) exceeds the capacity of ${limit} per wave: it has wave ${result.waveOf[g]} to itself`)
+  }
+  for (const s of systems) if (s.overridden) warnings.push(`${s.ref}: declared strategy ${s.overridden.declared} overridden: ${s.overridden.reason}`)
+  for (const g of moveGroups) if (g.wave !== null) waves[g.wave - 1].moveGroups.push(g.id)
+
+  const completion = waves.length ? waves[waves.length - 1].end : assessment.asOf
+  const bridges = findBridges(systems, byRef, waves)
+  for (const w of waves) w.risks = waveRisks(w, byRef, bridges, moveGroups)
+
+  const byStrategy = Object.fromEntries(STRATEGIES.map((s) => [s, 0])) as Record<Strategy, number>
+  let effortLow = 0
+  let effortHigh = 0
+  for (const s of systems) {
+    byStrategy[s.strategy]++
+    effortLow += s.effort.low
+    effortHigh += s.effort.high
+  }
+  const done = systems.filter((s) => s.status === 'done').length
+  const retained = systems.filter((s) => s.status === 'retained').length
+  const progress = progressPoints(systems, waves, assessment.asOf, assessment.deadline, completion)
+  const atDeadline = progress.find((p) => p.label === 'deadline')
+  const externalConstraints: Array<{ref: string; dependsOn: string}> = []
+  graph.external.forEach((ext, i) => ext.forEach((d) => externalConstraints.push({ref: graph.refs[i], dependsOn: d})))
+
+  return {
+    asOf: assessment.asOf,
+    deadline: assessment.deadline,
+    start,
+    waveLengthMonths: waveMonths,
+    capacity,
+    completion,
+    daysPastDeadline: Math.max(0, daysBetween(assessment.deadline, completion)),
+    summary: {
+      systems: n,
+      toMove: n - done - retained,
+      done,
+      retained,
+      waves: waves.length,
+      byStrategy,
+      effort: {low: round1(effortLow), high: round1(effortHigh), unit: 'person-months'},
+      shareDoneByDeadline: atDeadline?.shareSystems ?? 0,
+      annualRunGbp: systems.reduce((sum, s) => sum + (s.annualRunGbp ?? 0), 0),
+    },
+    progress,
+    waves,
+    moveGroups,
+    systems,
+    criticalPath: criticalPath(moveGroups, groupIds, result.waveOf, schedGroups),
+    bridges,
+    externalConstraints,
+    warnings,
+  }
+}
+
+function comparePriority(a: readonly (number | string)[], b: readonly (number | string)[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i] < b[i]) return -1
+    if (a[i] > b[i]) return 1
+  }
+  return a.length - b.length
+}
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10
+}
+
+/** Systems whose platform loses security support before their wave ends: they need a bridge. */
+function findBridges(systems: PlannedSystem[], byRef: Map<string, SystemAssessment>, waves: Wave[]): Bridge[] {
+  const out: Bridge[] = []
+  for (const s of systems) {
+    if (s.wave === null) continue
+    const wave = waves[s.wave - 1]
+    for (const [layer, p] of Object.entries(byRef.get(s.ref)!.platform)) {
+      const end = typeof p.securityEnd === 'string' ? p.securityEnd : undefined
+      if (!end || end >= wave.end) continue
+      out.push({ref: s.ref, layer, product: `${p.name}${p.version ? ` ${p.version}` : ''}`, securityEnd: end, wave: s.wave, waveEnd: wave.end, gapDays: daysBetween(end, wave.end)})
+    }
+  }
+  return out
+}
+
+function waveRisks(w: Wave, byRef: Map<string, SystemAssessment>, bridges: Bridge[], groups: MoveGroup[]): string[] {
+  const risks: string[] = []
+  const members = w.systems.map((r) => byRef.get(r)!)
+  const notReady = members.filter((a) => a.readiness === 'not-ready').length
+  const unknown = members.filter((a) => a.readiness === 'unknown').length
+  const critical = members.filter((a) => a.criticality === 'critical').length
+  const bridged = bridges.filter((b) => b.wave === w.number).length
+  if (notReady) risks.push(`${notReady} not ready: blockers to clear first`)
+  if (unknown) risks.push(`${unknown} with too little data to judge`)
+  if (critical) risks.push(`${critical} critical`)
+  if (bridged) risks.push(`${bridged} platform${bridged === 1 ? '' : 's'} out of security support before the wave ends`)
+  const cycles = groups.filter((g) => g.wave === w.number && g.systems.length > 1).length
+  if (cycles) risks.push(`${cycles} dependency cycle${cycles === 1 ? '' : 's'} moving together`)
+  if (groups.some((g) => g.wave === w.number && g.oversized)) risks.push('a move group over the capacity')
+  return risks
+}
+
+function progressPoints(systems: PlannedSystem[], waves: Wave[], asOf: string, deadline: string, completion: string): ProgressPoint[] {
+  const total = systems.length || 1
+  const cost = systems.reduce((sum, s) => sum + (s.annualRunGbp ?? 0), 0) || 1
+  // Systems already moved count from asOf (their dates are not recorded); planned ones at their wave's end.
+  const doneBy = (date: string) => {
+    let count = 0
+    let gbp = 0
+    for (const s of systems) {
+      const finished = s.status === 'done' ? asOf <= date : s.wave !== null && waves[s.wave - 1].end <= date
+      if (finished) {
+        count++
+        gbp += s.annualRunGbp ?? 0
+      }
+    }
+    return {count, gbp}
+  }
+  const points: Array<{date: string; label: string}> = [{date: asOf, label: 'as-of'}, {date: deadline, label: 'deadline'}]
+  const lastYear = Number(completion.slice(0, 4))
+  for (let y = Number(asOf.slice(0, 4)); y <= lastYear; y++) points.push({date: `${y}-12-31`, label: `end-${y}`})
+  points.push({date: completion, label: 'completion'})
+  return points
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.label < b.label ? -1 : 1))
+    .map((p) => {
+      const d = doneBy(p.date)
+      return {date: p.date, label: p.label, systemsDone: d.count, shareSystems: Math.round((d.count / total) * 1000) / 1000, shareRunCost: Math.round((d.gbp / cost) * 1000) / 1000}
+    })
+}
+
+/** The chain of move groups that sets the completion date: from a last-wave group back through its latest dependency. */
+function criticalPath(groups: MoveGroup[], ids: string[], waveOf: Int32Array, sched: SchedGroup[]): Array<{moveGroup: string; wave: number; systems: string[]}> {
+  // Components come after the components they depend on, so one pass gives each chain's length.
+  const depth = new Int32Array(groups.length)
+  let last = -1
+  for (let g = 0; g < groups.length; g++) {
+    if (sched[g].skip) continue
+    let d = 0
+    for (const p of sched[g].deps) if (!sched[p].skip && depth[p] > d) d = depth[p]
+    depth[g] = d + 1
+    if (last === -1 || waveOf[g] > waveOf[last] || (waveOf[g] === waveOf[last] && depth[g] > depth[last])) last = g
+  }
+  const path: Array<{moveGroup: string; wave: number; systems: string[]}> = []
+  let g = last
+  while (g !== -1) {
+    path.push({moveGroup: ids[g], wave: waveOf[g], systems: groups[g].systems})
+    let next = -1
+    for (const d of sched[g].deps) if (!sched[d].skip && (next === -1 || waveOf[d] > waveOf[next])) next = d
+    g = next
+  }
+  return path.reverse()
+}

@@ -1,0 +1,41 @@
+import type {AuditReport} from '../../core/assess/report.js'
+
+/**
+ * The machine-readable audit (json and yaml), with a fixed key order: the keys CI scripts and
+ * dashboards rely on are described by schemas/audit-report.schema.json.
+ */
+export function auditData(report: AuditReport) {
+  return {
+    tool: report.tool,
+    asOf: report.asOf,
+    deadline: report.deadline,
+    failOn: report.failOn,
+    lifecycle: {snapshot: report.lifecycleSnapshot, source: report.lifecycleSource},
+    files: report.files,
+    summary: report.summary,
+    departments: report.departments,
+    systems: report.systems.map((s) => ({
+      ref: s.ref,
+      department: s.department,
+      id: s.id,
+      name: s.name,
+      file: s.file,
+      line: s.line,
+      column: s.column,
+      criticality: s.criticality,
+      hosting: s.hosting,
+      migrationStatus: s.migrationStatus,
+      readiness: s.readiness,
+      score: s.score,
+      confidence: s.confidence,
+      deadlineStatus: s.deadlineStatus,
+      daysLate: s.daysLate,
+      annualRunGbp: s.annualRunGbp,
+      pastEndOfSupport: s.pastEndOfSupport,
+      platform: s.platform,
+      cycle: s.cycle,
+      findings: s.findings.map((f) => ({rule: f.rule, category: f.category, severity: f.severity, message: f.message, file: f.file, line: f.line, column: f.column, pointer: f.pointer})),
+    })),
+    warnings: report.warnings.map((w) => ({code: w.code, message: w.message, file: w.file, line: w.line, column: w.column, pointer: w.pointer})),
+  }
+}

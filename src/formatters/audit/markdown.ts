@@ -1,0 +1,33 @@
+import type {AuditReport} from '../../core/assess/report.js'
+import {gbp, mdCell, mdTable, percent} from '../text.js'
+import type {Formatter} from '../types.js'
+import {summaryLines} from './summary.js'
+
+/** A report for a pull-request comment or a wiki page: summary, departments, systems, findings. */
+export const format: Formatter<AuditReport> = (report) => {
+  const [head, ...lines] = summaryLines(report)
+  const out = [`# ${mdCell(head)}`, '', ...lines.map((l) => `- ${mdCell(l)}`), '']
+  out.push('## Departments', '')
+  out.push(
+    mdTable(
+      ['department', 'systems', 'ready', 'with conditions', 'not ready', 'unknown', 'past end of support', 'run cost at risk'],
+      report.departments.map((d) => {
+        const s = d.summary
+        return [`${d.name} (${d.id})`, s.systems, s.byReadiness.ready, s.byReadiness['ready-with-conditions'], s.byReadiness['not-ready'], s.byReadiness.unknown, percent(s.sharePastEndOfSupport), gbp(s.annualRunGbpAtRisk)]
+      }),
+    ),
+    '',
+  )
+  out.push('## Systems', '')
+  out.push(
+    mdTable(
+      ['system', 'readiness', 'score', 'confidence', 'deadline', 'findings'],
+      report.systems.map((s) => [`${s.ref} — ${s.name}`, s.readiness, s.score, s.confidence, s.deadlineStatus, s.findings.length]),
+    ),
+    '',
+  )
+  out.push('## Findings', '')
+  const rows = report.systems.flatMap((s) => s.findings.map((f) => [`${f.file}:${f.line}:${f.column}`, s.ref, f.severity, f.message, f.rule]))
+  out.push(rows.length ? mdTable(['where', 'system', 'severity', 'finding', 'rule'], rows) : 'No findings.', '')
+  return `${out.join('\n')}\n`
+}

@@ -1,0 +1,37 @@
+import {Chalk} from 'chalk'
+
+import type {AuditReport} from '../../core/assess/report.js'
+import type {Finding, Severity} from '../../core/model/types.js'
+import {sanitizeTerminal} from '../text.js'
+import type {Formatter} from '../types.js'
+import {summaryLines} from './summary.js'
+
+/** Findings grouped by file as `line:col  severity  system: message  rule-id`, then the summary. */
+export const format: Formatter<AuditReport> = (report, ctx) => {
+  const c = new Chalk({level: ctx.color ? 1 : 0})
+  const paint: Record<Severity, (s: string) => string> = {critical: c.red.bold, high: c.red, medium: c.yellow, low: c.cyan, info: c.dim}
+  const byFile = new Map<string, Array<{f: Finding; id: string}>>()
+  for (const s of report.systems) {
+    for (const f of s.findings) {
+      const list = byFile.get(f.file)
+      const item = {f, id: s.id}
+      if (list) list.push(item)
+      else byFile.set(f.file, [item])
+    }
+  }
+  const out: string[] = []
+  for (const file of [...byFile.keys()].sort()) {
+    const items = byFile.get(file)!.sort((a, b) => a.f.line - b.f.line || a.f.column - b.f.column)
+    out.push(c.underline(sanitizeTerminal(file)))
+    const width = Math.max(...items.map(({f}) => `${f.line}:${f.column}`.length))
+    for (const {f, id} of items) {
+      out.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(width))}  ${paint[f.severity](f.severity.padEnd(8))}  ${sanitizeTerminal(`${id}: ${f.message}`)}  ${c.dim(f.rule)}`)
+    }
+    out.push('')
+  }
+  for (const w of report.warnings) out.push(c.yellow(`warning  ${sanitizeTerminal(`${w.file}:${w.line}:${w.column}  ${w.message}`)}`))
+  if (report.warnings.length > 0) out.push('')
+  const [head, ...rest] = summaryLines(report)
+  out.push(c.bold(sanitizeTerminal(head)), ...rest.map(sanitizeTerminal))
+  return `${out.join('\n')}\n`
+}

@@ -1,0 +1,32 @@
+import type {Summary} from '../../core/assess/index.js'
+import type {AuditReport} from '../../core/assess/report.js'
+import {daysBetween} from '../../core/dates.js'
+import {gbp, percent, plural} from '../text.js'
+
+/** The few lines a department's IT lead pastes into an email; shared by the human formats. */
+export function summaryLines(report: AuditReport): string[] {
+  const s = report.summary
+  const late = daysBetween(report.deadline, report.asOf)
+  const depts = report.departments.length
+  const lines = [
+    `cloudready audit of ${plural(depts, 'department')}, ${plural(s.systems, 'system')}, as of ${report.asOf} (deadline ${report.deadline}${late > 0 ? `, passed ${plural(late, 'day')} ago` : late < 0 ? `, in ${plural(-late, 'day')}` : ', today'})`,
+    `Readiness: ${readinessLine(s)}`,
+    `Deadline:  ${deadlineLine(s, late)}`,
+    `Findings:  ${(['critical', 'high', 'medium', 'low', 'info'] as const).map((k) => `${s.bySeverity[k]} ${k}`).join(', ')}`,
+    `Platform:  ${plural(Math.round(s.sharePastEndOfSupport * s.systems), 'system')} (${percent(s.sharePastEndOfSupport)}) on an OS, database or runtime past end of security support (lifecycle snapshot ${report.lifecycleSnapshot})`,
+    `Run cost:  ${gbp(s.annualRunGbpAtRisk)} a year at risk (not ready or unsupported, not yet moved) of ${gbp(s.annualRunGbp)} recorded`,
+  ]
+  return lines
+}
+
+export function readinessLine(s: Summary): string {
+  const r = s.byReadiness
+  return `${r.ready} ready (${percent(s.shareReady)}), ${r['ready-with-conditions']} ready with conditions, ${r['not-ready']} not ready, ${r.unknown} unknown`
+}
+
+export function deadlineLine(s: Summary, daysPast: number): string {
+  const d = s.byDeadlineStatus
+  const done = `${s.done} migrated or retired`
+  if (daysPast > 0) return `${plural(d.missed, 'system')} still not in the cloud, ${plural(daysPast, 'day')} after the deadline; ${done}`
+  return `${d['on-track']} on track, ${d['at-risk']} at risk; ${done}`
+}

@@ -1,0 +1,108 @@
+/**
+ * JUnit XML, as Jenkins, GitLab and Azure Pipelines read it.
+ *
+ * The scheme: one `<testsuite>` per input file (every file read, even one with nothing to say), and
+ * in it one `<testcase>` per checked thing and rule that produced something:
+ * - audit: `classname` is the system's ref (`hmrc/tax-calc`), `name` the rule id; a system with no
+ *   finding gets one passing testcase named `cloudready`, so every system is counted;
+ * - validate: `classname` is the file, `name` the diagnostic code; a valid file gets one passing
+ *   `cloudready` testcase.
+ * A testcase fails (`<failure type="rule-id">`) when any of its results is at or above `--fail-on`
+ * (validate: any error); results below it are listed in `<system-out>` and do not fail it. File-level
+ * warnings of an audit (a dependency on a department not loaded) are testcases of the file's classname.
+ */
+import type {AuditReport} from '../../core/assess/report.js'
+import type {Formatter, ValidateReport} from '../types.js'
+import {type CiResult, position, resultText, toCiReport} from './results.js'
+
+/** C0 controls other than tab, LF and CR, U+FFFE, U+FFFF and lone surrogates are not XML 1.0 characters. */
+// eslint-disable-next-line no-control-regex
+const ILLEGAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+
+export function stripIllegalXml(text: string): string {
+  return text.replace(ILLEGAL, '')
+}
+
+/** Element text: markup escaped, and CR as a reference so a parser's line-end normalisation keeps it. */
+export function xmlText(text: string): string {
+  return stripIllegalXml(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\r/g, '&#13;')
+}
+
+/** Attribute value: as text, plus tab and LF as references, which attribute normalisation would turn into spaces. */
+export function xmlAttr(text: string | number): string {
+  return xmlText(String(text)).replace(/\n/g, '&#10;').replace(/\t/g, '&#9;')
+}
+
+interface Case {
+  classname: string
+  name: string
+  file: string
+  results: CiResult[]
+}
+
+export const format: Formatter<ValidateReport | AuditReport> = (report) => {
+  const ci = toCiReport(report)
+  const files = [...new Set([...ci.files, ...ci.results.map((r) => r.file)])]
+  const suites = files.map((file) => ({file, cases: casesOf(file, ci.subjects.filter((s) => s.file === file).map((s) => s.name), ci.results.filter((r) => r.file === file))}))
+  const failed = (c: Case) => c.results.some((r) => r.failing)
+  const count = (cases: Case[]) => ({tests: cases.length, failures: cases.filter(failed).length})
+  const total = count(suites.flatMap((s) => s.cases))
+  const props =
+    ci.command === 'audit'
+      ? [
+          ['asOf', ci.asOf],
+          ['deadline', ci.deadline],
+          ['failOn', ci.failOn],
+        ]
+      : []
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="cloudready" tests="${total.tests}" failures="${total.failures}" errors="0" skipped="0">`]
+  for (const suite of suites) {
+    const n = count(suite.cases)
+    out.push(`  <testsuite name="${xmlAttr(suite.file)}" tests="${n.tests}" failures="${n.failures}" errors="0" skipped="0">`)
+    if (props.length > 0) {
+      out.push('    <properties>', ...props.map(([k, v]) => `      <property name="${k}" value="${xmlAttr(v ?? '')}"/>`), '    </properties>')
+    }
+    for (const c of suite.cases) out.push(...testcase(c))
+    out.push('  </testsuite>')
+  }
+  out.push('</testsuites>')
+  return `${out.join('\n')}\n`
+}
+
+/** The testcases of one file: each subject's results grouped by rule, a passing one for a subject with none. */
+function casesOf(file: string, subjects: string[], results: CiResult[]): Case[] {
+  const groups = new Map<string, Case>()
+  for (const r of results) {
+    const classname = r.systemRef ?? file
+    const key = JSON.stringify([classname, r.ruleId])
+    const group = groups.get(key)
+    if (group) group.results.push(r)
+    else groups.set(key, {classname, name: r.ruleId, file, results: [r]})
+  }
+  const order = [...new Set([...subjects, ...[...groups.values()].map((g) => g.classname)])]
+  return order.flatMap((classname) => {
+    const mine = [...groups.values()].filter((g) => g.classname === classname).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    return mine.length > 0 ? mine : [{classname, name: 'cloudready', file, results: []}]
+  })
+}
+
+function testcase(c: Case): string[] {
+  const failing = c.results.filter((r) => r.failing)
+  const other = c.results.filter((r) => !r.failing)
+  const line = position(c.results[0]?.line ?? 1)
+  const head = `    <testcase classname="${xmlAttr(c.classname)}" name="${xmlAttr(c.name)}" file="${xmlAttr(c.file)}"${c.results.length > 0 ? ` line="${line}"` : ''}`
+  if (c.results.length === 0) return [`${head}/>`]
+  const out = [`${head}>`]
+  if (failing.length > 0) {
+    const message = failing[0].message + (failing.length > 1 ? ` (and ${failing.length - 1} more)` : '')
+    out.push(`      <failure type="${xmlAttr(c.name)}" message="${xmlAttr(message)}">${xmlText(failing.map(detail).join('\n'))}</failure>`)
+  }
+  if (other.length > 0) out.push(`      <system-out>${xmlText(other.map(detail).join('\n'))}</system-out>`)
+  out.push('    </testcase>')
+  return out
+}
+
+/** `high examples/hmrc.yaml:12:7 hmrc/tax-calc: … (/systems/0/platform/os)` */
+function detail(r: CiResult): string {
+  return `${r.severity} ${r.file}:${position(r.line)}:${position(r.column)} ${resultText(r)}${r.pointer ? ` (${r.pointer})` : ''}`
+}

@@ -1,0 +1,16 @@
+import type {PlanReport} from '../../core/plan/report.js'
+import {mdCell, mdTable} from '../text.js'
+import type {Formatter} from '../types.js'
+import {verdictLines} from './verdict.js'
+
+export const format: Formatter<PlanReport> = (r) => {
+  const [head, ...verdict] = verdictLines(r)
+  const out = [`# ${mdCell(head)}`, '', ...verdict.map((l) => `- ${mdCell(l)}`), '', '## Waves', '']
+  out.push(mdTable(['wave', 'start', 'end', 'systems', 'effort (person-months)', 'risks'], r.waves.map((w) => [w.number, w.start, w.end, w.systems.join(', '), `${w.effort.low}–${w.effort.high}`, w.risks.join('; ')])), '')
+  out.push('## Systems', '')
+  out.push(mdTable(['system', 'strategy', 'wave', 'move group', 'effort', 'reasons'], r.systems.map((s) => [s.ref, s.strategy, s.wave ?? s.status, s.moveGroup, `${s.effort.low}–${s.effort.high}`, s.reasons.map((x) => `${x.rule}: ${x.fact}`).join('; ')])), '')
+  if (r.criticalPath.length) out.push('## Critical path', '', r.criticalPath.map((p) => `${p.moveGroup} (wave ${p.wave})`).join(' → '), '')
+  if (r.bridges.length) out.push('## Bridges', '', mdTable(['system', 'platform', 'security support ended', 'wave ends', 'days uncovered'], r.bridges.map((b) => [b.ref, b.product, b.securityEnd, b.waveEnd, b.gapDays])), '')
+  if (r.warnings.length) out.push('## Warnings', '', ...r.warnings.map((w) => `- ${mdCell(w)}`), '')
+  return `${out.join('\n')}\n`
+}

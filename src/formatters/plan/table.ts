@@ -1,0 +1,37 @@
+import {Chalk} from 'chalk'
+
+import type {PlanReport} from '../../core/plan/report.js'
+import {sanitizeTerminal} from '../text.js'
+import type {Formatter} from '../types.js'
+import {verdictLines} from './verdict.js'
+
+function table(rows: string[][], right: Set<number> = new Set()): string[] {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)))
+  return rows.map((r) => r.map((c, i) => (right.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd())
+}
+
+/** The plan for a terminal: the verdict, the waves, every system with its strategy and reason. */
+export const format: Formatter<PlanReport> = (r, ctx) => {
+  const c = new Chalk({level: ctx.color ? 1 : 0})
+  const [head, ...verdict] = verdictLines(r)
+  const out = [c.bold(sanitizeTerminal(head)), ...verdict.map(sanitizeTerminal), '']
+  out.push(c.bold('Waves'))
+  const waveRows = [['wave', 'dates', 'systems', 'effort (pm)', 'risks']]
+  for (const w of r.waves) waveRows.push([String(w.number), `${w.start} → ${w.end}`, String(w.systems.length), `${w.effort.low}–${w.effort.high}`, w.risks.join('; ')])
+  out.push(...table(waveRows, new Set([0, 2])), '')
+  out.push(c.bold('Systems'))
+  const sysRows = [['system', 'strategy', 'wave', 'group', 'effort', 'why']]
+  for (const s of r.systems) {
+    const why = s.reasons[0] ? `${s.reasons[0].fact}` : ''
+    sysRows.push([s.ref, s.strategy, s.wave === null ? s.status : String(s.wave), s.moveGroup, `${s.effort.low}–${s.effort.high}`, sanitizeTerminal(why)])
+  }
+  out.push(...table(sysRows), '')
+  if (r.criticalPath.length) out.push(`${c.bold('Critical path')}: ${r.criticalPath.map((p) => `${p.moveGroup} (wave ${p.wave}: ${p.systems.join(', ')})`).join(' → ')}`)
+  if (r.bridges.length) {
+    out.push(`${c.bold('Bridges')}: ${r.bridges.length} platforms lose security support before their wave ends (extended support or an earlier wave):`)
+    for (const b of r.bridges) out.push(`  ${b.ref}: ${sanitizeTerminal(b.product)} ended ${b.securityEnd}, wave ${b.wave} ends ${b.waveEnd} (${b.gapDays} days uncovered)`)
+  }
+  if (r.externalConstraints.length) out.push(`${c.bold('External constraints')}: ${r.externalConstraints.map((e) => `${e.ref} → ${e.dependsOn}`).join(', ')}`)
+  for (const w of r.warnings) out.push(c.yellow(`warning: ${sanitizeTerminal(w)}`))
+  return `${out.join('\n')}\n`
+}

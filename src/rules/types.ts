@@ -1,0 +1,76 @@
+import type {LifecycleMatch, LifecycleTable} from '../core/lifecycle/index.js'
+import type {Category, EstateSystem, Product, Readiness, Severity, System} from '../core/model/types.js'
+
+/** Where a rule's rationale comes from: a policy, an NCSC principle, a classification scheme… */
+export interface RuleSource {
+  title: string
+  url?: string
+}
+
+/**
+ * A rule's documentation and defaults. `cloudready rules`, `cloudready explain`, the README's
+ * catalogue and SARIF's `rules[]` are all generated from this.
+ */
+export interface RuleMeta {
+  /** kebab-case, the same as the rule's file name. */
+  id: string
+  category: Category
+  severity: Severity
+  /** One line: what the rule finds. */
+  description: string
+  /** Why it matters, in a sentence or three. */
+  rationale: string
+  sources: RuleSource[]
+  /** What to do about a finding. */
+  remedy: string
+  /**
+   * Inventory fields (dotted paths within a system) the rule needs. A system that lacks any of them
+   * cannot be judged by this rule, which lowers the assessment's confidence.
+   */
+  fields: string[]
+  /** A short YAML example of a system this rule flags. */
+  example: string
+  /** A finding of this rule means there is too little data to judge: readiness `unknown`. */
+  makesUnknown?: boolean
+  /** Defined in a `.cloudready.yaml`, not shipped. */
+  custom?: boolean
+  /** Defaults of the options a `.cloudready.yaml` may set for this rule. */
+  options?: Record<string, number | string | boolean>
+}
+
+/** What a check reports: the message and where, as a pointer within the system (`/platform/os/version`). */
+export interface RuleReport {
+  message: string
+  pointer: string
+  /** Overrides the rule's severity for this one finding (e.g. a blocker among warnings). */
+  severity?: Severity
+}
+
+export interface RuleContext {
+  /** The day the assessment is made, YYYY-MM-DD. */
+  asOf: string
+  deadline: string
+  /** The rule's options: its meta defaults, overridden by the config. */
+  options: Record<string, number | string | boolean>
+  lifecycle: LifecycleTable
+  /** End-of-support facts for a product, memoised per run. */
+  lookup(product: Product): LifecycleMatch
+  /** The system as it sits in the estate (its ref, department, file). */
+  entry: EstateSystem
+  /** Refs of the systems in the same dependency cycle as this one (empty when none). */
+  cycle: readonly string[]
+  /** Readiness of another system by ref, once the first pass has judged it (for dependency rules). */
+  readinessOf(ref: string): Readiness | undefined
+}
+
+export interface Rule {
+  meta: RuleMeta
+  /**
+   * Runs after every other rule has judged every system, for rules that depend on other systems'
+   * readiness. Such a rule's findings never change the readiness it reads.
+   */
+  secondPass?: boolean
+  /** Whether the system has the data this rule needs; by default every field of `meta.fields` is present. */
+  hasData?(system: System, ctx: RuleContext): boolean
+  check(system: System, ctx: RuleContext): RuleReport[]
+}
