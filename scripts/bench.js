@@ -1,0 +1,214 @@
+#!/usr/bin/env node
+// npm run bench [-- --quick] [--runs N] [--sizes 1000,10000,100000] [--only loader,startup,e2e,files,peers]
+//
+// Measures cloudready against references run in the same loop on the same generated inventories,
+// and prints one table: median, min–max, the ratio to its reference and the target; then
+// "N of M targets met". The same table goes to bench/results/latest.json for later comparison.
+// Times are medians of whole runs; nothing here is asserted in tests (the machines are shared).
+import {spawnSync} from 'node:child_process'
+import {existsSync, mkdirSync, statSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const args = process.argv.slice(2)
+const flag = (name) => args.includes(`--${name}`)
+const value = (name, fallback) => {
+  const i = args.indexOf(`--${name}`)
+  return i === -1 ? fallback : args[i + 1]
+}
+const quick = flag('quick')
+const runs = Number(value('runs', quick ? 3 : 5))
+const sizes = value('sizes', quick ? '1000,10000' : '1000,10000,100000').split(',').map(Number)
+const only = new Set(value('only', 'loader,startup,e2e,files,peers').split(','))
+const dataDir = path.join(root, 'bench', 'data')
+const asOf = '2026-11-27'
+
+function ensureData(systems, extra = []) {
+  const name = extra.includes('--files') ? `estate-${systems}-${extra[extra.indexOf('--files') + 1]}files` : `estate-${systems}`
+  const target = extra.includes('--files') ? path.join(dataDir, name) : path.join(dataDir, `${name}.yaml`)
+  if (!existsSync(target)) {
+    const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'generate.js'), '--systems', String(systems), '--out', dataDir, ...extra], {stdio: ['ignore', 'ignore', 'inherit']})
+    if (r.status !== 0) throw new Error(`generating ${name} failed`)
+  }
+  return target
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+}
+
+/** In-process timings of one method in a fresh child. */
+function child(method, file, n) {
+  const r = spawnSync(process.execPath, ['--max-old-space-size=16384', path.join(root, 'scripts', 'bench-child.js'), method, file, String(n)], {encoding: 'utf8', maxBuffer: 1 << 26})
+  if (r.status !== 0) throw new Error(`${method} on ${file} failed: ${r.stderr}`)
+  return JSON.parse(r.stdout.trim().split('\n').pop())
+}
+
+/** Whole-process timings: n runs of a fresh process each, wall time and peak memory. */
+function processes(kind, argv, n) {
+  const times = []
+  let maxRssMb = 0
+  for (let i = 0; i < n; i++) {
+    const t = performance.now()
+    const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'bench-wrap.js'), kind, ...argv], {encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26})
+    times.push(performance.now() - t)
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${kind} ${argv.join(' ')} exited ${r.status}: ${r.stderr}`)
+    maxRssMb = Math.max(maxRssMb, Number(r.output[3]?.trim() ?? 0))
+  }
+  return {times, maxRssMb}
+}
+
+function peer(cmd, argv, n, cwd) {
+  const times = []
+  for (let i = 0; i < n; i++) {
+    const t = performance.now()
+    const r = spawnSync(cmd, argv, {encoding: 'utf8', cwd, maxBuffer: 1 << 28})
+    times.push(performance.now() - t)
+    if (r.error) throw r.error
+  }
+  return {times}
+}
+
+const rows = []
+/** One line of the table; `ratio` compares to `ref` as the target states it. */
+function row(group, name, m, extra = {}) {
+  const med = median(m.times)
+  const r = {group, name, medianMs: Math.round(med), minMs: Math.round(Math.min(...m.times)), maxMs: Math.round(Math.max(...m.times)), ...extra}
+  if (m.maxRssMb) r.peakMb = Math.round(m.maxRssMb)
+  rows.push(r)
+  return med
+}
+
+const mb = (file) => statSync(file).size / 1048576
+
+// --- issue: loader throughput against js-yaml, JSON.parse and yaml's parse, in the same run ---------
+if (only.has('loader')) {
+  for (const n of sizes) {
+    const file = ensureData(n)
+    const twin = file.replace(/\.yaml$/, '.json')
+    const size = mb(file)
+    const label = `${n / 1000}k (${size.toFixed(1)} MB)`
+    const json = child('json-parse', twin, runs)
+    const js = child('js-yaml', file, runs)
+    const ours = child('cloudready-load-validate', file, runs)
+    const mem = child('cloudready-load-validate', file, 1)
+    row('loader', `${label} JSON.parse of the JSON twin`, json, {mbPerS: +(mb(twin) / (median(json.times) / 1000)).toFixed(1)})
+    row('loader', `${label} js-yaml load (core schema)`, js, {mbPerS: +(size / (median(js.times) / 1000)).toFixed(1)})
+    if (n <= 10000) {
+      const yml = child('yaml-parse', file, Math.min(runs, 3))
+      row('loader', `${label} yaml parse (document model)`, yml, {mbPerS: +(size / (median(yml.times) / 1000)).toFixed(1)})
+    }
+    const ourMed = row('loader', `${label} cloudready load+validate`, ours, {
+      mbPerS: +(size / (median(ours.times) / 1000)).toFixed(1),
+      systemsPerS: Math.round(n / (median(ours.times) / 1000)),
+      vsJsonParse: +(median(json.times) / median(ours.times)).toFixed(2),
+    })
+    const ratio = median(js.times) / ourMed
+    if (n >= 10000) {
+      rows.push({group: 'target', name: `${label} load+validate throughput ≥ 0.6× js-yaml`, value: +ratio.toFixed(2), target: 0.6, met: ratio >= 0.6})
+      // The whole process's peak, Node's own ~50 MB included: at 10k that floor dominates, so it is shown, not judged.
+      const memRatio = mem.maxRssMb / size
+      if (n >= 100000) rows.push({group: 'target', name: `${label} load+validate peak memory < 12× file size`, value: +memRatio.toFixed(1), target: 12, met: memRatio < 12, note: `${Math.round(mem.maxRssMb)} MB`})
+      else rows.push({group: 'loader', name: `${label} load+validate peak memory, one run`, times: [0], medianMs: null, note: `${Math.round(mem.maxRssMb)} MB = ${memRatio.toFixed(1)}× the file (Node's own ~50 MB included)`})
+    }
+  }
+}
+
+// --- start-up: whole processes against bare node --------------------------------------------------
+if (only.has('startup')) {
+  const small = path.join(root, 'examples', 'hmrc.yaml')
+  const n = Math.max(runs, 5)
+  const base = median(processes('node', [], n).times)
+  row('startup', 'node -e 0 (reference)', {times: [base]})
+  for (const [name, argv, target] of [
+    ['cloudready --version', ['--version'], 2.5],
+    ['cloudready validate examples/hmrc.yaml', ['validate', small], 3],
+    ['cloudready audit examples', ['audit', path.join(root, 'examples'), '--as-of', asOf, '--format', 'json', '-o', path.join(dataDir, 'out-audit-examples.json')], 4],
+  ]) {
+    const m = processes('cli', argv, n)
+    const med = row('startup', name, m)
+    rows.push({group: 'target', name: `${name} ≤ ${target}× node -e 0`, value: +(med / base).toFixed(2), target, met: med / base <= target})
+  }
+}
+
+// --- end to end: audit and plan as whole processes, output to a file ------------------------------
+if (only.has('e2e')) {
+  const e2e = {}
+  for (const n of sizes.filter((s) => s >= 10000)) {
+    const file = ensureData(n)
+    const size = mb(file)
+    const label = `${n / 1000}k`
+    const reps = n >= 100000 ? Math.max(3, Math.min(runs, 5)) : runs
+    const ref = median(processes('js-yaml', [file], reps).times)
+    row('e2e', `${label} js-yaml load, whole process (reference)`, {times: [ref]})
+    for (const cmd of ['audit', 'plan']) {
+      const m = processes('cli', [cmd, file, '--as-of', asOf, '--format', 'json', '-o', path.join(dataDir, `out-${cmd}-${n}.json`)], reps)
+      const med = row('e2e', `${label} cloudready ${cmd} --format json -o file`, m)
+      e2e[`${cmd}-${n}`] = med
+      rows.push({group: 'target', name: `${label} ${cmd} ≤ 1.5× js-yaml whole process`, value: +(med / ref).toFixed(2), target: 1.5, met: med / ref <= 1.5})
+      if (n >= 100000) rows.push({group: 'target', name: `${label} ${cmd} peak memory ≤ 12× file size`, value: +(m.maxRssMb / size).toFixed(1), target: 12, met: m.maxRssMb / size <= 12, note: `${Math.round(m.maxRssMb)} MB`})
+    }
+  }
+  for (const cmd of ['audit', 'plan']) {
+    if (e2e[`${cmd}-10000`] && e2e[`${cmd}-100000`]) {
+      const ratio = e2e[`${cmd}-100000`] / e2e[`${cmd}-10000`]
+      rows.push({group: 'target', name: `${cmd} 100k/10k time ratio ≤ 11 (linear)`, value: +ratio.toFixed(2), target: 11, met: ratio <= 11})
+    }
+  }
+}
+
+// --- many files: the same 10k estate in one file and in 200 files of 50 ---------------------------
+if (only.has('files')) {
+  const one = ensureData(10000)
+  const many = ensureData(10000, ['--files', '200', '--no-json'])
+  const a = median(processes('cli', ['audit', one, '--as-of', asOf, '--format', 'json', '-o', path.join(dataDir, 'out-one.json')], runs).times)
+  const b = median(processes('cli', ['audit', many, '--as-of', asOf, '--format', 'json', '-o', path.join(dataDir, 'out-many.json')], runs).times)
+  row('files', '10k in 1 file: audit', {times: [a]})
+  row('files', '10k in 200 files of 50: audit', {times: [b]})
+  rows.push({group: 'target', name: '200 files no slower than 1 file', value: +(b / a).toFixed(2), target: 1, met: b <= a * 1.0})
+}
+
+// --- peers, installed in bench/peers with their own lock file (npm run bench:peers) ----------------
+if (only.has('peers')) {
+  const peers = path.join(root, 'bench', 'peers')
+  const spectral = path.join(peers, 'node_modules', '.bin', 'spectral')
+  const ajvCli = path.join(peers, 'node_modules', '.bin', 'ajv')
+  if (existsSync(spectral) && existsSync(ajvCli)) {
+    const file = ensureData(10000)
+    const reps = Math.min(runs, 3)
+    const ours = median(processes('cli', ['audit', file, '--as-of', asOf, '--format', 'json', '-o', path.join(dataDir, 'out-peer.json')], reps).times)
+    const sp = median(peer(spectral, ['lint', file, '--ruleset', path.join(peers, 'ruleset.yaml'), '--format', 'json', '--quiet'], reps, peers).times)
+    const aj = median(peer(ajvCli, ['validate', '-s', path.join(root, 'schemas', 'inventory.schema.json'), '-d', file, '--spec=draft2020', '-c', 'ajv-formats', '--strict=false'], reps, peers).times)
+    row('peers', '10k cloudready audit (all rules, positions)', {times: [ours]})
+    row('peers', '10k Spectral, 5 rules', {times: [sp]})
+    row('peers', '10k ajv-cli validate (schema only)', {times: [aj]})
+    rows.push({group: 'target', name: 'audit ≥ 4× faster than Spectral (5 rules)', value: +(sp / ours).toFixed(2), target: 4, met: sp / ours >= 4})
+    rows.push({group: 'target', name: 'audit no slower than ajv-cli validate', value: +(ours / aj).toFixed(2), target: 1, met: ours <= aj})
+  } else {
+    rows.push({group: 'peers', name: 'peers not installed: run `npm run bench:peers` first', medianMs: null})
+  }
+}
+
+// --- the table ----------------------------------------------------------------------------------
+const lines = []
+const pad = (s, w) => String(s).padEnd(w)
+lines.push(`cloudready bench — ${new Date().toISOString().slice(0, 19)}Z, node ${process.version}, ${runs} runs each${quick ? ' (quick)' : ''}`)
+for (const group of ['loader', 'startup', 'e2e', 'files', 'peers']) {
+  const rs = rows.filter((r) => r.group === group)
+  if (!rs.length) continue
+  lines.push('', `## ${group}`)
+  for (const r of rs) {
+    const t = r.medianMs === null || r.medianMs === undefined ? '' : `${r.medianMs} ms (${r.minMs}–${r.maxMs})`
+    const more = [r.note, r.mbPerS && `${r.mbPerS} MB/s`, r.systemsPerS && `${r.systemsPerS} systems/s`, r.vsJsonParse && `${r.vsJsonParse}× JSON.parse speed`, r.peakMb && `peak ${r.peakMb} MB`].filter(Boolean).join(', ')
+    lines.push(`${pad(r.name, 58)} ${pad(t, 24)} ${more}`)
+  }
+}
+const targets = rows.filter((r) => r.group === 'target')
+lines.push('', '## targets')
+for (const t of targets) lines.push(`${t.met ? 'met    ' : 'NOT MET'}  ${pad(t.name, 58)} ${pad(t.value, 8)} target ${t.target}${t.note ? `  (${t.note})` : ''}`)
+lines.push('', `${targets.filter((t) => t.met).length} of ${targets.length} targets met`)
+process.stdout.write(`${lines.join('\n')}\n`)
+mkdirSync(path.join(root, 'bench', 'results'), {recursive: true})
+writeFileSync(path.join(root, 'bench', 'results', 'latest.json'), `${JSON.stringify({date: new Date().toISOString(), node: process.version, runs, quick, rows}, null, 2)}\n`)
