@@ -21,6 +21,7 @@ export default class Audit extends BaseCommand<typeof Audit> {
   static flags = {
     ...assessmentFlags,
     format: Flags.string({char: 'f', summary: 'Output format.', options: Object.keys(auditFormatters), default: 'stylish'}),
+    baseline: Flags.string({summary: 'A previous `audit --format json` (e.g. from main): report and fail only on what is new or worse.', helpValue: '<file>'}),
     'fail-on': Flags.string({summary: 'Lowest severity that makes the exit code 1 (default: the config\'s, else high).', options: [...SEVERITY_OPTIONS]}),
   }
 
@@ -43,6 +44,7 @@ export default class Audit extends BaseCommand<typeof Audit> {
               lifecycle: this.flags.lifecycle,
               failOn: this.flags['fail-on'] as FailOn | undefined,
               version: this.config.version,
+              baseline: this.flags.baseline,
             })
           },
         },

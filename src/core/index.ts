@@ -1,11 +1,15 @@
 /**
  * The public core API: each command calls one of these with plain options and formats what it returns.
  */
+import {readFileSync, statSync} from 'node:fs'
+
 import {type ActiveRule, assess} from './assess/index.js'
+import {applyBaseline, parseBaseline} from './assess/baseline.js'
 import type {AuditReport, FailOn} from './assess/report.js'
 import {activeRules, type Config, EMPTY_CONFIG, findConfig, loadConfig} from './config/index.js'
+import {InputError} from './errors.js'
 import {defaultLifecycle, type LifecycleTable, loadLifecycle} from './lifecycle/index.js'
-import {loadPaths, type LoadOptions} from './load/index.js'
+import {DEFAULT_MAX_FILE_MB, loadPaths, type LoadOptions} from './load/index.js'
 import {plan, type PlanOptions} from './plan/index.js'
 import type {PlanReport} from './plan/report.js'
 import type {Diagnostic, Estate} from './model/types.js'
@@ -61,6 +65,8 @@ export async function prepare(options: RunOptions): Promise<PreparedRun> {
 export interface AuditOptions extends RunOptions {
   failOn?: FailOn
   version: string
+  /** A previous `audit --format json`: report only what is new or worse. */
+  baseline?: string
 }
 
 export interface AuditResult extends PreparedRun {
@@ -80,6 +86,10 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     warnings: run.diagnostics.filter((d) => d.severity === 'warning'),
     rules: run.rules.map((r) => ({...r.rule.meta, severity: r.severity})),
     lifecycleSource: run.lifecycle.source,
+  }
+  if (options.baseline && !hasErrors(run.diagnostics)) {
+    const base = parseBaseline(readInput(options.baseline, 'baseline', options.maxFileMb), options.baseline)
+    return {...run, report: applyBaseline(report, base, options.baseline)}
   }
   return {...run, report}
 }
@@ -109,4 +119,16 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanResult> {
     audit: {summary: audited.report.summary, departments: audited.report.departments},
   }
   return {...audited, planReport}
+}
+
+/** Reads a file named by a flag (a baseline, a plan), with the same size limit as inventories. */
+export function readInput(file: string, what: string, maxFileMb = DEFAULT_MAX_FILE_MB): string {
+  try {
+    const size = statSync(file).size
+    if (size > maxFileMb * 1024 * 1024) throw new InputError(`the ${what} ${file} is over the ${maxFileMb} MiB limit; raise it with --max-file-size`)
+    return readFileSync(file, 'utf8')
+  } catch (error) {
+    if (error instanceof InputError) throw error
+    throw new InputError(`cannot read the ${what} ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : ((error as NodeJS.ErrnoException).code ?? 'read error')}`)
+  }
 }

@@ -10,6 +10,12 @@ type Loader<R> = () => Promise<{format: Formatter<R>}>
 export const validateFormatters: Record<string, Loader<ValidateReport>> = {
   stylish: () => import('./validate/stylish.js'),
   json: () => import('./validate/json.js'),
+  csv: () => import('./ci/validate-csv.js'),
+  // The CI formats take either report: see ci/results.ts.
+  sarif: () => import('./ci/sarif.js'),
+  junit: () => import('./ci/junit.js'),
+  github: () => import('./ci/github.js'),
+  gitlab: () => import('./ci/gitlab.js'),
 }
 
 export const auditFormatters: Record<string, Loader<AuditReport>> = {
@@ -18,6 +24,10 @@ export const auditFormatters: Record<string, Loader<AuditReport>> = {
   yaml: () => import('./audit/yaml.js'),
   markdown: () => import('./audit/markdown.js'),
   csv: () => import('./audit/csv.js'),
+  sarif: () => import('./ci/sarif.js'),
+  junit: () => import('./ci/junit.js'),
+  github: () => import('./ci/github.js'),
+  gitlab: () => import('./ci/gitlab.js'),
 }
 
 export const planFormatters: Record<string, Loader<PlanReport>> = {

@@ -1,3 +1,4 @@
+import {SOURCES} from './sources.js'
 import type {Rule} from './types.js'
 
 const PUBLIC = new Set(['public-cloud', 'saas'])
@@ -11,10 +12,7 @@ export const rule: Rule = {
     description: 'SECRET or TOP-SECRET data hosted on, or bound for, public cloud or SaaS.',
     rationale:
       'SECRET and TOP-SECRET information needs accredited, government-controlled infrastructure; commodity public cloud and SaaS are assured for OFFICIAL only. A system holding such data cannot move there, whatever else is ready.',
-    sources: [
-      {title: 'Government Security Classifications Policy (Cabinet Office)', url: 'https://www.gov.uk/government/publications/government-security-classifications'},
-      {title: 'NCSC Cloud Security Guidance, principle 2: asset protection', url: 'https://www.ncsc.gov.uk/collection/cloud/the-cloud-security-principles'},
-    ],
+    sources: [SOURCES.classifications, SOURCES.ncsc2],
     remedy: 'Keep the system on accredited infrastructure (retain, or a private or Crown Hosting target accredited for its classification), or separate the SECRET data so the rest can move.',
     fields: ['data.classification'],
     example: 'data: {classification: SECRET}\nmigration: {target: public-cloud}',

@@ -25,8 +25,8 @@ export const rule: Rule = {
         const end = securityEndDate(p.match)
         const since = end ? `left security support on ${end}` : 'is past its end of security support'
         const extended = extendedEndDate(p.match)
-        const until = extended ? `until ${extended} (${count(daysBetween(ctx.asOf, extended), 'day')} left)` : '(no end announced)'
-        return {pointer: p.pointer, message: `The ${LAYER_NAMES[p.layer]} ${matchLabel(p.match)} ${since}: only paid extended support covers it, ${until}`}
+        const until = extended ? `, until ${extended} (${count(daysBetween(ctx.asOf, extended), 'day')} left)` : ' (no end announced)'
+        return {pointer: p.pointer, message: `The ${LAYER_NAMES[p.layer]} ${matchLabel(p.match)} ${since}: only paid extended support covers it${until}`}
       })
   },
 }

@@ -23,7 +23,6 @@ export const SOURCES = {
   classifications: {title: 'Government Security Classifications Policy (Cabinet Office)', url: 'https://www.gov.uk/government/publications/government-security-classifications'},
   ncsc2: {title: 'NCSC Cloud Security Principles, principle 2: Asset protection and resilience', url: 'https://www.ncsc.gov.uk/collection/cloud/the-cloud-security-principles'},
   ncsc5: {title: 'NCSC Cloud Security Principles, principle 5: Operational security', url: 'https://www.ncsc.gov.uk/collection/cloud/the-cloud-security-principles'},
-  ncsc8: {title: 'NCSC Cloud Security Principles, principle 8: Supply chain security', url: 'https://www.ncsc.gov.uk/collection/cloud/the-cloud-security-principles'},
   gdpr35: {title: 'UK GDPR Article 35: Data protection impact assessment', url: 'https://www.legislation.gov.uk/eur/2016/679/article/35'},
   icoDpia: {title: 'ICO guidance: Data protection impact assessments', url: 'https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/accountability-and-governance/guide-to-accountability-and-governance/data-protection-impact-assessments/'},
   gdprChapterV: {title: 'UK GDPR Chapter V: Transfers of personal data to third countries or international organisations', url: 'https://www.legislation.gov.uk/eur/2016/679/chapter/V'},

@@ -16,6 +16,7 @@ testRule(rule, {
       errors: [{message: /^The operating system Red Hat Enterprise Linux 7 left security support on 2024-06-30: only paid extended support covers it, until 2029-05-31 \(916 days left\)$/, pointer: '/platform/os/version'}],
     },
     {name: 'the day after security support ended', asOf: '2024-07-01', system: {platform: {os: {name: 'rhel', version: '7'}}}, errors: [{message: /left security support on 2024-06-30/, pointer: '/platform/os/version'}]},
+    {name: 'no end of extended support announced', system: {platform: {runtime: {name: 'nodejs', version: '12'}}}, errors: [{message: /^The runtime Node\.js 12 left security support on 2022-04-30: only paid extended support covers it \(no end announced\)$/, pointer: '/platform/runtime/version'}]},
     {name: 'Java 8 runtime', system: {platform: {runtime: {name: 'java', version: '8'}}}, errors: [{message: /runtime Oracle JDK 8 left security support on 2022-03-31.*until 2030-12-31/, pointer: '/platform/runtime/version'}]},
     {
       name: 'Windows Server 2012 R2 on its last ESU day',

@@ -55,6 +55,8 @@ export interface SystemAssessment {
   file: string
   line: number
   column: number
+  /** The system's JSON pointer in its file (`/systems/3`). */
+  pointer: string
   criticality: string
   hosting: string
   migrationStatus: string
@@ -242,6 +244,7 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
       file: entry.file,
       line: at.line,
       column: at.column,
+      pointer: entry.pointer,
       criticality: s.criticality,
       hosting: s.hosting,
       migrationStatus: s.migration?.status ?? 'not-started',

@@ -1,5 +1,6 @@
 import type {RuleMeta} from '../../rules/types.js'
 import type {Diagnostic, Severity} from '../model/types.js'
+import type {BaselineSummary} from './baseline.js'
 import type {Assessment} from './index.js'
 
 export type FailOn = Severity | 'none'
@@ -15,6 +16,8 @@ export interface AuditReport extends Assessment {
   /** The rules that ran, with the severity the config gave them. */
   rules: RuleMeta[]
   lifecycleSource: string
+  /** Present with --baseline: what the head adds to or worsens from the base. */
+  baseline?: BaselineSummary
 }
 
 const RANK: Record<Severity, number> = {critical: 0, high: 1, medium: 2, low: 3, info: 4}

@@ -24,7 +24,8 @@ export async function createAjv(): Promise<import('ajv').default> {
   // Both are CommonJS: under Node's ESM loader the class may sit one `default` deeper.
   const AjvClass = ((Ajv2020 as unknown as {default?: unknown}).default ?? Ajv2020) as new (options: object) => import('ajv').default
   const add = ((addFormats as unknown as {default?: unknown}).default ?? addFormats) as (ajv: import('ajv').default, formats: string[]) => void
-  const ajv = new AjvClass({allErrors: true, strict: true, verbose: true, allowUnionTypes: true})
+  // strictRequired off: a `oneOf` of `required` alternatives (when | unless) is the idiom, not a typo.
+  const ajv = new AjvClass({allErrors: true, strict: true, strictRequired: false, verbose: true, allowUnionTypes: true})
   add(ajv, ['date'])
   return ajv
 }

@@ -37,5 +37,6 @@ export function auditData(report: AuditReport) {
       findings: s.findings.map((f) => ({rule: f.rule, category: f.category, severity: f.severity, message: f.message, file: f.file, line: f.line, column: f.column, pointer: f.pointer})),
     })),
     warnings: report.warnings.map((w) => ({code: w.code, message: w.message, file: w.file, line: w.line, column: w.column, pointer: w.pointer})),
+    ...(report.baseline ? {baseline: report.baseline} : {}),
   }
 }

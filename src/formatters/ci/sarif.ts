@@ -88,7 +88,7 @@ function helpMarkdown(rule: CiRule): string {
   const parts = [rule.remedy ? `**Remedy:** ${md(rule.remedy)}` : md(rule.description)]
   if (rule.rationale) parts.push(`**Why:** ${md(rule.rationale)}`)
   if (rule.sources.length > 0) {
-    parts.push(`**Sources:**\n\n${rule.sources.map((s) => `- ${s.url && /^https?:\/\//.test(s.url) ? `[${md(s.title)}](${s.url.replace(/[()\s<>]/g, encodeURIComponent)})` : md(s.title)}`).join('\n')}`)
+    parts.push(`**Sources:**\n\n${rule.sources.map((s) => `- ${s.url && /^https?:\/\//.test(s.url) ? `[${md(s.title)}](${s.url.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)})` : md(s.title)}`).join('\n')}`)
   }
   return parts.join('\n\n')
 }

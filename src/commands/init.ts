@@ -1,0 +1,39 @@
+import {existsSync, mkdirSync} from 'node:fs'
+import path from 'node:path'
+
+import {Flags} from '@oclif/core'
+
+import {BaseCommand} from '../cli/base-command.js'
+import {writeOutput} from '../cli/output.js'
+import {UsageError} from '../core/errors.js'
+import {STARTER_CONFIG, starterInventory} from '../core/init/templates.js'
+
+export default class Init extends BaseCommand<typeof Init> {
+  static summary = 'Write a starter inventory (inventory/<department>.yaml, one commented example system) and a .cloudready.yaml.'
+  static examples = ['<%= config.bin %> init', '<%= config.bin %> init --department hmrc --name "HM Revenue & Customs"', '<%= config.bin %> init --dir repo --force']
+  static flags = {
+    department: Flags.string({summary: 'The department id.', default: 'my-department', helpValue: '<id>'}),
+    name: Flags.string({summary: "The department's name.", default: 'My Department', helpValue: '<name>'}),
+    dir: Flags.string({summary: 'Where to write (default: here).', default: '.', helpValue: '<folder>'}),
+    force: Flags.boolean({summary: 'Overwrite files that already exist.', default: false}),
+  }
+
+  async run(): Promise<{written: string[]}> {
+    const {department, name, dir, force} = this.flags
+    if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(department)) throw new UsageError(`--department '${department}' is not an id: lowercase letters, digits and hyphens, at most 63 characters`)
+    const inventory = path.join(dir, 'inventory', `${department}.yaml`)
+    const config = path.join(dir, '.cloudready.yaml')
+    const files: Array<[string, string]> = [
+      [inventory, starterInventory({id: department, name})],
+      [config, STARTER_CONFIG],
+    ]
+    const existing = files.map(([f]) => f).filter((f) => existsSync(f))
+    if (existing.length > 0 && !force) {
+      throw new UsageError(`not overwriting ${existing.join(' and ')}: use --force to replace ${existing.length === 1 ? 'it' : 'them'}`)
+    }
+    mkdirSync(path.dirname(inventory), {recursive: true})
+    for (const [file, text] of files) writeOutput(file, text)
+    this.note(`wrote ${files.map(([f]) => f).join(' and ')}\nnext: cloudready validate ${path.join(dir, 'inventory')} && cloudready audit ${path.join(dir, 'inventory')}`)
+    return {written: files.map(([f]) => f)}
+  }
+}
