@@ -6,7 +6,7 @@ import {Command, Errors, Flags, type Interfaces} from '@oclif/core'
 
 import {CloudreadyError} from '../core/errors.js'
 import type {Diagnostic} from '../core/model/types.js'
-import {validateFormatters} from '../formatters/index.js'
+import {MACHINE_FORMATS, validateFormatters} from '../formatters/index.js'
 import {sanitizeTerminal} from '../formatters/text.js'
 import {writeOutput} from './output.js'
 
@@ -58,12 +58,18 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
    * When the inventories have errors the estate cannot be judged: the errors go to standard error in
    * the validate layout, nothing goes to the output, and the exit code is 2. Returns whether it did.
    */
-  protected async rejectInvalid(result: {diagnostics: Diagnostic[]; files: string[]}): Promise<boolean> {
+  protected async rejectInvalid(result: {diagnostics: Diagnostic[]; files: string[]}, paths: string[], machineFormat?: string): Promise<boolean> {
     const errors = result.diagnostics.filter((d) => d.severity === 'error')
     if (errors.length === 0) return false
+    const report = {valid: false, files: result.files, errors, warnings: result.diagnostics.filter((d) => d.severity === 'warning')}
+    if (machineFormat && machineFormat in validateFormatters && MACHINE_FORMATS.has(machineFormat)) {
+      // A CI step that uploads SARIF or JUnit still gets a file, with the errors in it.
+      const {format} = await validateFormatters[machineFormat]()
+      await this.emit(format(report, {color: false, version: this.config.version}), paths)
+    }
     const {format} = await validateFormatters.stylish()
     const color = this.flags.color && !process.env.NO_COLOR && Boolean(process.stderr.isTTY)
-    process.stderr.write(format({valid: false, files: result.files, errors, warnings: []}, {color, version: this.config.version}))
+    process.stderr.write(format(report, {color, version: this.config.version}))
     process.exitCode = 2
     return true
   }

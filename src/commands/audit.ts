@@ -52,7 +52,7 @@ export default class Audit extends BaseCommand<typeof Audit> {
       !machine && !this.flags.quiet,
     )
     const result = ctx.result!
-    if (await this.rejectInvalid(result)) return undefined
+    if (await this.rejectInvalid(result, paths, name)) return undefined
     const {report} = result
     const {format} = await auditFormatters[name]()
     await this.emit(format(report, {color: this.useColor(machine), version: this.config.version}), paths)

@@ -62,7 +62,7 @@ export default class Plan extends BaseCommand<typeof Plan> {
       !machine && !this.flags.quiet,
     )
     const result = ctx.result!
-    if (await this.rejectInvalid(result)) return undefined
+    if (await this.rejectInvalid(result, paths)) return undefined
     const {format} = await planFormatters[name]()
     await this.emit(format(result.planReport, {color: this.useColor(machine), version: this.config.version}), paths)
     return result.planReport

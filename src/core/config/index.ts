@@ -14,7 +14,7 @@ import type {ActiveRule} from '../assess/index.js'
 import {ConfigError} from '../errors.js'
 import {parseBuffer} from '../load/index.js'
 import type {Category, Severity, SourceDocument} from '../model/types.js'
-import {createAjv} from '../validate/index.js'
+import {createAjv, schemaValidator} from '../validate/index.js'
 import {describeSchemaError} from '../validate/messages.js'
 
 export const CONFIG_NAMES = ['.cloudready.yaml', '.cloudready.yml']
@@ -102,10 +102,7 @@ export async function loadConfig(file: string): Promise<Config> {
     const d = diagnostics[0]
     throw new ConfigError(d.message, `${d.file}:${d.line}:${d.column}`)
   }
-  if (!configValidator) {
-    const ajv = await createAjv()
-    configValidator = ajv.compile(JSON.parse(readFileSync(new URL('../../../schemas/config.schema.json', import.meta.url), 'utf8')) as object)
-  }
+  configValidator ??= await schemaValidator('config', () => JSON.parse(readFileSync(new URL('../../../schemas/config.schema.json', import.meta.url), 'utf8')) as object)
   if (!configValidator(document.data)) {
     const e = (configValidator.errors ?? [])[0]
     const m = describeSchemaError(e, document)

@@ -3,7 +3,9 @@
  * and for every document with an error, so error messages and positions come from a real YAML
  * implementation. Its AST is walked here (not `toJS`) to record the same positions the fast path does.
  */
-import {type Document, isAlias, isMap, isScalar, isSeq, type Node, parseDocument} from 'yaml'
+import {createRequire} from 'node:module'
+
+import type {Document, Node} from 'yaml'
 
 import {MAX_DEPTH, type NodePositions, type PositionMap, setMember} from './positions.js'
 
@@ -91,7 +93,7 @@ function describe(text: string, p: RawProblem, same: RawProblem[]): YamlProblem 
         const open = scanOpen(text, offset).flows.at(-1)
         const [what, close] = flow[1] === 'map' ? ['mapping', '}'] : ['list', ']']
         if (open !== undefined) {
-          return at(`this ${what} starts with '${text[open]}' but is never closed: end it with '${close}' (a ${what} that goes on over several lines must indent them more than its key)`, open)
+          return at(`this ${what} starts with '${text[open]}' and is not closed: end it with '${close}' (a ${what} that goes on over several lines must indent them more than its key)`, open)
         }
         return at(`a ${what} in [ ] or { } is not closed: end it with '${close}'`)
       }
@@ -244,10 +246,22 @@ export function scanOpen(text: string, offset: number): {flows: number[]; quote:
   return {flows, quote}
 }
 
+type YamlLibrary = typeof import('yaml')
+let library: YamlLibrary | undefined
+
+/**
+ * The library is loaded on first use (synchronously, its CommonJS build): most runs never need it,
+ * and it is a sizeable part of start-up.
+ */
+function yamlLibrary(): YamlLibrary {
+  library ??= createRequire(import.meta.url)('yaml') as YamlLibrary
+  return library
+}
+
 export function exactParse(text: string, positions: PositionMap): ExactParseResult {
   const guard = nestingGuard(text)
   if (guard) return {ok: false, problems: [guard]}
-  const doc = parseDocument(text, OPTIONS)
+  const doc = yamlLibrary().parseDocument(text, OPTIONS)
   const raw: RawProblem[] = doc.errors.map((e) => ({offset: e.pos[0], end: e.pos[1], code: e.code, message: e.message}))
   for (const w of doc.warnings) {
     // Unknown tags are warnings to the library; to an inventory they are an error (no custom types).
@@ -287,6 +301,7 @@ class Builder {
   }
 
   build(node: Node, depth: number): unknown {
+    const {isAlias, isMap, isScalar, isSeq} = yamlLibrary()
     if (++this.built > this.budget) {
       throw new BuildProblem({offset: this.aliasSite ?? node.range?.[0] ?? 0, code: 'ALIAS_BOMB', message: 'aliases expand to far more data than the file holds (an alias bomb?): refused'})
     }

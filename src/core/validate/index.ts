@@ -4,6 +4,7 @@
  */
 import {readFileSync} from 'node:fs'
 
+import type * as AjvModule from 'ajv'
 import type {ErrorObject, ValidateFunction} from 'ajv'
 
 import type {Diagnostic, Estate, EstateSystem, Inventory, LoadedInventory, SourceDocument} from '../model/types.js'
@@ -19,22 +20,34 @@ export function inventorySchema(): object {
 }
 
 /** A strict 2020-12 ajv with real calendar `date` checks, created once and only when needed. */
-export async function createAjv(): Promise<import('ajv').default> {
+export async function createAjv(): Promise<AjvModule.default> {
   const [{default: Ajv2020}, {default: addFormats}] = await Promise.all([import('ajv/dist/2020.js'), import('ajv-formats')])
   // Both are CommonJS: under Node's ESM loader the class may sit one `default` deeper.
-  const AjvClass = ((Ajv2020 as unknown as {default?: unknown}).default ?? Ajv2020) as new (options: object) => import('ajv').default
-  const add = ((addFormats as unknown as {default?: unknown}).default ?? addFormats) as (ajv: import('ajv').default, formats: string[]) => void
+  const AjvClass = ((Ajv2020 as unknown as {default?: unknown}).default ?? Ajv2020) as new (options: object) => AjvModule.default
+  const add = ((addFormats as unknown as {default?: unknown}).default ?? addFormats) as (ajv: AjvModule.default, formats: string[]) => void
   // strictRequired off: a `oneOf` of `required` alternatives (when | unless) is the idiom, not a typo.
   const ajv = new AjvClass({allErrors: true, strict: true, strictRequired: false, verbose: true, allowUnionTypes: true})
   add(ajv, ['date'])
   return ajv
 }
 
-async function inventoryValidator(): Promise<ValidateFunction> {
-  if (!cachedValidator) {
-    const ajv = await createAjv()
-    cachedValidator = ajv.compile(inventorySchema())
+/**
+ * A schema's validator: the one compiled at build time (dist/core/validate/generated/) when it is
+ * there, else compiled now with the same options (tests run from src/, where there is none).
+ */
+export async function schemaValidator(name: 'inventory' | 'config', schema: () => object): Promise<ValidateFunction> {
+  try {
+    const generated = (await import(new URL(`./generated/${name}.js`, import.meta.url).href)) as {default: ValidateFunction}
+    return generated.default
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error
   }
+  const ajv = await createAjv()
+  return ajv.compile(schema())
+}
+
+async function inventoryValidator(): Promise<ValidateFunction> {
+  cachedValidator ??= await schemaValidator('inventory', inventorySchema)
   return cachedValidator
 }
 

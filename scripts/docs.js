@@ -1,0 +1,187 @@
+#!/usr/bin/env node
+/**
+ * Regenerates the generated sections of README.md from the built tool (run `npm run build` first).
+ *
+ *   node scripts/docs.js           rewrites every generated section of README.md
+ *   node scripts/docs.js --check   changes nothing; exits 1 naming each section that is stale
+ *
+ * A generated section is the text between `<!-- BEGIN name -->` and `<!-- END name -->`.
+ * SECTIONS below maps each name to an async function that returns the section's Markdown.
+ *
+ * Adding a section (the rule catalogue, for instance):
+ *   1. write `async function ruleCatalogue() { … return markdown }` in this file, reading what it
+ *      needs from dist/ (e.g. the rule registry), never from src/;
+ *   2. add `'rule-catalogue': ruleCatalogue` to SECTIONS;
+ *   3. put `<!-- BEGIN rule-catalogue -->` and `<!-- END rule-catalogue -->` where it belongs in
+ *      README.md and run `node scripts/docs.js`.
+ * test/docs/readme-sync.test.ts checks every section in SECTIONS, so a new one is kept in sync
+ * with no further work.
+ */
+import {readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+export const README = path.join(ROOT, 'README.md')
+const DIST = path.join(ROOT, 'dist')
+
+/** Loads a module of the built tool, with a clear message when it has not been built. */
+async function dist(relative) {
+  const file = path.join(DIST, relative)
+  try {
+    statSync(file)
+  } catch {
+    throw new Error(`${path.relative(ROOT, file)} is missing: build first (npx tsc -p tsconfig.build.json, or npm run build)`)
+  }
+  return import(pathToFileURL(file).href)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown helpers
+// ---------------------------------------------------------------------------------------------
+
+/** A table cell: `|` escaped (also inside code spans, as GitHub's tables require), no line breaks. */
+export function cell(markdown) {
+  return String(markdown)
+    .replace(/\r?\n/g, ' ')
+    .replace(/(?<!\\)\|/g, '\\|')
+}
+
+/** Text shown verbatim in a code span, whatever backticks it holds. */
+export function code(text) {
+  const runs = String(text).match(/`+/g) ?? []
+  const fence = '`'.repeat(Math.max(0, ...runs.map((r) => r.length)) + 1)
+  const pad = /^`|`$/.test(text) ? ' ' : ''
+  return `${fence}${pad}${text}${pad}${fence}`
+}
+
+/** A Markdown table from a header row and body rows of already-formatted Markdown. */
+export function table(header, rows) {
+  const line = (cells) => `| ${cells.map(cell).join(' | ')} |`
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n')
+}
+
+// ---------------------------------------------------------------------------------------------
+// Section: invalid-gallery — every file in test/fixtures/invalid and what cloudready says about it
+// ---------------------------------------------------------------------------------------------
+
+export const INVALID_DIR = 'test/fixtures/invalid'
+const MISTAKES = `${INVALID_DIR}/mistakes.json`
+
+/** The fixtures, as `{name, path, description}` in the order of mistakes.json. */
+export function invalidFixtures() {
+  const described = JSON.parse(readFileSync(path.join(ROOT, MISTAKES), 'utf8'))
+  delete described.$comment
+  const onDisk = readdirSync(path.join(ROOT, INVALID_DIR), {withFileTypes: true})
+    .filter((e) => e.isDirectory() || /\.ya?ml$/i.test(e.name))
+    .map((e) => e.name)
+  const missing = onDisk.filter((name) => !(name in described))
+  const gone = Object.keys(described).filter((name) => !onDisk.includes(name))
+  if (missing.length > 0 || gone.length > 0) {
+    throw new Error(
+      `${MISTAKES} is out of step with ${INVALID_DIR}/:` +
+        (missing.length ? ` describe ${missing.join(', ')};` : '') +
+        (gone.length ? ` no such fixture: ${gone.join(', ')};` : ''),
+    )
+  }
+  return Object.entries(described).map(([name, description]) => ({name, path: `${INVALID_DIR}/${name}`, description}))
+}
+
+/**
+ * What `cloudready validate PATH --format json` prints for one path, run from the repository root:
+ * the same core call and JSON formatter the command uses, in-process, so the gallery takes seconds.
+ */
+export async function validateJson(relativePath) {
+  const [{loadEstate}, {format}] = await Promise.all([dist('core/index.js'), dist('formatters/validate/json.js')])
+  const {diagnostics, files} = await loadEstate([relativePath], {cwd: ROOT})
+  const errors = diagnostics.filter((d) => d.severity === 'error')
+  const report = {valid: errors.length === 0, files, errors, warnings: diagnostics.filter((d) => d.severity === 'warning')}
+  return JSON.parse(format(report, {color: false, version: '0.0.0'}))
+}
+
+async function invalidGallery() {
+  const rows = []
+  for (const fixture of invalidFixtures()) {
+    const result = await validateJson(fixture.path)
+    const said = [...result.errors, ...result.warnings].map((d) => {
+      // Inside a folder, name the file the message is about.
+      const where = d.file === fixture.path ? '' : `${d.file.startsWith(`${fixture.path}/`) ? d.file.slice(fixture.path.length + 1) : d.file}:`
+      return code(`${where}${d.line}:${d.column}  ${d.message}`)
+    })
+    const isFolder = statSync(path.join(ROOT, fixture.path)).isDirectory()
+    rows.push([`[${fixture.name}${isFolder ? '/' : ''}](${fixture.path}${isFolder ? '/' : ''})`, fixture.description, said.join('<br>') || '(nothing: it passes)'])
+  }
+  return table(['file', 'what is wrong', 'what cloudready says'], rows)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The sections, and the machinery that splices them into README.md
+// ---------------------------------------------------------------------------------------------
+
+/** Section name → async () => Markdown. Add generated sections here (see the top of this file). */
+export const SECTIONS = {
+  'invalid-gallery': invalidGallery,
+}
+
+const markers = (name) => [`<!-- BEGIN ${name} -->`, `<!-- END ${name} -->`]
+
+/** The current text between a section's markers, or an error when they are missing or misplaced. */
+export function currentSection(readme, name) {
+  const [begin, end] = markers(name)
+  const start = readme.indexOf(begin)
+  const stop = readme.indexOf(end)
+  if (start === -1 || stop === -1 || stop < start || readme.indexOf(begin, start + 1) !== -1) {
+    throw new Error(`README.md needs exactly one '${begin}' followed by '${end}'`)
+  }
+  return readme.slice(start + begin.length, stop).replace(/^\r?\n/, '').replace(/\r?\n$/, '')
+}
+
+/** Generates every section (or those named) and returns the README with them in place. */
+export async function render(readme, names = Object.keys(SECTIONS)) {
+  let text = readme
+  const stale = []
+  for (const name of names) {
+    const generate = SECTIONS[name]
+    if (!generate) throw new Error(`no generated section '${name}' (known: ${Object.keys(SECTIONS).join(', ')})`)
+    const [begin, end] = markers(name)
+    const before = currentSection(text, name)
+    const after = (await generate()).replace(/\s+$/, '')
+    if (before !== after) stale.push(name)
+    const start = text.indexOf(begin) + begin.length
+    text = `${text.slice(0, start)}\n${after}\n${text.slice(text.indexOf(end))}`
+  }
+  return {text, stale}
+}
+
+async function main(argv) {
+  const check = argv.includes('--check')
+  const unknown = argv.filter((a) => a !== '--check')
+  if (unknown.length > 0) {
+    process.stderr.write(`docs.js: unknown argument ${unknown[0]}\nusage: node scripts/docs.js [--check]\n`)
+    return 2
+  }
+  const readme = readFileSync(README, 'utf8')
+  const {text, stale} = await render(readme)
+  if (check) {
+    for (const name of stale) {
+      process.stderr.write(`README.md: the '${name}' section is stale: run node scripts/docs.js (after npm run build) and commit README.md\n`)
+    }
+    if (stale.length === 0) process.stdout.write(`README.md: ${Object.keys(SECTIONS).length} generated section(s) up to date\n`)
+    return stale.length === 0 ? 0 : 1
+  }
+  if (text !== readme) writeFileSync(README, text)
+  process.stdout.write(stale.length > 0 ? `README.md: regenerated ${stale.join(', ')}\n` : 'README.md: already up to date\n')
+  return 0
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code
+    },
+    (error) => {
+      process.stderr.write(`docs.js: ${error instanceof Error ? error.message : String(error)}\n`)
+      process.exitCode = 2
+    },
+  )
+}

@@ -1,0 +1,168 @@
+/**
+ * One column of a side-by-side comparison: the numbers a Task Force reads across plans,
+ * departments or scenarios. Built from a plan report alone (what a plan JSON carries), so a plan
+ * saved last month and an inventory planned now give columns that mean the same thing.
+ */
+import type {AuditReport} from '../assess/report.js'
+import {daysBetween} from '../dates.js'
+import {type Readiness, type Severity, STRATEGIES, type Strategy} from '../model/types.js'
+import type {PlannedSystem} from '../plan/index.js'
+import type {PlanReport} from '../plan/report.js'
+
+export type ColumnKind = 'plan' | 'inventory' | 'department' | 'scenario'
+
+/** A plan and, when it was made from inventories in this run, the audit under it (with findings). */
+export interface PlanSource {
+  plan: PlanReport
+  audit?: AuditReport
+}
+
+export interface CompareColumn {
+  label: string
+  kind: ColumnKind
+  /** The files or folders the column comes from, as given. */
+  inputs: string[]
+  /** The department's id and name (department columns), else null. */
+  department: {id: string; name: string} | null
+  /** The scenario's flags (`--capacity=4`), else null. */
+  scenario: string | null
+  asOf: string
+  deadline: string
+  start: string
+  waveLengthMonths: number
+  capacity: {systems?: number; effort?: number}
+  systems: number
+  toMove: number
+  done: number
+  retained: number
+  byReadiness: Record<Readiness, number>
+  shareReady: number
+  findings: number
+  bySeverity: Record<Severity, number>
+  byStrategy: Record<Strategy, number>
+  /** Waves the column's systems move in (for a whole plan, all its waves). */
+  waves: number
+  /** The last wave any of its systems moves in; null when none moves. */
+  lastWave: number | null
+  effort: {low: number; high: number; unit: string}
+  completion: string
+  daysPastDeadline: number
+  /** Share of systems moved by the deadline, as the plan counts it (0–1). */
+  shareDoneByDeadline: number
+  annualRunGbp: number
+  annualRunGbpAtRisk: number
+  /** Systems with an OS, database or runtime past its end of security support. */
+  pastEndOfSupport: number
+  sharePastEndOfSupport: number
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10
+const round3 = (x: number) => Math.round(x * 1000) / 1000
+
+function countPastEndOfSupport(source: PlanSource, department: string | null, share: number, systems: number): number {
+  // With the audit at hand, count; a plan JSON has only the share, exact to 1/1000 (so below 1,000 systems).
+  if (source.audit) return source.audit.systems.filter((s) => s.pastEndOfSupport && (department === null || s.department === department)).length
+  return Math.round(share * systems)
+}
+
+function sumSeverity(counts: Record<Severity, number>): number {
+  return Object.values(counts).reduce((a, b) => a + b, 0)
+}
+
+/** The whole plan as one column. */
+export function planColumn(source: PlanSource, label: string, kind: ColumnKind, inputs: string[], scenario: string | null = null): CompareColumn {
+  const {plan} = source
+  const a = plan.audit.summary
+  return {
+    label,
+    kind,
+    inputs,
+    department: null,
+    scenario,
+    asOf: plan.asOf,
+    deadline: plan.deadline,
+    start: plan.start,
+    waveLengthMonths: plan.waveLengthMonths,
+    capacity: {...plan.capacity},
+    systems: plan.summary.systems,
+    toMove: plan.summary.toMove,
+    done: plan.summary.done,
+    retained: plan.summary.retained,
+    byReadiness: {...a.byReadiness},
+    shareReady: a.shareReady,
+    findings: sumSeverity(a.bySeverity),
+    bySeverity: {...a.bySeverity},
+    byStrategy: {...plan.summary.byStrategy},
+    waves: plan.summary.waves,
+    lastWave: plan.summary.waves > 0 ? plan.summary.waves : null,
+    effort: {...plan.summary.effort},
+    completion: plan.completion,
+    daysPastDeadline: plan.daysPastDeadline,
+    shareDoneByDeadline: plan.summary.shareDoneByDeadline,
+    annualRunGbp: a.annualRunGbp,
+    annualRunGbpAtRisk: a.annualRunGbpAtRisk,
+    pastEndOfSupport: countPastEndOfSupport(source, null, a.sharePastEndOfSupport, plan.summary.systems),
+    sharePastEndOfSupport: a.sharePastEndOfSupport,
+  }
+}
+
+/**
+ * One department of a plan as a column: its audit summary as the plan carries it, and its plan
+ * numbers derived from its systems — the waves they move in, their effort, and the end of the last
+ * of those waves as its completion (the plan's as-of date when none of its systems moves).
+ */
+export function departmentColumn(source: PlanSource, departmentId: string, inputs: string[]): CompareColumn {
+  const {plan} = source
+  const dept = plan.audit.departments.find((d) => d.id === departmentId)
+  if (!dept) throw new RangeError(`departmentColumn: ${departmentId} is not in the plan`)
+  const a = dept.summary
+  const mine: PlannedSystem[] = plan.systems.filter((s) => s.department === departmentId)
+  const byStrategy = Object.fromEntries(STRATEGIES.map((k) => [k, 0])) as Record<Strategy, number>
+  let low = 0
+  let high = 0
+  const waves = new Set<number>()
+  let doneByDeadline = 0
+  for (const s of mine) {
+    byStrategy[s.strategy]++
+    low += s.effort.low
+    high += s.effort.high
+    if (s.wave !== null) waves.add(s.wave)
+    const finished = s.status === 'done' ? plan.asOf <= plan.deadline : s.wave !== null && plan.waves[s.wave - 1].end <= plan.deadline
+    if (finished) doneByDeadline++
+  }
+  const lastWave = waves.size ? Math.max(...waves) : null
+  const completion = lastWave === null ? plan.asOf : plan.waves[lastWave - 1].end
+  const done = mine.filter((s) => s.status === 'done').length
+  const retained = mine.filter((s) => s.status === 'retained').length
+  return {
+    label: dept.id,
+    kind: 'department',
+    inputs,
+    department: {id: dept.id, name: dept.name},
+    scenario: null,
+    asOf: plan.asOf,
+    deadline: plan.deadline,
+    start: plan.start,
+    waveLengthMonths: plan.waveLengthMonths,
+    capacity: {...plan.capacity},
+    systems: mine.length,
+    toMove: mine.length - done - retained,
+    done,
+    retained,
+    byReadiness: {...a.byReadiness},
+    shareReady: a.shareReady,
+    findings: sumSeverity(a.bySeverity),
+    bySeverity: {...a.bySeverity},
+    byStrategy,
+    waves: waves.size,
+    lastWave,
+    effort: {low: round1(low), high: round1(high), unit: plan.summary.effort.unit},
+    completion,
+    daysPastDeadline: Math.max(0, daysBetween(plan.deadline, completion)),
+    shareDoneByDeadline: mine.length ? round3(doneByDeadline / mine.length) : 0,
+    annualRunGbp: a.annualRunGbp,
+    annualRunGbpAtRisk: a.annualRunGbpAtRisk,
+    pastEndOfSupport: countPastEndOfSupport(source, departmentId, a.sharePastEndOfSupport, mine.length),
+    sharePastEndOfSupport: a.sharePastEndOfSupport,
+  }
+}
