@@ -8,7 +8,7 @@ import {CloudreadyError} from '../core/errors.js'
 import type {Diagnostic} from '../core/model/types.js'
 import {MACHINE_FORMATS, validateFormatters} from '../formatters/index.js'
 import {sanitizeTerminal} from '../formatters/text.js'
-import {writeOutput} from './output.js'
+import {installSignalHandlers, writeOutput} from './output.js'
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)['baseFlags'] & T['flags']>
 
@@ -27,6 +27,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
   override async init(): Promise<void> {
     await super.init()
+    installSignalHandlers()
     const ctor = this.ctor as unknown as typeof BaseCommand
     const {args, flags, argv} = await this.parse({flags: ctor.flags, baseFlags: ctor.baseFlags, args: ctor.args, strict: ctor.strict, enableJsonFlag: false})
     this.flags = flags as BaseFlags<T>

@@ -14,6 +14,30 @@ export function pendingOutputs(): ReadonlySet<string> {
   return pending
 }
 
+let handlersInstalled = false
+
+/**
+ * On Ctrl-C or a kill, remove any half-written temporary output and exit 130 (SIGINT) or 143
+ * (SIGTERM) quietly: the old output file, if any, is left exactly as it was.
+ */
+export function installSignalHandlers(): void {
+  if (handlersInstalled) return
+  handlersInstalled = true
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.once(signal, () => {
+      for (const tmp of pending) {
+        try {
+          unlinkSync(tmp)
+        } catch {
+          // Already renamed into place or removed: nothing to clean.
+        }
+      }
+      process.stderr.write(`\ncloudready: interrupted (${signal}); no output was written\n`)
+      process.exit(code)
+    })
+  }
+}
+
 export function writeOutput(target: string, text: string, inputs: string[] = []): void {
   const abs = path.resolve(target)
   let existing

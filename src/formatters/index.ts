@@ -36,6 +36,7 @@ export const planFormatters: Record<string, Loader<PlanReport>> = {
   yaml: () => import('./plan/yaml.js'),
   markdown: () => import('./plan/markdown.js'),
   csv: () => import('./plan/csv.js'),
+  html: () => import('./plan/html.js'),
 }
 
 /** Formats that a program reads: never coloured, never mixed with progress. */

@@ -178,8 +178,10 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
 
   function runRules(w: Work, rules: ActiveRule[]): void {
     const system = w.entry.system
+    // One context per system, its options swapped per rule: rules are pure and keep no reference.
+    const ctx: RuleContext = {...w.ctx, options: {}}
     for (const active of rules) {
-      const ctx: RuleContext = {...w.ctx, options: active.options}
+      ctx.options = active.options
       const meta = active.rule.meta
       w.applicable++
       const has = active.rule.hasData ? active.rule.hasData(system, ctx) : meta.fields.every((f) => fieldPresent(system, f))

@@ -51,7 +51,7 @@ export class ParsedDocument implements SourceDocument {
         key = value
         node = node[index]
       } else {
-        const index = (info.keys ?? Object.keys(node)).indexOf(segment)
+        const index = info.keys ? info.keys.indexOf(segment) : ownKeyIndex(node as Record<string, unknown>, segment)
         if (index === -1) return {value, key, exact: false}
         key = info.offsets[2 * index]
         value = info.offsets[2 * index + 1]
@@ -65,4 +65,15 @@ export class ParsedDocument implements SourceDocument {
     this.starts ??= lineStarts(this.text)
     return offsetToPosition(this.starts, offset)
   }
+}
+
+/** The position of `key` among an object's own keys, without allocating the key list (a hot path). */
+function ownKeyIndex(node: Record<string, unknown>, key: string): number {
+  if (!Object.prototype.hasOwnProperty.call(node, key)) return -1
+  let i = 0
+  for (const k in node) {
+    if (k === key) return i
+    i++
+  }
+  return -1
 }

@@ -5,6 +5,7 @@
  */
 import {createRequire} from 'node:module'
 
+import type * as YamlModule from 'yaml'
 import type {Document, Node} from 'yaml'
 
 import {MAX_DEPTH, type NodePositions, type PositionMap, setMember} from './positions.js'
@@ -246,7 +247,7 @@ export function scanOpen(text: string, offset: number): {flows: number[]; quote:
   return {flows, quote}
 }
 
-type YamlLibrary = typeof import('yaml')
+type YamlLibrary = typeof YamlModule
 let library: YamlLibrary | undefined
 
 /**

@@ -57,10 +57,8 @@ export function offsetToPosition(starts: number[], offset: number): {line: numbe
 /** Splits a JSON pointer (RFC 6901) into unescaped segments. */
 export function pointerSegments(pointer: string): string[] {
   if (pointer === '' || pointer === '/') return pointer === '/' ? [''] : []
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+  const parts = pointer.slice(1).split('/')
+  return pointer.includes('~') ? parts.map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')) : parts
 }
 
 export function escapePointerSegment(segment: string): string {

@@ -5,7 +5,8 @@
  */
 import type {Assessment, SystemAssessment} from '../assess/index.js'
 import type {PlanningConfig} from '../config/index.js'
-import {addDays, addMonths, daysBetween} from '../dates.js'
+import {addDays, addMonths, daysBetween, isIsoDate} from '../dates.js'
+import {UsageError} from '../errors.js'
 import {buildGraph, stronglyConnected} from '../graph.js'
 import type {Estate, Strategy} from '../model/types.js'
 import {STRATEGIES} from '../model/types.js'
@@ -139,6 +140,8 @@ export function plan(estate: Estate, assessment: Assessment, options: PlanOption
   const effortCap = options.capacityEffort ?? (options.capacity === undefined ? planning.capacityEffort : undefined)
   const capacity: Capacity = effortCap !== undefined ? {effort: effortCap} : {systems: options.capacity ?? planning.capacity ?? DEFAULT_CAPACITY}
   const start = options.start ?? planning.start ?? nextQuarter(assessment.asOf)
+  // The command checks only the shape: 2027-13-01 would otherwise roll over into 2028.
+  if (!isIsoDate(start)) throw new UsageError(`--start '${start}' is not a date: write it as YYYY-MM-DD (a real calendar date)`)
   const model = effortModel(planning.effort)
   const byRef = new Map(assessment.systems.map((s) => [s.ref, s]))
 
@@ -192,6 +195,10 @@ export function plan(estate: Estate, assessment: Assessment, options: PlanOption
     }
   })
   const result = schedule(schedGroups, capacity)
+  // Dates are YYYY-MM-DD: past the year 9999 they would come out garbled (and it is no plan).
+  if (addMonths(start, result.waves * waveMonths).length > 10) {
+    throw new UsageError(`the plan needs ${result.waves} waves of ${waveMonths} months from ${start} and would end after the year 9999: raise the capacity or shorten the waves`)
+  }
 
   const waveStart = (w: number) => addMonths(start, (w - 1) * waveMonths)
   const waveEnd = (w: number) => addDays(addMonths(start, w * waveMonths), -1)
@@ -233,7 +240,17 @@ export function plan(estate: Estate, assessment: Assessment, options: PlanOption
 
   const completion = waves.length ? waves[waves.length - 1].end : assessment.asOf
   const bridges = findBridges(systems, byRef, waves)
-  for (const w of waves) w.risks = waveRisks(w, byRef, bridges, moveGroups)
+  // Counted once per wave, not by scanning every group and bridge for each wave (100,000 waves × groups).
+  const cyclesIn = new Int32Array(waves.length + 1)
+  const oversizedIn = new Uint8Array(waves.length + 1)
+  const bridgedIn = new Int32Array(waves.length + 1)
+  for (const g of moveGroups) {
+    if (g.wave === null) continue
+    if (g.systems.length > 1) cyclesIn[g.wave]++
+    if (g.oversized) oversizedIn[g.wave] = 1
+  }
+  for (const b of bridges) bridgedIn[b.wave]++
+  for (const w of waves) w.risks = waveRisks(w, byRef, bridgedIn[w.number], cyclesIn[w.number], oversizedIn[w.number] === 1)
 
   const byStrategy = Object.fromEntries(STRATEGIES.map((s) => [s, 0])) as Record<Strategy, number>
   let effortLow = 0
@@ -307,20 +324,18 @@ function findBridges(systems: PlannedSystem[], byRef: Map<string, SystemAssessme
   return out
 }
 
-function waveRisks(w: Wave, byRef: Map<string, SystemAssessment>, bridges: Bridge[], groups: MoveGroup[]): string[] {
+function waveRisks(w: Wave, byRef: Map<string, SystemAssessment>, bridged: number, cycles: number, oversized: boolean): string[] {
   const risks: string[] = []
   const members = w.systems.map((r) => byRef.get(r)!)
   const notReady = members.filter((a) => a.readiness === 'not-ready').length
   const unknown = members.filter((a) => a.readiness === 'unknown').length
   const critical = members.filter((a) => a.criticality === 'critical').length
-  const bridged = bridges.filter((b) => b.wave === w.number).length
   if (notReady) risks.push(`${notReady} not ready: blockers to clear first`)
   if (unknown) risks.push(`${unknown} with too little data to judge`)
   if (critical) risks.push(`${critical} critical`)
   if (bridged) risks.push(`${bridged} platform${bridged === 1 ? '' : 's'} out of security support before the wave ends`)
-  const cycles = groups.filter((g) => g.wave === w.number && g.systems.length > 1).length
   if (cycles) risks.push(`${cycles} dependency cycle${cycles === 1 ? '' : 's'} moving together`)
-  if (groups.some((g) => g.wave === w.number && g.oversized)) risks.push('a move group over the capacity')
+  if (oversized) risks.push('a move group over the capacity')
   return risks
 }
 
@@ -328,15 +343,20 @@ function progressPoints(systems: PlannedSystem[], waves: Wave[], asOf: string, d
   const total = systems.length || 1
   const cost = systems.reduce((sum, s) => sum + (s.annualRunGbp ?? 0), 0) || 1
   // Systems already moved count from asOf (their dates are not recorded); planned ones at their wave's end.
+  // One sweep over the finish dates in order, not a scan of every system for each point (thousands of points × systems).
+  const finishes: Array<{date: string; gbp: number}> = []
+  for (const s of systems) {
+    const date = s.status === 'done' ? asOf : s.wave !== null ? waves[s.wave - 1].end : undefined
+    if (date !== undefined) finishes.push({date, gbp: s.annualRunGbp ?? 0})
+  }
+  finishes.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  let next = 0
+  let count = 0
+  let gbp = 0
   const doneBy = (date: string) => {
-    let count = 0
-    let gbp = 0
-    for (const s of systems) {
-      const finished = s.status === 'done' ? asOf <= date : s.wave !== null && waves[s.wave - 1].end <= date
-      if (finished) {
-        count++
-        gbp += s.annualRunGbp ?? 0
-      }
+    for (; next < finishes.length && finishes[next].date <= date; next++) {
+      count++
+      gbp += finishes[next].gbp
     }
     return {count, gbp}
   }

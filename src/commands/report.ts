@@ -1,0 +1,62 @@
+import {Args, Flags} from '@oclif/core'
+
+import {BaseCommand} from '../cli/base-command.js'
+import {assessmentFlags, resolvePaths} from '../cli/inputs.js'
+import {runStages} from '../cli/progress.js'
+import {isIsoDate, todayUtc} from '../core/dates.js'
+import {UsageError} from '../core/errors.js'
+import {type PlanResult, runPlan} from '../core/index.js'
+import {planFlags} from './plan.js'
+
+export default class Report extends BaseCommand<typeof Report> {
+  static summary = 'One self-contained HTML page with charts: readiness by department, findings, the wave timeline, progress against the deadline, move groups.'
+  static description =
+    'The page loads nothing from the network and runs no script: open it from disk, attach it, or print it. Every chart has the table of its numbers.\n' +
+    'Exit codes: 0 the page was written, 2 invalid inventories or command line.'
+  static examples = [
+    '<%= config.bin %> report examples --as-of 2026-11-27 -o report.html',
+    '<%= config.bin %> report hmrc/ dwp/ --capacity 12 -o task-force.html',
+  ]
+  static strict = false
+  static args = {paths: Args.string({description: 'Inventory files or folders (searched for *.yaml, *.yml); - for standard input.'})}
+  static flags = {
+    ...assessmentFlags,
+    ...planFlags,
+    format: Flags.string({char: 'f', summary: 'Output format.', options: ['html'], default: 'html'}),
+  }
+
+  async run(): Promise<void> {
+    if (this.flags.json) throw new UsageError("report writes HTML: for JSON, run 'cloudready plan --format json'")
+    const paths = resolvePaths(this.positionals)
+    const {start} = this.flags
+    if (start !== undefined && !isIsoDate(start)) this.error(`--start '${start}' is not a date: write it as YYYY-MM-DD`, {exit: 2})
+    const ctx = await runStages<{result?: PlanResult}>(
+      {},
+      [
+        {
+          title: 'Reading, judging and planning the estate',
+          run: async (c) => {
+            c.result = await runPlan({
+              paths,
+              maxFileMb: this.flags['max-file-size'],
+              config: this.flags['no-config'] ? false : this.flags.config,
+              asOf: this.flags['as-of'] ?? todayUtc(),
+              deadline: this.flags.deadline,
+              lifecycle: this.flags.lifecycle,
+              version: this.config.version,
+              capacity: this.flags.capacity,
+              capacityEffort: this.flags['capacity-effort'],
+              waveLengthMonths: this.flags['wave-length'],
+              start,
+            })
+          },
+        },
+      ],
+      !this.flags.quiet,
+    )
+    const result = ctx.result!
+    if (await this.rejectInvalid(result, paths)) return
+    const {format} = await import('../formatters/html/report.js')
+    await this.emit(format({plan: result.planReport, audit: result.report}, {color: false, version: this.config.version}), [...paths, ...result.files])
+  }
+}

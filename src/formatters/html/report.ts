@@ -1,0 +1,338 @@
+/**
+ * The HTML report of a plan (`cloudready report`, `plan --format html`): the verdict and headline
+ * figures, then five charts each with the table of its numbers — readiness by department,
+ * findings by category and severity, the wave timeline, the share migrated over time, and the move
+ * groups with their dependencies — and every system in a table.
+ */
+import type {AuditReport} from '../../core/assess/report.js'
+import {daysBetween} from '../../core/dates.js'
+import {CATEGORIES, type Readiness, SEVERITIES, type Severity, STRATEGIES} from '../../core/model/types.js'
+import type {PlanReport} from '../../core/plan/report.js'
+import {gbp, percent, plural} from '../text.js'
+import type {FormatContext} from '../types.js'
+import {heatMap, layeredGraph, type Marker, stackedBars, stepChart, timeline, type GraphNode, type Series} from './charts.js'
+import {escapeHtml} from './escape.js'
+import {chip, dataTable, type Kpi, kpis, legend, meta, page, panel, provenance} from './page.js'
+import {BLUE, PURPLE, READINESS, READINESS_ORDER, SEVERITY, STRATEGY} from './palette.js'
+
+export interface ReportInput {
+  plan: PlanReport
+  /** The full audit, when the report is made from inventories: findings by category and severity. */
+  audit?: AuditReport
+}
+
+/** How many move groups the dependency graph draws at most; the table lists them all. */
+export const MAX_GRAPH_NODES = 40
+/** How many waves the timeline draws at most. */
+export const MAX_TIMELINE_ROWS = 60
+
+const fmt = (n: number) => n.toLocaleString('en-GB')
+const years = (days: number) => (days / 365.25).toFixed(1)
+const pm = (e: {low: number; high: number}) => `${fmt(e.low)}–${fmt(e.high)}`
+
+const READINESS_SERIES: Series[] = READINESS_ORDER.map((r) => ({name: READINESS[r].name, fill: READINESS[r].fill, text: READINESS[r].text}))
+
+export function markers(asOf: string, deadline: string, completion?: string, daysLate = 0): Marker[] {
+  const out: Marker[] = [
+    {date: deadline, label: `Deadline ${deadline}`, kind: 'deadline'},
+    {date: asOf, label: `Today (as of ${asOf})`, kind: 'today'},
+  ]
+  if (completion) out.push({date: completion, label: `Completion ${completion}${daysLate > 0 ? ` · ${fmt(daysLate)} days late` : ''}`, kind: 'completion'})
+  return out
+}
+
+export function markerLegend(withCompletion: boolean): string {
+  return legend([
+    {name: 'deadline', stroke: '#d4351c', dash: true},
+    {name: 'today (the as-of date)', stroke: '#0b0c0c'},
+    ...(withCompletion ? [{name: 'completion of the plan', stroke: '#4c2c92', dash: true}] : []),
+    {name: 'after the deadline', fill: '#fbeae7'},
+  ])
+}
+
+function verdict(plan: PlanReport): string {
+  const late = plan.daysPastDeadline > 0
+  const head = late
+    ? `The plan completes on <strong>${escapeHtml(plan.completion)}</strong>: <strong>${fmt(plan.daysPastDeadline)} days (${years(plan.daysPastDeadline)} years) after</strong> the ${escapeHtml(plan.deadline)} deadline.`
+    : `The plan completes on <strong>${escapeHtml(plan.completion)}</strong>, on or before the ${escapeHtml(plan.deadline)} deadline.`
+  const s = plan.summary
+  const sub = `${plural(s.systems, 'system')}: ${fmt(s.toMove)} to move in ${plural(s.waves, 'wave')} of ${plan.waveLengthMonths} months from ${plan.start}, ${fmt(s.done)} already moved or retired, ${fmt(s.retained)} retained. ${percent(s.shareDoneByDeadline)} of systems were done by the deadline.`
+  return `<p class="verdict${late ? '' : ' good'}">${head}<span class="sub">${escapeHtml(sub)}</span></p>`
+}
+
+function headline(plan: PlanReport): string {
+  const a = plan.audit.summary
+  const items: Kpi[] = [
+    {value: fmt(plan.summary.systems), label: `systems in ${plural(plan.audit.departments.length, 'department')}`},
+    {value: percent(a.shareReady), label: `ready to move now (${percent(a.shareReadyOrConditional)} with conditions)`, tone: a.shareReady >= 0.5 ? 'good' : 'warn'},
+    {value: plan.completion, label: 'completion of the plan', tone: plan.daysPastDeadline > 0 ? 'bad' : 'good'},
+    {value: fmt(plan.daysPastDeadline), label: `days past the ${plan.deadline} deadline`, tone: plan.daysPastDeadline > 0 ? 'bad' : 'good'},
+    {value: pm(plan.summary.effort), label: 'person-months of effort'},
+    {value: fmt(plan.summary.waves), label: `waves of ${plan.waveLengthMonths} months`},
+    {value: gbp(a.annualRunGbpAtRisk), label: `run cost a year at risk, of ${gbp(a.annualRunGbp)}`, tone: a.annualRunGbpAtRisk > 0 ? 'bad' : 'good'},
+    {value: percent(a.sharePastEndOfSupport), label: 'of systems on a platform past end of support', tone: a.sharePastEndOfSupport > 0 ? 'bad' : 'good'},
+  ]
+  return kpis(items)
+}
+
+function readinessPanel(plan: PlanReport): string {
+  const rows = [
+    {label: 'All departments', values: READINESS_ORDER.map((r) => plan.audit.summary.byReadiness[r]), strong: true, note: plural(plan.audit.summary.systems, 'system')},
+    ...plan.audit.departments.map((d) => ({label: d.name, values: READINESS_ORDER.map((r) => d.summary.byReadiness[r]), note: plural(d.summary.systems, 'system')})),
+  ]
+  const chart = stackedBars({label: 'Readiness by department: share of systems in each readiness class', series: READINESS_SERIES, rows, mode: 'share', unit: 'systems'})
+  const tableRows = plan.audit.departments.map((d) => [d.name, ...READINESS_ORDER.map((r) => d.summary.byReadiness[r]), d.summary.systems, percent(d.summary.shareReady), percent(d.summary.sharePastEndOfSupport)])
+  const a = plan.audit.summary
+  const table = dataTable(
+    'Systems by readiness class and department',
+    [{head: 'department'}, ...READINESS_ORDER.map((r) => ({head: READINESS[r].name, num: true})), {head: 'systems', num: true}, {head: 'ready', num: true}, {head: 'past end of support', num: true}],
+    tableRows,
+    ['All departments', ...READINESS_ORDER.map((r) => a.byReadiness[r]), a.systems, percent(a.shareReady), percent(a.sharePastEndOfSupport)],
+  )
+  const best = [...plan.audit.departments].sort((x, y) => y.summary.shareReady - x.summary.shareReady || (x.id < y.id ? -1 : 1))[0]
+  const lead = best
+    ? `${percent(a.shareReady)} of systems are ready to move as they are and ${percent(a.shareReadyOrConditional)} once their conditions are met; ${best.name} has the largest share ready (${percent(best.summary.shareReady)}).`
+    : 'No systems.'
+  return panel({id: 'readiness', title: 'Readiness by department', lead, legend: legend(READINESS_ORDER.map((r) => ({name: READINESS[r].name, fill: READINESS[r].fill}))), chart, caption: 'Each bar is one department, 100% wide; the numbers are systems.', table})
+}
+
+const SEVERITY_COLUMNS = SEVERITIES.map((s) => ({name: s, fill: SEVERITY[s].fill}))
+
+function findingsPanels(plan: PlanReport, audit?: AuditReport): string[] {
+  const lead = (total: number, worst: string) => `${plural(total, 'finding')} in all; ${worst}. Deadline findings say how late a system is; they never change its readiness.`
+  if (audit) {
+    const matrix = CATEGORIES.map(() => SEVERITIES.map(() => 0))
+    for (const s of audit.systems) for (const f of s.findings) matrix[CATEGORIES.indexOf(f.category)][SEVERITIES.indexOf(f.severity)]++
+    const total = matrix.flat().reduce((x, y) => x + y, 0)
+    const ranked = CATEGORIES.map((c, i) => ({c, n: matrix[i][0] + matrix[i][1]})).sort((x, y) => y.n - x.n)
+    const worst = ranked[0] && ranked[0].n > 0 ? `most critical and high findings are about ${ranked[0].c} (${ranked[0].n})` : 'none is critical or high'
+    const chart = heatMap({label: 'Findings by category and severity', rows: [...CATEGORIES], columns: SEVERITY_COLUMNS, values: matrix, rowHeader: 'category'})
+    const table = dataTable(
+      'Findings by category (rows) and severity (columns)',
+      [{head: 'category'}, ...SEVERITIES.map((s) => ({head: s, num: true})), {head: 'total', num: true}],
+      CATEGORIES.map((c, i) => [c, ...matrix[i], matrix[i].reduce((x, y) => x + y, 0)]),
+      ['total', ...SEVERITIES.map((_, j) => matrix.reduce((sum, r) => sum + r[j], 0)), total],
+    )
+    return [panel({id: 'findings', title: 'Findings by category and severity', lead: lead(total, worst), chart, caption: 'Deeper colour, more findings; each column in its severity\'s colour.', table, side: true})]
+  }
+  // A plan JSON carries the counts per department by severity and by category, not the two crossed.
+  const depts = plan.audit.departments
+  const bySeverity = depts.map((d) => SEVERITIES.map((s) => d.summary.bySeverity[s]))
+  const byCategory = depts.map((d) => CATEGORIES.map((c) => d.summary.byCategory[c]))
+  const total = bySeverity.flat().reduce((x, y) => x + y, 0)
+  const critical = plan.audit.summary.bySeverity.critical + plan.audit.summary.bySeverity.high
+  const sevChart = heatMap({label: 'Findings by department and severity', rows: depts.map((d) => d.name), columns: SEVERITY_COLUMNS, values: bySeverity, rowHeader: 'department'})
+  const catChart = heatMap({label: 'Findings by department and category', rows: depts.map((d) => d.name), columns: CATEGORIES.map((c) => ({name: c, fill: BLUE})), values: byCategory, rowHeader: 'department'})
+  const sevTable = dataTable('Findings by department and severity', [{head: 'department'}, ...SEVERITIES.map((s) => ({head: s, num: true})), {head: 'total', num: true}], depts.map((d, i) => [d.name, ...bySeverity[i], bySeverity[i].reduce((x, y) => x + y, 0)]))
+  const catTable = dataTable('Findings by department and category', [{head: 'department'}, ...CATEGORIES.map((c) => ({head: c, num: true})), {head: 'total', num: true}], depts.map((d, i) => [d.name, ...byCategory[i], byCategory[i].reduce((x, y) => x + y, 0)]))
+  return [
+    panel({id: 'findings', title: 'Findings by severity', lead: lead(total, `${fmt(critical)} critical or high`), chart: sevChart, caption: 'Deeper colour, more findings.', table: sevTable, side: true}),
+    panel({id: 'findings-category', title: 'Findings by category', lead: 'Where the findings are: the categories of the rules that found them.', chart: catChart, caption: 'Deeper colour, more findings.', table: catTable}),
+  ]
+}
+
+function timelinePanel(plan: PlanReport): string {
+  const shown = plan.waves.slice(0, MAX_TIMELINE_ROWS)
+  const rows = shown.map((w) => ({
+    label: `Wave ${w.number}`,
+    start: w.start,
+    end: w.end,
+    fill: w.end > plan.deadline ? BLUE : '#00703c',
+    note: `${w.systems.length}`,
+    title: `Wave ${w.number}: ${w.start} to ${w.end}, ${plural(w.systems.length, 'system')}, ${pm(w.effort)} person-months`,
+  }))
+  const chart = timeline({label: `Wave timeline: ${plural(plan.waves.length, 'wave')} from ${plan.start} to ${plan.completion}, against the ${plan.deadline} deadline`, rows, markers: markers(plan.asOf, plan.deadline, plan.completion, plan.daysPastDeadline), shadeAfter: plan.deadline})
+  const table = dataTable(
+    'Waves: dates, systems, effort and risks',
+    [{head: 'wave', nowrap: true}, {head: 'start', nowrap: true}, {head: 'end', nowrap: true}, {head: 'systems', num: true}, {head: 'person-months', num: true, nowrap: true}, {head: 'days late', num: true}, {head: 'risks'}],
+    plan.waves.map((w) => [`Wave ${w.number}`, w.start, w.end, w.systems.length, pm(w.effort), Math.max(0, daysBetween(plan.deadline, w.end)), w.risks.join('; ')]),
+  )
+  const capped = plan.waves.length > MAX_TIMELINE_ROWS ? ` The chart draws the first ${MAX_TIMELINE_ROWS} of ${plan.waves.length} waves; the table lists them all.` : ''
+  const lead = plan.waves.length
+    ? `${plural(plan.waves.length, 'wave')} of ${plan.waveLengthMonths} months from ${plan.start}, the last ending ${plan.completion}. The numbers in the bars are systems.${capped}`
+    : 'Nothing left to move: no waves.'
+  return panel({id: 'timeline', title: 'Wave timeline', lead, legend: markerLegend(true), chart, caption: 'Each bar is a wave, from its first to its last day.', table})
+}
+
+interface ProgressRow {
+  date: string
+  label: string
+  systemsDone: number
+  shareSystems: number
+  shareRunCost: number
+}
+
+/**
+ * The plan's progress points and the end of every wave, counted as the plan counts them: systems
+ * already moved from the as-of date (their own dates are not recorded), the others at their wave's end.
+ */
+function progressRows(plan: PlanReport): ProgressRow[] {
+  const total = plan.systems.length || 1
+  const cost = plan.systems.reduce((sum, s) => sum + (s.annualRunGbp ?? 0), 0) || 1
+  const doneBy = (date: string) => {
+    let count = 0
+    let gbpDone = 0
+    for (const s of plan.systems) {
+      const finished = s.status === 'done' ? plan.asOf <= date : s.wave !== null && plan.waves[s.wave - 1].end <= date
+      if (finished) {
+        count++
+        gbpDone += s.annualRunGbp ?? 0
+      }
+    }
+    return {systemsDone: count, shareSystems: Math.round((count / total) * 1000) / 1000, shareRunCost: Math.round((gbpDone / cost) * 1000) / 1000}
+  }
+  const rows = new Map<string, ProgressRow>()
+  for (const p of plan.progress) rows.set(`${p.date} ${p.label}`, {...p})
+  for (const w of plan.waves) {
+    if (![...rows.values()].some((r) => r.date === w.end && r.label === 'completion')) rows.set(`${w.end} wave`, {date: w.end, label: `end of wave ${w.number}`, ...doneBy(w.end)})
+  }
+  return [...rows.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.label < b.label ? -1 : 1))
+}
+
+const PROGRESS_LABEL: Record<string, string> = {'as-of': 'today (as of)', deadline: 'deadline', completion: 'completion'}
+
+function progressPanel(plan: PlanReport): string {
+  const rows = progressRows(plan)
+  // Before the as-of date the plan knows nothing of what moved when: the lines start there.
+  const drawn = rows.filter((r) => r.date >= plan.asOf)
+  const chart = stepChart({
+    label: `Share of systems and of run cost migrated over time, against the ${plan.deadline} deadline`,
+    series: [
+      {name: 'systems', stroke: BLUE, points: drawn.map((r) => ({date: r.date, value: r.shareSystems}))},
+      {name: 'run cost', stroke: PURPLE, dash: true, points: drawn.map((r) => ({date: r.date, value: r.shareRunCost}))},
+    ],
+    markers: markers(plan.asOf, plan.deadline),
+    shadeAfter: plan.deadline,
+  })
+  const table = dataTable(
+    'Share migrated by date',
+    [{head: 'date', nowrap: true}, {head: 'point'}, {head: 'systems done', num: true}, {head: 'share of systems', num: true}, {head: 'share of run cost', num: true}],
+    rows.map((r) => [r.date, PROGRESS_LABEL[r.label] ?? r.label.replace(/^end-(\d{4})$/, 'end of $1'), r.systemsDone, percent(r.shareSystems), percent(r.shareRunCost)]),
+  )
+  const last = rows[rows.length - 1]
+  const lead = `${percent(plan.summary.shareDoneByDeadline)} of systems were done by the deadline; the plan reaches ${percent(last?.shareSystems ?? 0)} of systems and ${percent(last?.shareRunCost ?? 0)} of the run cost (retained systems never move).`
+  return panel({
+    id: 'progress',
+    title: 'Share migrated over time',
+    lead,
+    legend: legend([{name: 'share of systems', stroke: BLUE}, {name: 'share of run cost', stroke: PURPLE, dash: true}, {name: 'deadline', stroke: '#d4351c', dash: true}, {name: 'today (the as-of date)', stroke: '#0b0c0c'}]),
+    chart,
+    caption: 'Systems count as moved at the end of their wave; those already moved count from the as-of date.',
+    table,
+  })
+}
+
+function graphPanel(plan: PlanReport): string {
+  const dependents = new Map<string, number>()
+  for (const g of plan.moveGroups) for (const d of g.dependsOn) dependents.set(d, (dependents.get(d) ?? 0) + 1)
+  const linked = plan.moveGroups.filter((g) => g.systems.length > 1 || g.dependsOn.length > 0 || dependents.has(g.id))
+  const degree = (g: (typeof linked)[number]) => g.dependsOn.length + (dependents.get(g.id) ?? 0)
+  const critical = new Set(plan.criticalPath.map((p) => p.moveGroup))
+  // The most telling groups when there are too many: cycles, the critical path, then the most connected.
+  const drawn = [...linked]
+    .sort((a, b) => Number(b.systems.length > 1) - Number(a.systems.length > 1) || Number(critical.has(b.id)) - Number(critical.has(a.id)) || degree(b) - degree(a) || (a.id < b.id ? -1 : 1))
+    .slice(0, MAX_GRAPH_NODES)
+  const keep = new Set(drawn.map((g) => g.id))
+  const ordered = linked.filter((g) => keep.has(g.id))
+  const nodes: GraphNode[] = ordered.map((g) => ({
+    id: g.id,
+    lines: [`${g.id} · ${g.wave === null ? 'not moving' : `wave ${g.wave}`}`, `${g.systems[0]}${g.systems.length > 1 ? ` +${g.systems.length - 1}` : ''}`],
+    title: `${g.id}${g.wave === null ? ' (already moved or retained)' : ` (wave ${g.wave})`}: ${g.systems.join(', ')}${g.dependsOn.length ? `; depends on ${g.dependsOn.join(', ')}` : ''}`,
+    kind: g.wave === null ? 'done' : g.systems.length > 1 ? 'cycle' : 'group',
+    critical: critical.has(g.id),
+  }))
+  const edges = ordered.flatMap((g) => g.dependsOn.filter((d) => keep.has(d)).map((d): [string, string] => [d, g.id]))
+  const chart = nodes.length ? layeredGraph({label: `Move groups and their dependencies: ${plural(nodes.length, 'group')} drawn`, nodes, edges}) : ''
+  const capped = linked.length > drawn.length ? ` The graph draws ${drawn.length} of the ${linked.length}: the cycles, the critical path and the most connected; the table lists them all.` : ''
+  const lead = linked.length
+    ? `${plural(linked.length, 'move group')} of ${plan.moveGroups.length} have several systems (a dependency cycle, moving together) or depend on another group. An arrow points from a group to the groups that need it first; the critical path, which sets the completion date, is drawn heavier.${capped}`
+    : 'No system depends on another: every system is a move group of its own, free to move in any wave.'
+  const table = dataTable(
+    'Move groups with several systems or dependencies',
+    [{head: 'move group', nowrap: true}, {head: 'wave', nowrap: true}, {head: 'systems', num: true}, {head: 'members'}, {head: 'depends on'}, {head: 'critical path'}, ...(linked.length > drawn.length ? [{head: 'drawn'}] : [])],
+    linked.map((g) => [g.id, g.wave ?? 'not moving', g.systems.length, g.systems.join(', '), g.dependsOn.join(', '), critical.has(g.id) ? 'yes' : '', ...(linked.length > drawn.length ? [keep.has(g.id) ? 'yes' : 'no'] : [])]),
+  )
+  return panel({
+    id: 'dependencies',
+    title: 'Move groups and dependencies',
+    lead,
+    legend: legend([
+      {name: 'move group', fill: '#ffffff'},
+      {name: 'dependency cycle: systems that move together', fill: '#fff4d6'},
+      {name: 'already moved or retained', fill: '#f3f2f1'},
+      {name: 'critical path', stroke: '#0b0c0c'},
+    ]),
+    chart: chart || '<p class="note">Nothing to draw.</p>',
+    caption: nodes.length ? 'Columns are steps: a group depends only on groups in columns to its left.' : undefined,
+    table,
+  })
+}
+
+function systemsSection(plan: PlanReport): string {
+  const rows = plan.systems.map((s) => [
+    s.ref,
+    s.name,
+    chip('r', s.readiness, READINESS[s.readiness as Readiness]?.name ?? s.readiness),
+    chip('st', s.strategy),
+    s.wave ?? (s.status === 'done' ? 'moved' : s.status),
+    s.moveGroup,
+    s.effort.high === 0 ? '–' : pm(s.effort),
+    s.annualRunGbp === null ? '' : gbp(s.annualRunGbp),
+  ])
+  const table = dataTable(
+    `Every system: readiness, strategy (the 7 Rs) and wave`,
+    [{head: 'system', nowrap: true}, {head: 'name'}, {head: 'readiness', nowrap: true}, {head: 'strategy'}, {head: 'wave', nowrap: true}, {head: 'move group', nowrap: true}, {head: 'person-months', num: true, nowrap: true}, {head: 'run cost a year', num: true}],
+    rows,
+  )
+  const strategies = STRATEGIES.filter((k) => plan.summary.byStrategy[k] > 0).map((k) => `${k} ${plan.summary.byStrategy[k]}`).join(', ')
+  return `<section class="panel" id="systems" aria-labelledby="systems-h">
+<h2 id="systems-h">Systems</h2>
+<p class="lead">${escapeHtml(`Strategies: ${strategies}.`)}</p>
+${legend(STRATEGIES.map((k) => ({name: k, fill: STRATEGY[k].fill})))}
+<details open><summary>${escapeHtml(`All ${plural(plan.systems.length, 'system')}`)}</summary>
+${table}
+</details>
+</section>`
+}
+
+function notesSection(plan: PlanReport): string {
+  const items = [...plan.warnings, ...plan.externalConstraints.map((e) => `${e.ref} depends on ${e.dependsOn}, which is not in these inventories: the plan cannot schedule around it`)]
+  if (!items.length) return ''
+  return `<section class="panel" id="warnings" aria-labelledby="warnings-h"><h2 id="warnings-h">Warnings</h2><ul class="notes">${items.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul></section>`
+}
+
+/** The whole report page. */
+export function reportHtml(input: ReportInput, ctx: FormatContext): string {
+  const {plan} = input
+  const depts = plan.audit.departments
+  const subtitle = `${depts.map((d) => d.name).join(', ') || 'No departments'} · as of ${plan.asOf} · deadline ${plan.deadline}`
+  const body = [
+    verdict(plan),
+    headline(plan),
+    meta([
+      ['As of', plan.asOf],
+      ['Deadline', plan.deadline],
+      ['Plan', `${plural(plan.summary.waves, 'wave')} of ${plan.waveLengthMonths} months from ${plan.start}; capacity ${plan.capacity.systems !== undefined ? `${plan.capacity.systems} systems` : `${plan.capacity.effort} person-months`} a wave`],
+      ['Lifecycle data', `snapshot of ${plan.lifecycle.snapshot} (${plan.lifecycle.source})`],
+      ['Inventories', plan.files.join(', ')],
+      ['Tool', `cloudready ${ctx.version}`],
+    ]),
+    readinessPanel(plan),
+    ...findingsPanels(plan, input.audit),
+    timelinePanel(plan),
+    progressPanel(plan),
+    graphPanel(plan),
+    notesSection(plan),
+    systemsSection(plan),
+  ].filter((s) => s !== '')
+  return page({
+    title: 'Cloud migration report',
+    eyebrow: 'cloudready report',
+    subtitle,
+    body,
+    footer: provenance({asOf: plan.asOf, deadline: plan.deadline, lifecycle: plan.lifecycle, version: ctx.version}),
+  })
+}
+
+/** `cloudready report`: the plan with the audit under it. */
+export const format = (input: ReportInput, ctx: FormatContext): string => reportHtml(input, ctx)
