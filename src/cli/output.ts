@@ -6,6 +6,7 @@ import {closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeS
 import path from 'node:path'
 
 import {OutputError} from '../core/errors.js'
+import {inputsRead} from '../core/io/inputs-read.js'
 
 /** Temporary files still being written, removed if the process is interrupted. */
 const pending = new Set<string>()
@@ -49,7 +50,7 @@ export function writeOutput(target: string, text: string, inputs: string[] = [])
   if (existing?.isDirectory()) throw new OutputError(`cannot write the output to '${target}': it is a folder`)
   if (existing) {
     // Device and inode, not names: a symlink or a relative path cannot disguise an input.
-    for (const input of inputs) {
+    for (const input of new Set([...inputs, ...inputsRead()])) {
       if (input === '-') continue
       try {
         const s = statSync(input)

@@ -8,6 +8,7 @@ import {applyBaseline, parseBaseline} from './assess/baseline.js'
 import type {AuditReport, FailOn} from './assess/report.js'
 import {activeRules, type Config, EMPTY_CONFIG, findConfig, loadConfig} from './config/index.js'
 import {InputError} from './errors.js'
+import {noteInputRead} from './io/inputs-read.js'
 import {defaultLifecycle, type LifecycleTable, loadLifecycle} from './lifecycle/index.js'
 import {DEFAULT_MAX_FILE_MB, loadPaths, type LoadOptions} from './load/index.js'
 import {plan, type PlanOptions} from './plan/index.js'
@@ -124,6 +125,7 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanResult> {
 /** Reads a file named by a flag (a baseline, a plan), with the same size limit as inventories. */
 export function readInput(file: string, what: string, maxFileMb = DEFAULT_MAX_FILE_MB): string {
   try {
+    noteInputRead(file)
     const size = statSync(file).size
     if (size > maxFileMb * 1024 * 1024) throw new InputError(`the ${what} ${file} is over the ${maxFileMb} MiB limit; raise it with --max-file-size`)
     return readFileSync(file, 'utf8')

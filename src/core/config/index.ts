@@ -12,6 +12,7 @@ import {RULES} from '../../rules/index.js'
 import type {Rule, RuleReport} from '../../rules/types.js'
 import type {ActiveRule} from '../assess/index.js'
 import {ConfigError} from '../errors.js'
+import {noteInputRead} from '../io/inputs-read.js'
 import {parseBuffer} from '../load/index.js'
 import type {Category, Severity, SourceDocument} from '../model/types.js'
 import {createAjv, schemaValidator} from '../validate/index.js'
@@ -93,6 +94,7 @@ export async function loadConfig(file: string): Promise<Config> {
   const shown = path.relative(process.cwd(), file) || file
   let buffer: Buffer
   try {
+    noteInputRead(file)
     buffer = readFileSync(file)
   } catch (error) {
     throw new ConfigError(`cannot read the config: ${(error as NodeJS.ErrnoException).code ?? 'read error'}`, shown)

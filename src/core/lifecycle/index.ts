@@ -4,6 +4,8 @@
  * those files; see docs/lifecycle.md for the format, aliases and version rules.
  */
 import {readFileSync} from 'node:fs'
+
+import {noteInputRead} from '../io/inputs-read.js'
 import {fileURLToPath} from 'node:url'
 import {LifecycleError, parseLifecycle, type LifecycleTable} from './table.js'
 
@@ -44,6 +46,7 @@ export function defaultLifecycle(): LifecycleTable {
 export function loadLifecycle(file: string): LifecycleTable {
   let text: string
   try {
+    noteInputRead(file)
     text = readFileSync(file, 'utf8')
   } catch (error) {
     throw new LifecycleError(`cannot read the lifecycle table ${file}: ${reason(error)}`)

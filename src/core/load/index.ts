@@ -7,6 +7,7 @@
 import {readdirSync, readFileSync, realpathSync, statSync} from 'node:fs'
 import path from 'node:path'
 
+import {noteInputRead} from '../io/inputs-read.js'
 import type {Diagnostic} from '../model/types.js'
 import {ParsedDocument} from './document.js'
 import {exactParse} from './exact-yaml.js'
@@ -172,6 +173,7 @@ export function loadFile(file: InputFile, options: LoadOptions = {}): {document?
       const size = statSync(file.path).size
       if (size > maxBytes) return {diagnostics: [tooLarge(file.display, size, maxBytes)]}
       // Read-only: inputs are never opened for writing.
+      noteInputRead(file.path)
       buffer = readFileSync(file.path, {flag: 'r'})
     }
   } catch (error) {

@@ -131,6 +131,8 @@ export function schedule(groups: SchedGroup[], capacity: Capacity): ScheduleResu
       // Dependants may join the same wave: moving after a dependency means not in an earlier wave.
       for (const d of dependants[g]) if (--pending[d] === 0) ready.push(d)
       if (oversized.at(-1) === g) break
+      // Full by count: every group left has at least one system, so popping more only passes them over.
+      if (capacity.systems !== undefined && usedSystems >= capacity.systems) break
     }
     for (const g of passedOver) ready.push(g)
   }

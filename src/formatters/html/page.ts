@@ -56,12 +56,13 @@ svg.chart text{font-family:inherit}
 .table-wrap{overflow-x:auto}
 table{width:100%;border-collapse:collapse;font-size:14px;font-variant-numeric:tabular-nums}
 caption{text-align:left;font-weight:700;font-size:15px;padding:2px 0 6px}
-th,td{text-align:left;vertical-align:top;padding:5px 8px;border-bottom:1px solid #d8d8d8}
+th,td{text-align:left;vertical-align:top;padding:4px 8px;border-bottom:1px solid #d8d8d8}
 thead th{border-bottom:2px solid #0b0c0c;white-space:nowrap}
 tbody tr:nth-child(even){background:#f8f8f8}
 tfoot td,tfoot th{font-weight:700;border-top:2px solid #0b0c0c}
 .num{text-align:right}
 .nowrap{white-space:nowrap}
+.wide{min-width:16em}
 .muted{color:#505a5f}
 .late{color:#b0250f;font-weight:700}
 .ok{color:#00703c;font-weight:700}
@@ -141,12 +142,14 @@ export interface TableColumn {
   num?: boolean
   /** Never wrapped (dates, refs, short codes). */
   nowrap?: boolean
+  /** Given room first (names, lists). */
+  wide?: boolean
 }
 
 /** A table of a chart's numbers (or any list), with its caption; text cells escaped. */
 export function dataTable(caption: string, columns: TableColumn[], rows: Cell[][], foot?: Cell[]): string {
   const cls = (c: TableColumn | undefined) => {
-    const names = [c?.num ? 'num' : '', c?.nowrap ? 'nowrap' : ''].filter(Boolean).join(' ')
+    const names = [c?.num ? 'num' : '', c?.nowrap ? 'nowrap' : '', c?.wide ? 'wide' : ''].filter(Boolean).join(' ')
     return names ? ` class="${names}"` : ''
   }
   const th = columns.map((c) => `<th scope="col"${cls(c)}>${escapeHtml(c.head)}</th>`).join('')

@@ -6,7 +6,7 @@
  */
 import type {AuditReport} from '../../core/assess/report.js'
 import {daysBetween} from '../../core/dates.js'
-import {CATEGORIES, type Readiness, SEVERITIES, type Severity, STRATEGIES} from '../../core/model/types.js'
+import {CATEGORIES, SEVERITIES, STRATEGIES} from '../../core/model/types.js'
 import type {PlanReport} from '../../core/plan/report.js'
 import {gbp, percent, plural} from '../text.js'
 import type {FormatContext} from '../types.js'
@@ -249,7 +249,7 @@ function graphPanel(plan: PlanReport): string {
     : 'No system depends on another: every system is a move group of its own, free to move in any wave.'
   const table = dataTable(
     'Move groups with several systems or dependencies',
-    [{head: 'move group', nowrap: true}, {head: 'wave', nowrap: true}, {head: 'systems', num: true}, {head: 'members'}, {head: 'depends on'}, {head: 'critical path'}, ...(linked.length > drawn.length ? [{head: 'drawn'}] : [])],
+    [{head: 'move group', nowrap: true}, {head: 'wave', nowrap: true}, {head: 'systems', num: true}, {head: 'members', wide: true}, {head: 'depends on'}, {head: 'critical path'}, ...(linked.length > drawn.length ? [{head: 'drawn'}] : [])],
     linked.map((g) => [g.id, g.wave ?? 'not moving', g.systems.length, g.systems.join(', '), g.dependsOn.join(', '), critical.has(g.id) ? 'yes' : '', ...(linked.length > drawn.length ? [keep.has(g.id) ? 'yes' : 'no'] : [])]),
   )
   return panel({
@@ -268,20 +268,22 @@ function graphPanel(plan: PlanReport): string {
   })
 }
 
+const READINESS_SHORT: Record<string, string> = {ready: 'ready', 'ready-with-conditions': 'with conditions', unknown: 'unknown', 'not-ready': 'not ready'}
+
 function systemsSection(plan: PlanReport): string {
   const rows = plan.systems.map((s) => [
-    s.ref,
+    s.id,
+    s.department,
     s.name,
-    chip('r', s.readiness, READINESS[s.readiness as Readiness]?.name ?? s.readiness),
+    chip('r', s.readiness, READINESS_SHORT[s.readiness] ?? s.readiness),
     chip('st', s.strategy),
     s.wave ?? (s.status === 'done' ? 'moved' : s.status),
-    s.moveGroup,
     s.effort.high === 0 ? '–' : pm(s.effort),
     s.annualRunGbp === null ? '' : gbp(s.annualRunGbp),
   ])
   const table = dataTable(
     `Every system: readiness, strategy (the 7 Rs) and wave`,
-    [{head: 'system', nowrap: true}, {head: 'name'}, {head: 'readiness', nowrap: true}, {head: 'strategy'}, {head: 'wave', nowrap: true}, {head: 'move group', nowrap: true}, {head: 'person-months', num: true, nowrap: true}, {head: 'run cost a year', num: true}],
+    [{head: 'system', nowrap: true}, {head: 'department', nowrap: true}, {head: 'name', wide: true}, {head: 'readiness', nowrap: true}, {head: 'strategy'}, {head: 'wave', nowrap: true}, {head: 'person-months', num: true, nowrap: true}, {head: 'run cost a year', num: true}],
     rows,
   )
   const strategies = STRATEGIES.filter((k) => plan.summary.byStrategy[k] > 0).map((k) => `${k} ${plan.summary.byStrategy[k]}`).join(', ')
