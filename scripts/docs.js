@@ -118,9 +118,58 @@ async function invalidGallery() {
 // The sections, and the machinery that splices them into README.md
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * The rule catalogue from the rules' own meta, each rule with an anchor (`#rule-id`) that SARIF's
+ * helpUri and `cloudready explain` point at.
+ */
+async function ruleCatalogue() {
+  const {RULES} = await dist('rules/index.js')
+  const {BASELINE_RULES} = await dist('core/assess/baseline.js')
+  const sources = (m) => m.sources.map((s) => (s.url ? `[${s.title}](${s.url})` : s.title)).join('; ')
+  const rows = [...RULES.map((r) => r.meta), ...BASELINE_RULES].map((m) => [
+    `<a id="${m.id}"></a>${code(m.id)}`,
+    m.category,
+    m.severity,
+    m.description,
+    m.remedy,
+    sources(m),
+  ])
+  return table(['rule', 'category', 'severity', 'what it finds', 'what to do', 'source'], rows)
+}
+
+/**
+ * The plan of the examples, as the README's walkthrough quotes it: the verdict, the waves, and the
+ * systems the walkthrough talks about. Generated so the prose around it never quotes stale numbers.
+ */
+async function planWalkthrough() {
+  const {runPlan} = await dist('core/index.js')
+  const {format} = await dist('formatters/plan/table.js')
+  const {version} = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
+  const cwd = process.cwd()
+  process.chdir(ROOT)
+  try {
+    const result = await runPlan({paths: ['examples'], asOf: '2026-11-27', version, config: false})
+    const text = format(result.planReport, {color: false, version})
+    const lines = text.split('\n')
+    const picked = new Set(['hmrc/cesa', 'hmrc/etmp', 'hmrc/idms', 'hmrc/fis-intelligence', 'hmrc/nps', 'dwp/cis', 'hmrc/tax-credits', 'hmrc/payroll', 'home-office/pnc', 'hmrc/trade-statistics', 'hmrc/cds'])
+    const systemsAt = lines.indexOf('Systems')
+    const keep = [
+      ...lines.slice(0, systemsAt + 2),
+      ...lines.slice(systemsAt + 2).filter((l) => picked.has(l.split(' ')[0])),
+      '…',
+      ...lines.filter((l) => /^(Critical path|External constraints|warning):?/.test(l)),
+    ]
+    return ['```console', '$ npx cloudready plan examples --as-of 2026-11-27', ...keep, '```'].join('\n')
+  } finally {
+    process.chdir(cwd)
+  }
+}
+
 /** Section name → async () => Markdown. Add generated sections here (see the top of this file). */
 export const SECTIONS = {
   'invalid-gallery': invalidGallery,
+  'rule-catalogue': ruleCatalogue,
+  'plan-walkthrough': planWalkthrough,
 }
 
 const markers = (name) => [`<!-- BEGIN ${name} -->`, `<!-- END ${name} -->`]

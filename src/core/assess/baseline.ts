@@ -34,14 +34,23 @@ export function findingKey(ref: string, rule: string, pointer: string): string {
   return `${rule}\u0000${ref}\u0000${pointer.replace(/^\/systems\/\d+/, '')}`
 }
 
-export function parseBaseline(text: string, file: string): {asOf: string; systems: Map<string, BaseSystem>} {
+export interface Baseline {
+  asOf: string
+  systems: Map<string, BaseSystem>
+  /** Validation warnings of the base, by code and message: old ones are not repeated. */
+  warnings: Set<string>
+}
+
+const warningKey = (w: {code?: unknown; message?: unknown}) => `${String(w.code)}\u0000${String(w.message)}`
+
+export function parseBaseline(text: string, file: string): Baseline {
   let data: unknown
   try {
     data = JSON.parse(text)
   } catch (error) {
     throw new UsageError(`--baseline ${file} is not JSON (${(error as Error).message}): give the output of 'cloudready audit --format json'`)
   }
-  const d = data as {asOf?: unknown; systems?: unknown}
+  const d = data as {asOf?: unknown; systems?: unknown; warnings?: unknown}
   if (!d || typeof d !== 'object' || !Array.isArray(d.systems)) {
     throw new UsageError(`--baseline ${file} has no systems[]: give the output of 'cloudready audit --format json'`)
   }
@@ -56,11 +65,12 @@ export function parseBaseline(text: string, file: string): {asOf: string; system
     }
     systems.set(sys.ref, sys as BaseSystem)
   })
-  return {asOf: typeof d.asOf === 'string' ? d.asOf : '', systems}
+  const warnings = new Set(Array.isArray(d.warnings) ? d.warnings.filter((w) => w && typeof w === 'object').map(warningKey) : [])
+  return {asOf: typeof d.asOf === 'string' ? d.asOf : '', systems, warnings}
 }
 
 /** The head report narrowed to what is new or worse than the base. */
-export function applyBaseline(head: AuditReport, base: {asOf: string; systems: Map<string, BaseSystem>}, file: string): AuditReport & {baseline: BaselineSummary} {
+export function applyBaseline(head: AuditReport, base: Baseline, file: string): AuditReport & {baseline: BaselineSummary} {
   const summary: BaselineSummary = {file, asOf: base.asOf, newFindings: 0, resolvedFindings: 0, readinessDropped: [], deadlineWorse: [], newSystems: []}
   const headKeys = new Set<string>()
   const systems: SystemAssessment[] = head.systems.map((s) => {
@@ -88,7 +98,8 @@ export function applyBaseline(head: AuditReport, base: {asOf: string; systems: M
   for (const [ref, before] of base.systems) {
     for (const f of before.findings) if (!headKeys.has(findingKey(ref, f.rule, f.pointer))) summary.resolvedFindings++
   }
-  return {...head, systems, summary: summarise(systems), rules: [...head.rules, ...BASELINE_RULES], baseline: summary}
+  const warnings = head.warnings.filter((w) => !base.warnings.has(warningKey(w)))
+  return {...head, systems, warnings, summary: summarise(systems), rules: [...head.rules, ...BASELINE_RULES], baseline: summary}
 }
 
 const GATE = {title: 'cloudready base-versus-head gate (audit --baseline)'}

@@ -126,12 +126,18 @@ const READINESS_RANK: Record<string, number> = {ready: 0, 'ready-with-conditions
 const CRITICALITY_RANK: Record<string, number> = {critical: 0, high: 1, medium: 2, low: 3}
 
 /**
- * The wave priority of a system (smaller first): ready low-risk systems first, as the pilot; then
- * readiness, systems on unsupported platforms, criticality, and run cost (value).
+ * The wave priority of a move group (smaller first): groups whose every system is ready and not
+ * critical go first, as the pilot; then by the least ready member, any member on an unsupported
+ * platform, the most critical member, and the run cost the group carries (value). A group is only as
+ * ready as its least ready system: one not-ready member holds the whole group back.
  */
-function priorityOf(a: SystemAssessment): (number | string)[] {
-  const pilot = a.readiness === 'ready' && (a.criticality === 'low' || a.criticality === 'medium') ? 0 : 1
-  return [pilot, READINESS_RANK[a.readiness] ?? 9, a.pastEndOfSupport ? 0 : 1, CRITICALITY_RANK[a.criticality] ?? 9, -(a.annualRunGbp ?? 0), a.ref]
+function groupPriority(members: SystemAssessment[]): (number | string)[] {
+  const pilot = members.every((a) => a.readiness === 'ready' && (a.criticality === 'low' || a.criticality === 'medium')) ? 0 : 1
+  const readiness = Math.max(...members.map((a) => READINESS_RANK[a.readiness] ?? 9))
+  const unsupported = members.some((a) => a.pastEndOfSupport) ? 0 : 1
+  const criticality = Math.min(...members.map((a) => CRITICALITY_RANK[a.criticality] ?? 9))
+  const cost = members.reduce((sum, a) => sum + (a.annualRunGbp ?? 0), 0)
+  return [pilot, readiness, unsupported, criticality, -cost, members[0].ref]
 }
 
 export function plan(estate: Estate, assessment: Assessment, options: PlanOptions = {}): Plan {
@@ -185,7 +191,7 @@ export function plan(estate: Estate, assessment: Assessment, options: PlanOption
     const movers = members.filter((m) => systems[m].status === 'planned')
     const deps = new Set<number>()
     for (const m of members) for (const d of graph.deps[m]) if (component[d] !== c) deps.add(component[d])
-    const best = movers.length ? movers.map((m) => priorityOf(byRef.get(systems[m].ref)!)).reduce((p, q) => (comparePriority(q, p) < 0 ? q : p)) : []
+    const best = movers.length ? groupPriority(movers.map((m) => byRef.get(systems[m].ref)!)) : []
     return {
       deps: [...deps].sort((a, b) => a - b),
       size: movers.length,
@@ -295,14 +301,6 @@ export function plan(estate: Estate, assessment: Assessment, options: PlanOption
     externalConstraints,
     warnings,
   }
-}
-
-function comparePriority(a: readonly (number | string)[], b: readonly (number | string)[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    if (a[i] < b[i]) return -1
-    if (a[i] > b[i]) return 1
-  }
-  return a.length - b.length
 }
 
 function round1(x: number): number {

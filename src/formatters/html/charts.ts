@@ -245,7 +245,7 @@ function grid(axis: TimeAxis, top: number, bottom: number, body: string[], shade
   if (shadeAfter && shadeAfter < axis.to) {
     const xs = Math.max(axis.x(axis.from), axis.x(shadeAfter))
     body.push(rect(xs, top, x1 - xs, bottom - top, LATE_TINT, '', `after the ${shadeAfter} deadline`))
-    body.push(text(x1 - 6, bottom - 6, 'past the deadline', {anchor: 'end', size: 11, fill: '#942514'}))
+    body.push(text(xs + 6, top + 14, 'past the deadline', {size: 11, fill: '#942514'}))
   }
   for (const y of axis.years) {
     const x = axis.x(`${y}-01-01`)
@@ -329,7 +329,8 @@ export function stepChart(o: {label: string; series: StepSeries[]; markers: Mark
   const height = bottom + 26
   const dates = [...o.series.flatMap((s) => s.points.map((p) => p.date)), ...o.markers.map((m) => m.date)]
   if (dates.length === 0) return svg(width, 40, o.label, [text(10, 24, 'nothing to draw', {fill: MUTED})])
-  const axis = timeAxis(dates, left, width - 12)
+  // Room on the right for the end labels, outside the plot.
+  const axis = timeAxis(dates, left, width - 118)
   const y = (v: number) => bottom - v * plotH
   const body: string[] = []
   grid(axis, top, bottom, body, o.shadeAfter)
@@ -349,12 +350,12 @@ export function stepChart(o: {label: string; series: StepSeries[]; markers: Mark
       body.push(`<circle cx="${px(axis.x(p.date))}" cy="${px(y(p.value))}" r="3.5" fill="${s.stroke}"><title>${escapeHtml(`${s.name} on ${p.date}: ${Math.round(p.value * 1000) / 10}%`)}</title></circle>`)
     }
     const last = pts[pts.length - 1]
-    ends.push({y: y(last.value) - 7, label: `${s.name}: ${Math.round(last.value * 100)}%`, fill: s.stroke})
+    ends.push({y: y(last.value) + 4, label: `${s.name}: ${Math.round(last.value * 100)}%`, fill: s.stroke})
   }
-  // End labels above their lines, pushed apart so two lines ending close together stay legible.
+  // End labels beside the ends of their lines, pushed apart so lines ending close together stay legible.
   ends.sort((a, b) => a.y - b.y)
   for (let i = ends.length - 2; i >= 0; i--) ends[i].y = Math.min(ends[i].y, ends[i + 1].y - 15)
-  for (const e of ends) body.push(text(axis.x(axis.to) - 4, e.y, e.label, {anchor: 'end', size: 12, weight: 'bold', fill: e.fill}))
+  for (const e of ends) body.push(text(axis.x(axis.to) + 6, e.y, e.label, {size: 12, weight: 'bold', fill: e.fill}))
   drawMarkers(axis, bottom, o.markers, body)
   return svg(width, height, o.label, body)
 }

@@ -57,12 +57,12 @@ svg.chart text{font-family:inherit}
 table{width:100%;border-collapse:collapse;font-size:14px;font-variant-numeric:tabular-nums}
 caption{text-align:left;font-weight:700;font-size:15px;padding:2px 0 6px}
 th,td{text-align:left;vertical-align:top;padding:4px 8px;border-bottom:1px solid #d8d8d8}
-thead th{border-bottom:2px solid #0b0c0c;white-space:nowrap}
+thead th{border-bottom:2px solid #0b0c0c;vertical-align:bottom}
 tbody tr:nth-child(even){background:#f8f8f8}
 tfoot td,tfoot th{font-weight:700;border-top:2px solid #0b0c0c}
 .num{text-align:right}
-.nowrap{white-space:nowrap}
-.wide{min-width:16em}
+td.nowrap,tbody th.nowrap{white-space:nowrap}
+td.wide{min-width:15em}
 .muted{color:#505a5f}
 .late{color:#b0250f;font-weight:700}
 .ok{color:#00703c;font-weight:700}

@@ -29,7 +29,9 @@ export const format: Formatter<PlanReport> = (r, ctx) => {
   if (r.criticalPath.length) out.push(`${c.bold('Critical path')}: ${r.criticalPath.map((p) => `${p.moveGroup} (wave ${p.wave}: ${p.systems.join(', ')})`).join(' → ')}`)
   if (r.bridges.length) {
     out.push(`${c.bold('Bridges')}: ${r.bridges.length} platforms lose security support before their wave ends (extended support or an earlier wave):`)
-    for (const b of r.bridges) out.push(`  ${b.ref}: ${sanitizeTerminal(b.product)} ended ${b.securityEnd}, wave ${b.wave} ends ${b.waveEnd} (${b.gapDays} days uncovered)`)
+    const shown = 15
+    for (const b of r.bridges.slice(0, shown)) out.push(`  ${b.ref}: ${sanitizeTerminal(b.product)} ended ${b.securityEnd}, wave ${b.wave} ends ${b.waveEnd} (${b.gapDays} days uncovered)`)
+    if (r.bridges.length > shown) out.push(`  … and ${r.bridges.length - shown} more (all of them in --format json, csv or markdown)`)
   }
   if (r.externalConstraints.length) out.push(`${c.bold('External constraints')}: ${r.externalConstraints.map((e) => `${e.ref} → ${e.dependsOn}`).join(', ')}`)
   for (const w of r.warnings) out.push(c.yellow(`warning: ${sanitizeTerminal(w)}`))

@@ -1,0 +1,38 @@
+import type {CompareReport} from '../../core/compare/index.js'
+import {mdCell, mdTable} from '../text.js'
+import type {Formatter} from '../types.js'
+import {CHANGE_HEADER, changeCells, columnTitle, diffSummary, FINDING_HEADER, findingRows, metricRows, MODE_TITLE, verdict} from './rows.js'
+
+/** GitHub refuses comments over 65,536 characters: long lists are cut, and say so. */
+const MAX_ROWS = 150
+
+const ICON = {bad: '❌', good: '✅', neutral: 'ℹ️'}
+
+function capped(rows: string[][], what: string): {rows: string[][]; note: string[]} {
+  if (rows.length <= MAX_ROWS) return {rows, note: []}
+  return {rows: rows.slice(0, MAX_ROWS), note: ['', `…and ${rows.length - MAX_ROWS} more ${what}: see \`cloudready compare --format json\`.`]}
+}
+
+/** For a pull-request comment: the verdict line first, then the tables. */
+export const format: Formatter<CompareReport> = (r) => {
+  const v = verdict(r)
+  const out = [`${ICON[v.tone]} **${mdCell(v.line)}**`, '']
+  if (r.diff) out.push(...diffSummary(r).map((l) => `- ${mdCell(l)}`), '')
+  for (const reason of r.diff?.regressions ?? []) out.push(`> **Regression:** ${mdCell(reason)}`, '')
+  out.push(`### ${MODE_TITLE[r.mode]}`, '')
+  const metrics = metricRows(r).map((m) => (m.group ? [`**${mdCell(m.label)}**`, ...m.values] : [m.label, ...m.values]))
+  // Group headings are already escaped and bolded: build that column by hand, the rest through mdCell.
+  const header = `| | ${r.columns.map((c) => mdCell(columnTitle(c))).join(' | ')} |`
+  const sep = `|---|${r.columns.map(() => '---:').join('|')}|`
+  const body = metrics.map((m, i) => `| ${metricRows(r)[i].group ? m[0] : mdCell(m[0])} | ${m.slice(1).map(mdCell).join(' | ')} |`)
+  out.push(header, sep, ...body, '')
+  if (r.diff && r.diff.systems.length) {
+    const rows = capped(r.diff.systems.map((s) => changeCells(s, r.diff!.findingsCompared)), 'systems')
+    out.push('### Systems that changed', '', mdTable(CHANGE_HEADER, rows.rows), ...rows.note, '')
+  }
+  const findings = capped(findingRows(r), 'findings')
+  if (findings.rows.length) out.push('### Findings', '', mdTable(FINDING_HEADER, findings.rows), ...findings.note, '')
+  if (r.notes.length) out.push(...r.notes.map((n) => `> ${mdCell(n)}`), '')
+  out.push(`<sub>cloudready ${mdCell(r.tool.version)}${r.asOf ? ` · as of ${r.asOf}` : ''}${r.deadline ? ` · deadline ${r.deadline}` : ''}</sub>`)
+  return `${out.join('\n')}\n`
+}

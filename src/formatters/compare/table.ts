@@ -1,0 +1,40 @@
+import {Chalk} from 'chalk'
+
+import type {CompareReport} from '../../core/compare/index.js'
+import {sanitizeTerminal} from '../text.js'
+import type {Formatter} from '../types.js'
+import {CHANGE_HEADER, changeCells, columnTitle, diffSummary, FINDING_HEADER, findingRows, metricRows, MODE_TITLE, verdict} from './rows.js'
+
+function table(rows: string[][], right: Set<number> = new Set()): string[] {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => [...r[i]].length)))
+  return rows.map((r) => r.map((c, i) => (right.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i] + c.length - [...c].length))).join('  ').trimEnd())
+}
+
+/** The comparison for a terminal: the verdict, one column per input, then what changed. */
+export const format: Formatter<CompareReport> = (r, ctx) => {
+  const c = new Chalk({level: ctx.color ? 1 : 0})
+  const v = verdict(r)
+  const tone = v.tone === 'bad' ? c.red.bold : v.tone === 'good' ? c.green.bold : c.bold
+  const out = [tone(sanitizeTerminal(v.line)), '']
+  out.push(c.bold(MODE_TITLE[r.mode]))
+  const rows: string[][] = [['', ...r.columns.map((col) => sanitizeTerminal(columnTitle(col)))]]
+  for (const m of metricRows(r)) rows.push(m.group ? [m.label.toUpperCase(), ...m.values] : [`  ${m.label}`, ...m.values.map(sanitizeTerminal)])
+  const right = new Set(r.columns.map((_, i) => i + 1))
+  const lines = table(rows, right)
+  out.push(c.bold(lines[0]), ...lines.slice(1), '')
+  if (r.diff) {
+    out.push(...diffSummary(r).map(sanitizeTerminal), '')
+    if (r.diff.systems.length) {
+      out.push(c.bold('Systems that changed'))
+      out.push(...table([CHANGE_HEADER, ...r.diff.systems.map((s) => changeCells(s, r.diff!.findingsCompared).map(sanitizeTerminal))]), '')
+    }
+    const findings = findingRows(r)
+    if (findings.length) {
+      out.push(c.bold('Findings'))
+      out.push(...table([FINDING_HEADER, ...findings.map((f) => f.map(sanitizeTerminal))]), '')
+    }
+    for (const reason of r.diff.regressions) out.push(c.red(`regression: ${sanitizeTerminal(reason)}`))
+  }
+  for (const n of r.notes) out.push(c.yellow(`note: ${sanitizeTerminal(n)}`))
+  return `${out.join('\n').trimEnd()}\n`
+}
