@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../cli/base-command.js'
 import {inputFlags, resolvePaths} from '../cli/inputs.js'
-import {loadEstate} from '../core/index.js'
+import {loadEstate} from '../core/estate.js'
 import {MACHINE_FORMATS, validateFormatters} from '../formatters/index.js'
 import type {ValidateReport} from '../formatters/types.js'
 

@@ -10,25 +10,13 @@ import {activeRules, type Config, EMPTY_CONFIG, findConfig, loadConfig} from './
 import {InputError} from './errors.js'
 import {noteInputRead} from './io/inputs-read.js'
 import {defaultLifecycle, type LifecycleTable, loadLifecycle} from './lifecycle/index.js'
-import {DEFAULT_MAX_FILE_MB, loadPaths, type LoadOptions} from './load/index.js'
+import {type EstateResult, loadEstate} from './estate.js'
+import {DEFAULT_MAX_FILE_MB, type LoadOptions} from './load/index.js'
 import {plan, type PlanOptions} from './plan/index.js'
 import type {PlanReport} from './plan/report.js'
-import type {Diagnostic, Estate} from './model/types.js'
-import {compareDiagnostics, hasErrors, validateDocuments} from './validate/index.js'
+import {hasErrors} from './validate/index.js'
 
-export interface EstateResult {
-  estate: Estate
-  diagnostics: Diagnostic[]
-  files: string[]
-}
-
-/** Loads and validates inventories: what every command that reads them starts with. */
-export async function loadEstate(paths: string[], options: LoadOptions = {}): Promise<EstateResult> {
-  const loaded = loadPaths(paths, options)
-  const validated = await validateDocuments(loaded.documents)
-  const diagnostics = [...loaded.diagnostics, ...validated.diagnostics].sort(compareDiagnostics)
-  return {estate: validated.estate, diagnostics, files: loaded.files}
-}
+export {type EstateResult, loadEstate} from './estate.js'
 
 export interface RunOptions extends LoadOptions {
   paths: string[]
