@@ -148,6 +148,8 @@ export function plan(estate: Estate, assessment: Assessment, options: PlanOption
   const start = options.start ?? planning.start ?? nextQuarter(assessment.asOf)
   // The command checks only the shape: 2027-13-01 would otherwise roll over into 2028.
   if (!isIsoDate(start)) throw new UsageError(`--start '${start}' is not a date: write it as YYYY-MM-DD (a real calendar date)`)
+  // Waves in the past would count as done systems that have not moved, and call a late estate on time.
+  if (start < assessment.asOf) throw new UsageError(`the plan cannot start on ${start}, before the day it is made (${assessment.asOf}): give a --start (or planning.start) on or after --as-of`)
   const model = effortModel(planning.effort)
   const byRef = new Map(assessment.systems.map((s) => [s.ref, s]))
 
