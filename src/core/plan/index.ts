@@ -71,11 +71,41 @@ export interface Bridge {
   ref: string
   layer: string
   product: string
-  securityEnd: string
+  /** End of security support: a date, or null when the table says only that it has ended. */
+  securityEnd: string | null
+  /** End of paid extended support, when there is one. */
+  extendedEnd: string | null
   wave: number
   waveEnd: string
-  /** Days between the end of security support and the end of the system's wave. */
-  gapDays: number
+  /** Days from today (or the end of support, if later) to the end of the system's wave: the exposure still ahead. */
+  exposureDays: number
+  /** `extended-support`: paid support covers the gap and must be bought; `earlier-wave`: nothing covers it. */
+  need: 'extended-support' | 'earlier-wave'
+}
+
+/** A system that cannot move yet and holds others back: what to clear first. */
+export interface Blocker {
+  ref: string
+  readiness: string
+  /** Systems in other move groups that depend directly on this system's group. */
+  waiting: number
+  /** The rules of its blocking (critical) findings, or why it cannot be judged. */
+  rules: string[]
+}
+
+/**
+ * What sets the completion date. A system may move in the same wave as what it depends on, so
+ * dependencies alone never need more waves than the capacity does: they can only add waves when, with
+ * the pilot, they leave waves part-empty. More capacity is what brings the date forward.
+ */
+export interface Constraint {
+  waves: number
+  /** Waves the capacity alone needs for the systems still to move. */
+  byCapacity: number
+  /** Waves beyond that, from the pilot wave and the order dependencies impose. */
+  extraWaves: number
+  /** Move groups in the longest chain of dependencies. */
+  longestChain: number
 }
 
 export interface ProgressPoint {
@@ -94,6 +124,7 @@ export interface Plan {
   capacity: Capacity
   completion: string
   daysPastDeadline: number
+  constraint: Constraint
   summary: {
     systems: number
     toMove: number
@@ -110,6 +141,7 @@ export interface Plan {
   moveGroups: MoveGroup[]
   systems: PlannedSystem[]
   criticalPath: Array<{moveGroup: string; wave: number; systems: string[]}>
+  blockers: Blocker[]
   bridges: Bridge[]
   externalConstraints: Array<{ref: string; dependsOn: string}>
   warnings: string[]
@@ -126,13 +158,15 @@ const READINESS_RANK: Record<string, number> = {ready: 0, 'ready-with-conditions
 const CRITICALITY_RANK: Record<string, number> = {critical: 0, high: 1, medium: 2, low: 3}
 
 /**
- * The wave priority of a move group (smaller first): groups whose every system is ready and not
- * critical go first, as the pilot; then by the least ready member, any member on an unsupported
+ * The wave priority of a move group (smaller first): low-risk groups — every system ready (or ready
+ * with conditions) and of low or medium criticality — go first and alone fill wave 1, the pilot; then by the least ready member, any member on an unsupported
  * platform, the most critical member, and the run cost the group carries (value). A group is only as
  * ready as its least ready system: one not-ready member holds the whole group back.
  */
 function groupPriority(members: SystemAssessment[]): (number | string)[] {
-  const pilot = members.every((a) => a.readiness === 'ready' && (a.criticality === 'low' || a.criticality === 'medium')) ? 0 : 1
+  const lowRisk = members.every((a) => (a.readiness === 'ready' || a.readiness === 'ready-with-conditions') && (a.criticality === 'low' || a.criticality === 'medium'))
+  // 0: ready and low-risk, 1: low-risk with conditions (both may fill the pilot wave), 2: the rest.
+  const pilot = lowRisk ? (members.every((a) => a.readiness === 'ready') ? 0 : 1) : 2
   const readiness = Math.max(...members.map((a) => READINESS_RANK[a.readiness] ?? 9))
   const unsupported = members.some((a) => a.pastEndOfSupport) ? 0 : 1
   const criticality = Math.min(...members.map((a) => CRITICALITY_RANK[a.criticality] ?? 9))
@@ -247,7 +281,7 @@ export function plan(estate: Estate, assessment: Assessment, options: PlanOption
   for (const g of moveGroups) if (g.wave !== null) waves[g.wave - 1].moveGroups.push(g.id)
 
   const completion = waves.length ? waves[waves.length - 1].end : assessment.asOf
-  const bridges = findBridges(systems, byRef, waves)
+  const bridges = findBridges(systems, byRef, waves, assessment.asOf)
   // Counted once per wave, not by scanning every group and bridge for each wave (100,000 waves × groups).
   const cyclesIn = new Int32Array(waves.length + 1)
   const oversizedIn = new Uint8Array(waves.length + 1)
@@ -261,10 +295,12 @@ export function plan(estate: Estate, assessment: Assessment, options: PlanOption
   for (const w of waves) w.risks = waveRisks(w, byRef, bridgedIn[w.number], cyclesIn[w.number], oversizedIn[w.number] === 1)
 
   const byStrategy = Object.fromEntries(STRATEGIES.map((s) => [s, 0])) as Record<Strategy, number>
+  // The effort to move: systems in a wave (retained and done ones have no migration effort ahead).
   let effortLow = 0
   let effortHigh = 0
   for (const s of systems) {
     byStrategy[s.strategy]++
+    if (s.wave === null) continue
     effortLow += s.effort.low
     effortHigh += s.effort.high
   }
@@ -272,6 +308,11 @@ export function plan(estate: Estate, assessment: Assessment, options: PlanOption
   const retained = systems.filter((s) => s.status === 'retained').length
   const progress = progressPoints(systems, waves, assessment.asOf, assessment.deadline, completion)
   const atDeadline = progress.find((p) => p.label === 'deadline')
+  if (waves.length === 0) warnings.push('nothing is left to move: every system is migrated, retired or retained (migration dates are not recorded)')
+  const {path, longestChain} = criticalPath(moveGroups, groupIds, result.waveOf, schedGroups)
+  const moverCount = systems.filter((s) => s.status === 'planned').length
+  const byCapacity = capacity.systems !== undefined ? Math.ceil(moverCount / capacity.systems) : Math.ceil(schedGroups.reduce((sum, g) => sum + (g.skip ? 0 : g.effort), 0) / capacity.effort!)
+  const constraint: Constraint = {waves: waves.length, byCapacity, extraWaves: Math.max(0, waves.length - byCapacity), longestChain}
   const externalConstraints: Array<{ref: string; dependsOn: string}> = []
   graph.external.forEach((ext, i) => ext.forEach((d) => externalConstraints.push({ref: graph.refs[i], dependsOn: d})))
 
@@ -282,7 +323,8 @@ export function plan(estate: Estate, assessment: Assessment, options: PlanOption
     waveLengthMonths: waveMonths,
     capacity,
     completion,
-    daysPastDeadline: Math.max(0, daysBetween(assessment.deadline, completion)),
+    daysPastDeadline: waves.length === 0 ? 0 : Math.max(0, daysBetween(assessment.deadline, completion)),
+    constraint,
     summary: {
       systems: n,
       toMove: n - done - retained,
@@ -298,7 +340,8 @@ export function plan(estate: Estate, assessment: Assessment, options: PlanOption
     waves,
     moveGroups,
     systems,
-    criticalPath: criticalPath(moveGroups, groupIds, result.waveOf, schedGroups),
+    criticalPath: path,
+    blockers: findBlockers(systems, byRef, graph.deps, component),
     bridges,
     externalConstraints,
     warnings,
@@ -309,19 +352,61 @@ function round1(x: number): number {
   return Math.round(x * 10) / 10
 }
 
-/** Systems whose platform loses security support before their wave ends: they need a bridge. */
-function findBridges(systems: PlannedSystem[], byRef: Map<string, SystemAssessment>, waves: Wave[]): Bridge[] {
+/**
+ * Systems whose OS, database or runtime is out of security support before their wave ends: they
+ * need paid extended support until they move, or an earlier wave where nothing covers them.
+ */
+function findBridges(systems: PlannedSystem[], byRef: Map<string, SystemAssessment>, waves: Wave[], asOf: string): Bridge[] {
   const out: Bridge[] = []
   for (const s of systems) {
     if (s.wave === null) continue
     const wave = waves[s.wave - 1]
     for (const [layer, p] of Object.entries(byRef.get(s.ref)!.platform)) {
-      const end = typeof p.securityEnd === 'string' ? p.securityEnd : undefined
-      if (!end || end >= wave.end) continue
-      out.push({ref: s.ref, layer, product: `${p.name}${p.version ? ` ${p.version}` : ''}`, securityEnd: end, wave: s.wave, waveEnd: wave.end, gapDays: daysBetween(end, wave.end)})
+      const ended = p.securityEnd === true
+      const end = typeof p.securityEnd === 'string' ? p.securityEnd : null
+      if (!ended && (end === null || end >= wave.end)) continue
+      const extendedEnd = typeof p.extendedEnd === 'string' ? p.extendedEnd : null
+      const from = end !== null && end > asOf ? end : asOf
+      out.push({
+        ref: s.ref,
+        layer,
+        product: `${p.name}${p.version ? ` ${p.version}` : ''}`,
+        securityEnd: end,
+        extendedEnd,
+        wave: s.wave,
+        waveEnd: wave.end,
+        exposureDays: Math.max(0, daysBetween(from, wave.end)),
+        need: extendedEnd !== null && extendedEnd >= wave.end ? 'extended-support' : 'earlier-wave',
+      })
     }
   }
   return out
+}
+
+/**
+ * Not-ready (or unknown) systems still to move that others wait on, most waited-on first: the
+ * blockers to clear before anything else, since their whole move group, and its dependants, wait.
+ */
+function findBlockers(systems: PlannedSystem[], byRef: Map<string, SystemAssessment>, deps: number[][], component: Int32Array): Blocker[] {
+  const waiting = new Map<number, Set<number>>()
+  for (let i = 0; i < deps.length; i++) {
+    for (const d of deps[i]) {
+      if (component[d] === component[i]) continue
+      let set = waiting.get(component[d])
+      if (!set) waiting.set(component[d], (set = new Set()))
+      set.add(i)
+    }
+  }
+  const out: Blocker[] = []
+  systems.forEach((s, i) => {
+    if (s.status !== 'planned' || (s.readiness !== 'not-ready' && s.readiness !== 'unknown')) return
+    const count = waiting.get(component[i])?.size ?? 0
+    if (count === 0) return
+    const a = byRef.get(s.ref)!
+    const rules = s.readiness === 'not-ready' ? [...new Set(a.findings.filter((f) => f.severity === 'critical' && f.category !== 'deadline').map((f) => f.rule))] : ['too little data to judge']
+    out.push({ref: s.ref, readiness: s.readiness, waiting: count, rules})
+  })
+  return out.sort((a, b) => b.waiting - a.waiting || (a.ref < b.ref ? -1 : 1))
 }
 
 function waveRisks(w: Wave, byRef: Map<string, SystemAssessment>, bridged: number, cycles: number, oversized: boolean): string[] {
@@ -342,11 +427,13 @@ function waveRisks(w: Wave, byRef: Map<string, SystemAssessment>, bridged: numbe
 function progressPoints(systems: PlannedSystem[], waves: Wave[], asOf: string, deadline: string, completion: string): ProgressPoint[] {
   const total = systems.length || 1
   const cost = systems.reduce((sum, s) => sum + (s.annualRunGbp ?? 0), 0) || 1
-  // Systems already moved count from asOf (their dates are not recorded); planned ones at their wave's end.
+  // Planned systems count from their wave's end.
   // One sweep over the finish dates in order, not a scan of every system for each point (thousands of points × systems).
+  // Systems already migrated or retired count as done at every point: the audit calls them `met`, and
+  // inventories do not record when they moved.
   const finishes: Array<{date: string; gbp: number}> = []
   for (const s of systems) {
-    const date = s.status === 'done' ? asOf : s.wave !== null ? waves[s.wave - 1].end : undefined
+    const date = s.status === 'done' ? '0000-01-01' : s.wave !== null ? waves[s.wave - 1].end : undefined
     if (date !== undefined) finishes.push({date, gbp: s.annualRunGbp ?? 0})
   }
   finishes.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
@@ -362,7 +449,7 @@ function progressPoints(systems: PlannedSystem[], waves: Wave[], asOf: string, d
   }
   const points: Array<{date: string; label: string}> = [{date: asOf, label: 'as-of'}, {date: deadline, label: 'deadline'}]
   const lastYear = Number(completion.slice(0, 4))
-  for (let y = Number(asOf.slice(0, 4)); y <= lastYear; y++) points.push({date: `${y}-12-31`, label: `end-${y}`})
+  for (let y = Number(asOf.slice(0, 4)); y <= lastYear; y++) if (`${y}-12-31` <= completion) points.push({date: `${y}-12-31`, label: `end-${y}`})
   points.push({date: completion, label: 'completion'})
   return points
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.label < b.label ? -1 : 1))
@@ -373,15 +460,17 @@ function progressPoints(systems: PlannedSystem[], waves: Wave[], asOf: string, d
 }
 
 /** The chain of move groups that sets the completion date: from a last-wave group back through its latest dependency. */
-function criticalPath(groups: MoveGroup[], ids: string[], waveOf: Int32Array, sched: SchedGroup[]): Array<{moveGroup: string; wave: number; systems: string[]}> {
+function criticalPath(groups: MoveGroup[], ids: string[], waveOf: Int32Array, sched: SchedGroup[]): {path: Array<{moveGroup: string; wave: number; systems: string[]}>; longestChain: number} {
   // Components come after the components they depend on, so one pass gives each chain's length.
   const depth = new Int32Array(groups.length)
+  let longestChain = 0
   let last = -1
   for (let g = 0; g < groups.length; g++) {
     if (sched[g].skip) continue
     let d = 0
     for (const p of sched[g].deps) if (!sched[p].skip && depth[p] > d) d = depth[p]
     depth[g] = d + 1
+    if (depth[g] > longestChain) longestChain = depth[g]
     if (last === -1 || waveOf[g] > waveOf[last] || (waveOf[g] === waveOf[last] && depth[g] > depth[last])) last = g
   }
   const path: Array<{moveGroup: string; wave: number; systems: string[]}> = []
@@ -392,5 +481,5 @@ function criticalPath(groups: MoveGroup[], ids: string[], waveOf: Int32Array, sc
     for (const d of sched[g].deps) if (!sched[d].skip && (next === -1 || waveOf[d] > waveOf[next])) next = d
     g = next
   }
-  return path.reverse()
+  return {path: path.reverse(), longestChain}
 }

@@ -59,6 +59,9 @@ class Heap {
       i = p
     }
   }
+  peek(): number {
+    return this.items[0]
+  }
   pop(): number {
     const a = this.items
     const top = a[0]
@@ -103,6 +106,8 @@ export function schedule(groups: SchedGroup[], capacity: Capacity): ScheduleResu
   for (let g = 0; g < n; g++) if (!groups[g].skip && pending[g] === 0) ready.push(g)
   const oversized: number[] = []
   let wave = 0
+  // Wave 1 is the pilot when there is one: only low-risk groups (priority tier 0 or 1).
+  const pilotWave = ready.size > 0 && (groups[ready.peek()].priority[0] as number) <= 1
   const fits = (g: number, usedSystems: number, usedEffort: number) =>
     (capacity.systems === undefined || usedSystems + groups[g].size <= capacity.systems) && (capacity.effort === undefined || usedEffort + groups[g].effort <= capacity.effort + 1e-9)
   while (remaining > 0) {
@@ -114,6 +119,10 @@ export function schedule(groups: SchedGroup[], capacity: Capacity): ScheduleResu
     const passedOver: number[] = []
     while (ready.size > 0 && passedOver.length < MAX_SKIPS) {
       const g = ready.pop()
+      if (wave === 1 && pilotWave && (groups[g].priority[0] as number) > 1) {
+        passedOver.push(g)
+        break
+      }
       if (!fits(g, usedSystems, usedEffort)) {
         if (placed === 0) {
           // Alone it is still too big: it gets this wave to itself.

@@ -10,7 +10,8 @@ export const format: Formatter<PlanReport> = (r) => {
   out.push('## Systems', '')
   out.push(mdTable(['system', 'strategy', 'wave', 'move group', 'effort', 'reasons'], r.systems.map((s) => [s.ref, s.strategy, s.wave ?? s.status, s.moveGroup, `${s.effort.low}–${s.effort.high}`, s.reasons.map((x) => `${x.rule}: ${x.fact}`).join('; ')])), '')
   if (r.criticalPath.length) out.push('## Critical path', '', r.criticalPath.map((p) => `${p.moveGroup} (wave ${p.wave})`).join(' → '), '')
-  if (r.bridges.length) out.push('## Bridges', '', mdTable(['system', 'platform', 'security support ended', 'wave ends', 'days uncovered'], r.bridges.map((b) => [b.ref, b.product, b.securityEnd, b.waveEnd, b.gapDays])), '')
+  if (r.blockers.length) out.push('## Clear first', '', mdTable(['system', 'readiness', 'systems waiting', 'blocking findings'], r.blockers.map((b) => [b.ref, b.readiness, b.waiting, b.rules.join(', ')])), '')
+  if (r.bridges.length) out.push('## Bridges', '', mdTable(['system', 'platform', 'security support ended', 'extended support to', 'wave ends', 'days of exposure from now', 'need'], r.bridges.map((b) => [b.ref, b.product, b.securityEnd ?? 'ended', b.extendedEnd ?? '', b.waveEnd, b.exposureDays, b.need])), '')
   if (r.warnings.length) out.push('## Warnings', '', ...r.warnings.map((w) => `- ${mdCell(w)}`), '')
   return `${out.join('\n')}\n`
 }

@@ -27,10 +27,20 @@ export const format: Formatter<PlanReport> = (r, ctx) => {
   }
   out.push(...table(sysRows), '')
   if (r.criticalPath.length) out.push(`${c.bold('Critical path')}: ${r.criticalPath.map((p) => `${p.moveGroup} (wave ${p.wave}: ${p.systems.join(', ')})`).join(' → ')}`)
+  if (r.blockers.length) {
+    out.push(`${c.bold('Clear first')}: not ready, and other systems wait on them:`)
+    for (const b of r.blockers.slice(0, 10)) out.push(`  ${b.ref} (${b.readiness}): ${b.waiting} waiting; ${sanitizeTerminal(b.rules.join(', '))}`)
+    if (r.blockers.length > 10) out.push(`  … and ${r.blockers.length - 10} more`)
+  }
   if (r.bridges.length) {
-    out.push(`${c.bold('Bridges')}: ${r.bridges.length} platforms lose security support before their wave ends (extended support or an earlier wave):`)
+    const paid = r.bridges.filter((b) => b.need === 'extended-support').length
+    out.push(`${c.bold('Bridges')}: ${r.bridges.length} platforms are out of security support before their wave ends: ${paid} need paid extended support until then, ${r.bridges.length - paid} have none left (move them earlier or accept the risk). Longest exposure first:`)
     const shown = 15
-    for (const b of r.bridges.slice(0, shown)) out.push(`  ${b.ref}: ${sanitizeTerminal(b.product)} ended ${b.securityEnd}, wave ${b.wave} ends ${b.waveEnd} (${b.gapDays} days uncovered)`)
+    const worst = [...r.bridges].sort((a, b) => b.exposureDays - a.exposureDays || (a.ref < b.ref ? -1 : 1))
+    for (const b of worst.slice(0, shown)) {
+      const cover = b.need === 'extended-support' ? `extended support to ${b.extendedEnd}` : 'no support available'
+      out.push(`  ${b.ref}: ${sanitizeTerminal(b.product)}, security support ${b.securityEnd ? `ended ${b.securityEnd}` : 'ended'}, ${cover}; wave ${b.wave} ends ${b.waveEnd} (${b.exposureDays} days from now)`)
+    }
     if (r.bridges.length > shown) out.push(`  … and ${r.bridges.length - shown} more (all of them in --format json, csv or markdown)`)
   }
   if (r.externalConstraints.length) out.push(`${c.bold('External constraints')}: ${r.externalConstraints.map((e) => `${e.ref} → ${e.dependsOn}`).join(', ')}`)

@@ -12,7 +12,17 @@ export function verdictLines(r: PlanReport): string[] {
     `Completion: ${r.completion}, ${r.daysPastDeadline > 0 ? `${plural(r.daysPastDeadline, 'day')} (${years} years) past the ${r.deadline} deadline` : `on or before the ${r.deadline} deadline`}`,
     `Schedule:   ${plural(s.waves, 'wave')} of ${r.waveLengthMonths} months from ${r.start}, ${cap}`,
     `Strategies: ${STRATEGIES.filter((k) => s.byStrategy[k] > 0).map((k) => `${k} ${s.byStrategy[k]}`).join(', ')}`,
-    `Effort:     ${s.effort.low}–${s.effort.high} person-months`,
-    `By the deadline: ${percent(s.shareDoneByDeadline)} of systems done`,
+    `Effort:     ${Math.round(s.effort.low)}–${Math.round(s.effort.high)} person-months to move the ${s.toMove} systems`,
+    `Set by:     ${constraintLine(r)}`,
+    `By the deadline: ${percent(s.shareDoneByDeadline)} of systems done (the ${s.done} already migrated or retired; none of the plan's waves)`,
   ]
+}
+
+/** What sets the completion date, so a Task Force sees what more capacity would buy. */
+export function constraintLine(r: PlanReport): string {
+  const c = r.constraint
+  if (c.waves === 0) return 'nothing left to move'
+  const unit = r.capacity.systems !== undefined ? `${r.summary.toMove} systems at ${r.capacity.systems} per wave` : `${Math.round(r.summary.effort.low)}–${Math.round(r.summary.effort.high)} person-months at ${r.capacity.effort} per wave`
+  const extra = c.extraWaves > 0 ? `; the pilot wave and the order of dependencies add ${plural(c.extraWaves, 'wave')}` : ''
+  return `capacity: ${unit} need ${plural(c.byCapacity, 'wave')}${extra} (longest dependency chain: ${plural(c.longestChain, 'move group')})`
 }
