@@ -6,9 +6,16 @@ import {Command, Errors, Flags, type Interfaces} from '@oclif/core'
 
 import {CloudreadyError} from '../core/errors.js'
 import type {Diagnostic} from '../core/model/types.js'
-import {MACHINE_FORMATS, validateFormatters} from '../formatters/index.js'
+import {validateFormatters} from '../formatters/index.js'
 import {sanitizeTerminal} from '../formatters/text.js'
 import {installSignalHandlers, writeOutput} from './output.js'
+
+/**
+ * Formats a CI step uploads whatever happens (README "In CI"): under invalid inventories they carry
+ * the validation errors. The data formats (json, yaml, csv) print nothing then: a dashboard or a
+ * --baseline reading them must never get a document of another shape.
+ */
+const CI_FORMATS = new Set(['sarif', 'junit', 'github', 'gitlab'])
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)['baseFlags'] & T['flags']>
 
@@ -28,6 +35,9 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   override async init(): Promise<void> {
     await super.init()
     installSignalHandlers()
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error
+    })
     const ctor = this.ctor as unknown as typeof BaseCommand
     const {args, flags, argv} = await this.parse({flags: ctor.flags, baseFlags: ctor.baseFlags, args: ctor.args, strict: ctor.strict, enableJsonFlag: false})
     this.flags = flags as BaseFlags<T>
@@ -42,7 +52,11 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       writeOutput(out, text, inputs)
     } else {
       await new Promise<void>((resolve, reject) => {
-        process.stdout.write(text, (error) => (error ? reject(error) : resolve()))
+        process.stdout.write(text, (error) => {
+          // The reader went away (`| head`): what it did not read, it did not want. Not an error.
+          if (!error || (error as NodeJS.ErrnoException).code === 'EPIPE') resolve()
+          else reject(error)
+        })
       })
     }
   }
@@ -63,7 +77,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     const errors = result.diagnostics.filter((d) => d.severity === 'error')
     if (errors.length === 0) return false
     const report = {valid: false, files: result.files, errors, warnings: result.diagnostics.filter((d) => d.severity === 'warning')}
-    if (machineFormat && machineFormat in validateFormatters && MACHINE_FORMATS.has(machineFormat)) {
+    if (machineFormat && CI_FORMATS.has(machineFormat)) {
       // A CI step that uploads SARIF or JUnit still gets a file, with the errors in it.
       const {format} = await validateFormatters[machineFormat]()
       await this.emit(format(report, {color: false, version: this.config.version}), paths)
@@ -85,7 +99,9 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     const known: unknown = error
     if (known instanceof CloudreadyError) {
       const where = known.location ? `${known.location}: ` : ''
-      process.stderr.write(`cloudready: ${where}${sanitizeTerminal(known.message)}\n`)
+      // A flag's own parse function threw it, and oclif wrapped its message: `Parsing --as-of \n\t… \nSee more help…`.
+      const message = known.message.replace(/^Parsing (--[\w-]+) \n\t/, '$1: ').replace(/\n\s*See more help with --help\s*$/, '')
+      process.stderr.write(`cloudready: ${where}${sanitizeTerminal(message)}\n`)
       // Always 2, also under --json (oclif would turn an error's exit into 1 there: oclif/core#1423).
       process.exitCode = 2
       return
