@@ -11,7 +11,6 @@ const PLAIN = /^[A-Za-z0-9_/(][A-Za-z0-9_ ./()@&+,'-]*$/
 function scalar(s: string): string {
   if (s !== '' && PLAIN.test(s) && !s.endsWith(' ') && !/^[-.]/.test(s) && resolvePlain(s) === s) return s
   // YAML's double-quoted style takes JSON's escapes; characters YAML does not allow raw are escaped too.
-  // eslint-disable-next-line no-control-regex
   return JSON.stringify(s).replace(/[\u007f-\u0084\u0086-\u009f\ufeff\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
