@@ -17,7 +17,7 @@ export default class Audit extends BaseCommand<typeof Audit> {
     '<%= config.bin %> audit inventory/ --fail-on critical --format markdown',
   ]
   static strict = false
-  static args = {paths: Args.string({description: 'Inventory files or folders (searched for *.yaml, *.yml); - for standard input.'})}
+  static args = {paths: Args.string({description: 'Inventory files or folders (searched for *.yaml, *.yml); - for standard input.', ignoreStdin: true})}
   static flags = {
     ...assessmentFlags,
     format: Flags.string({char: 'f', summary: 'Output format.', options: Object.keys(auditFormatters), default: 'stylish'}),

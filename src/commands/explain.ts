@@ -1,6 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../cli/base-command.js'
+import {BASELINE_RULES} from '../core/assess/baseline.js'
 import {UsageError} from '../core/errors.js'
 import {explainMarkdown, explainText} from '../formatters/rules/catalogue.js'
 import {RULES} from '../rules/index.js'
@@ -17,13 +18,15 @@ export default class Explain extends BaseCommand<typeof Explain> {
 
   async run(): Promise<RuleMeta> {
     const id = String(this.args.rule)
-    const rule = RULES.find((r) => r.meta.id === id)
-    if (!rule) {
-      const guess = closest(id, RULES.map((r) => r.meta.id))
+    // The gate's own findings (audit --baseline) are explained too: they appear in its output and the README's catalogue.
+    const known: RuleMeta[] = [...RULES.map((r) => r.meta), ...BASELINE_RULES]
+    const meta = known.find((m) => m.id === id)
+    if (!meta) {
+      const guess = closest(id, known.map((m) => m.id))
       throw new UsageError(`no rule '${id}'${guess ? ` — did you mean '${guess}'?` : ''} (see 'cloudready rules')`)
     }
     const name = this.flags.json ? 'json' : this.flags.format
-    await this.emit(name === 'json' ? `${JSON.stringify(rule.meta, null, 2)}\n` : name === 'markdown' ? `${explainMarkdown(rule.meta)}\n` : explainText(rule.meta))
-    return rule.meta
+    await this.emit(name === 'json' ? `${JSON.stringify(meta, null, 2)}\n` : name === 'markdown' ? `${explainMarkdown(meta)}\n` : explainText(meta))
+    return meta
   }
 }

@@ -21,6 +21,8 @@ export default class Init extends BaseCommand<typeof Init> {
   async run(): Promise<{written: string[]}> {
     const {department, name, dir, force} = this.flags
     if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(department)) throw new UsageError(`--department '${department}' is not an id: lowercase letters, digits and hyphens, at most 63 characters`)
+    // What the inventory schema asks of a department's name: the starter must pass `validate`.
+    if (name.trim() === '' || name.length > 300) throw new UsageError(`--name must be the department's name, 1 to 300 characters — got ${name.trim() === '' ? 'nothing' : `${name.length} characters`}`)
     const inventory = path.join(dir, 'inventory', `${department}.yaml`)
     const config = path.join(dir, '.cloudready.yaml')
     const files: Array<[string, string]> = [

@@ -24,7 +24,7 @@ export default class Plan extends BaseCommand<typeof Plan> {
     '<%= config.bin %> plan inventory/ --capacity-effort 40 --wave-length 6 --format markdown',
   ]
   static strict = false
-  static args = {paths: Args.string({description: 'Inventory files or folders (searched for *.yaml, *.yml); - for standard input.'})}
+  static args = {paths: Args.string({description: 'Inventory files or folders (searched for *.yaml, *.yml); - for standard input.', ignoreStdin: true})}
   static flags = {
     ...assessmentFlags,
     ...planFlags,

@@ -18,7 +18,7 @@ export default class Report extends BaseCommand<typeof Report> {
     '<%= config.bin %> report hmrc/ dwp/ --capacity 12 -o task-force.html',
   ]
   static strict = false
-  static args = {paths: Args.string({description: 'Inventory files or folders (searched for *.yaml, *.yml); - for standard input.'})}
+  static args = {paths: Args.string({description: 'Inventory files or folders (searched for *.yaml, *.yml); - for standard input.', ignoreStdin: true})}
   static flags = {
     ...assessmentFlags,
     ...planFlags,

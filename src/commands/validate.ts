@@ -11,7 +11,7 @@ export default class Validate extends BaseCommand<typeof Validate> {
   static description = 'Exit codes: 0 valid (warnings allowed), 2 errors in the files or on the command line.'
   static examples = ['<%= config.bin %> validate examples', '<%= config.bin %> validate inventory/ --format json', 'cat hmrc.yaml | <%= config.bin %> validate -']
   static strict = false
-  static args = {paths: Args.string({description: 'Inventory files or folders (searched for *.yaml, *.yml); - for standard input.'})}
+  static args = {paths: Args.string({description: 'Inventory files or folders (searched for *.yaml, *.yml); - for standard input.', ignoreStdin: true})}
   static flags = {
     ...inputFlags,
     format: Flags.string({char: 'f', summary: 'Output format.', options: Object.keys(validateFormatters), default: 'stylish'}),

@@ -2,6 +2,7 @@
  * Formatters by command and name, loaded lazily so a command imports only the one it prints with.
  */
 import type {AuditReport} from '../core/assess/report.js'
+import type {CompareReport} from '../core/compare/index.js'
 import type {PlanReport} from '../core/plan/report.js'
 import type {Formatter, ValidateReport} from './types.js'
 
@@ -37,6 +38,13 @@ export const planFormatters: Record<string, Loader<PlanReport>> = {
   markdown: () => import('./plan/markdown.js'),
   csv: () => import('./plan/csv.js'),
   html: () => import('./plan/html.js'),
+}
+
+export const compareFormatters: Record<string, Loader<CompareReport>> = {
+  table: () => import('./compare/table.js'),
+  json: () => import('./compare/json.js'),
+  markdown: () => import('./compare/markdown.js'),
+  html: () => import('./compare/html.js'),
 }
 
 /** Formats that a program reads: never coloured, never mixed with progress. */

@@ -12,6 +12,15 @@ export function sanitizeTerminal(text: string): string {
   })
 }
 
+/**
+ * sanitizeTerminal for text shown on one line (a message, a name in a table): line breaks and tabs
+ * become visible too, so a value cannot start a line of its own — a forged "✔ valid" or, in a CI
+ * log, a `::error::` workflow command.
+ */
+export function sanitizeLine(text: string): string {
+  return sanitizeTerminal(text).replace(/[\t\n]/g, (c) => (c === '\t' ? '\\x09' : '\\x0a'))
+}
+
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`
 }
@@ -54,6 +63,7 @@ export function percent(share: number): string {
 
 /** £1.2m, £340k, £900: how a spending review talks about run costs. */
 export function gbp(n: number): string {
+  if (n >= 1_000_000_000) return `£${(n / 1_000_000_000).toFixed(1).replace(/\.0$/, '')}bn`
   if (n >= 1_000_000) return `£${(n / 1_000_000).toFixed(1).replace(/\.0$/, '')}m`
   if (n >= 10_000) return `£${Math.round(n / 1000)}k`
   return `£${Math.round(n).toLocaleString('en-GB')}`

@@ -108,7 +108,7 @@ export function planColumn(source: PlanSource, label: string, kind: ColumnKind, 
 
 /**
  * One department of a plan as a column: its audit summary as the plan carries it, and its plan
- * numbers derived from its systems — the waves they move in, their effort, and the end of the last
+ * numbers derived from its systems — the waves they move in, the effort of those that move, the end of the last
  * of those waves as its completion (the plan's as-of date when none of its systems moves).
  */
 export function departmentColumn(source: PlanSource, departmentId: string, inputs: string[]): CompareColumn {
@@ -124,10 +124,14 @@ export function departmentColumn(source: PlanSource, departmentId: string, input
   let doneByDeadline = 0
   for (const s of mine) {
     byStrategy[s.strategy]++
-    low += s.effort.low
-    high += s.effort.high
+    // The effort of moving: systems retained or already moved take none (as the plan's own total).
+    if (s.status === 'planned') {
+      low += s.effort.low
+      high += s.effort.high
+    }
     if (s.wave !== null) waves.add(s.wave)
-    const finished = s.status === 'done' ? plan.asOf <= plan.deadline : s.wave !== null && plan.waves[s.wave - 1].end <= plan.deadline
+    // As the plan counts progress: systems already moved or retired count as done by any date.
+    const finished = s.status === 'done' || (s.wave !== null && plan.waves[s.wave - 1].end <= plan.deadline)
     if (finished) doneByDeadline++
   }
   const lastWave = waves.size ? Math.max(...waves) : null

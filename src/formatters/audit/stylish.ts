@@ -2,7 +2,7 @@ import {Chalk} from 'chalk'
 
 import type {AuditReport} from '../../core/assess/report.js'
 import type {Finding, Severity} from '../../core/model/types.js'
-import {sanitizeTerminal} from '../text.js'
+import {sanitizeLine} from '../text.js'
 import type {Formatter} from '../types.js'
 import {summaryLines} from './summary.js'
 
@@ -22,16 +22,16 @@ export const format: Formatter<AuditReport> = (report, ctx) => {
   const out: string[] = []
   for (const file of [...byFile.keys()].sort()) {
     const items = byFile.get(file)!.sort((a, b) => a.f.line - b.f.line || a.f.column - b.f.column)
-    out.push(c.underline(sanitizeTerminal(file)))
+    out.push(c.underline(sanitizeLine(file)))
     const width = Math.max(...items.map(({f}) => `${f.line}:${f.column}`.length))
     for (const {f, id} of items) {
-      out.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(width))}  ${paint[f.severity](f.severity.padEnd(8))}  ${sanitizeTerminal(`${id}: ${f.message}`)}  ${c.dim(f.rule)}`)
+      out.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(width))}  ${paint[f.severity](f.severity.padEnd(8))}  ${sanitizeLine(`${id}: ${f.message}`)}  ${c.dim(f.rule)}`)
     }
     out.push('')
   }
-  for (const w of report.warnings) out.push(c.yellow(`warning  ${sanitizeTerminal(`${w.file}:${w.line}:${w.column}  ${w.message}`)}`))
+  for (const w of report.warnings) out.push(c.yellow(`warning  ${sanitizeLine(`${w.file}:${w.line}:${w.column}  ${w.message}`)}`))
   if (report.warnings.length > 0) out.push('')
   const [head, ...rest] = summaryLines(report)
-  out.push(c.bold(sanitizeTerminal(head)), ...rest.map(sanitizeTerminal))
+  out.push(c.bold(sanitizeLine(head)), ...rest.map(sanitizeLine))
   return `${out.join('\n')}\n`
 }

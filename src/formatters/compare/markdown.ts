@@ -17,21 +17,23 @@ function capped(rows: string[][], what: string): {rows: string[][]; note: string
 export const format: Formatter<CompareReport> = (r) => {
   const v = verdict(r)
   const out = [`${ICON[v.tone]} **${mdCell(v.line)}**`, '']
-  if (r.diff) out.push(...diffSummary(r).map((l) => `- ${mdCell(l)}`), '')
-  for (const reason of r.diff?.regressions ?? []) out.push(`> **Regression:** ${mdCell(reason)}`, '')
-  out.push(`### ${MODE_TITLE[r.mode]}`, '')
-  const metrics = metricRows(r).map((m) => (m.group ? [`**${mdCell(m.label)}**`, ...m.values] : [m.label, ...m.values]))
-  // Group headings are already escaped and bolded: build that column by hand, the rest through mdCell.
-  const header = `| | ${r.columns.map((c) => mdCell(columnTitle(c))).join(' | ')} |`
-  const sep = `|---|${r.columns.map(() => '---:').join('|')}|`
-  const body = metrics.map((m, i) => `| ${metricRows(r)[i].group ? m[0] : mdCell(m[0])} | ${m.slice(1).map(mdCell).join(' | ')} |`)
-  out.push(header, sep, ...body, '')
-  if (r.diff && r.diff.systems.length) {
-    const rows = capped(r.diff.systems.map((s) => changeCells(s, r.diff!.findingsCompared)), 'systems')
-    out.push('### Systems that changed', '', mdTable(CHANGE_HEADER, rows.rows), ...rows.note, '')
+  const diff = r.diff
+  if (diff) {
+    out.push(...diffSummary(r).map((l) => `- ${mdCell(l)}`), '')
+    for (const reason of diff.regressions) out.push(`> **Regression:** ${mdCell(reason)}`, '')
+    if (diff.systems.length) {
+      const rows = capped(diff.systems.map((s) => changeCells(s, diff.findingsCompared)), 'systems')
+      out.push('### Systems that changed', '', mdTable(CHANGE_HEADER, rows.rows), ...rows.note, '')
+    }
+    const findings = capped(findingRows(r), 'findings')
+    if (findings.rows.length) out.push('### Findings', '', mdTable(FINDING_HEADER, findings.rows), ...findings.note, '')
   }
-  const findings = capped(findingRows(r), 'findings')
-  if (findings.rows.length) out.push('### Findings', '', mdTable(FINDING_HEADER, findings.rows), ...findings.note, '')
+  const header = `| | ${r.columns.map((c) => mdCell(columnTitle(c))).join(' | ')} |${diff ? ' change |' : ''}`
+  const sep = `|---|${r.columns.map(() => '---:').join('|')}|${diff ? '---:|' : ''}`
+  const body = metricRows(r).map((m) => `| ${m.group ? `**${mdCell(m.label)}**` : mdCell(m.label)} | ${m.values.map(mdCell).join(' | ')} |${m.change === undefined ? '' : ` ${mdCell(m.change)} |`}`)
+  // In a pull request the changes come first; the numbers fold away.
+  if (diff) out.push('<details><summary>All numbers, base and head</summary>', '', header, sep, ...body, '', '</details>', '')
+  else out.push(`### ${MODE_TITLE[r.mode]}`, '', header, sep, ...body, '')
   if (r.notes.length) out.push(...r.notes.map((n) => `> ${mdCell(n)}`), '')
   out.push(`<sub>cloudready ${mdCell(r.tool.version)}${r.asOf ? ` · as of ${r.asOf}` : ''}${r.deadline ? ` · deadline ${r.deadline}` : ''}</sub>`)
   return `${out.join('\n')}\n`

@@ -25,7 +25,7 @@ export function columnTitle(c: CompareColumn): string {
 }
 
 function days(n: number): string {
-  return plural(Math.abs(n), 'day')
+  return `${fmt(Math.abs(n))} day${Math.abs(n) === 1 ? '' : 's'}`
 }
 
 /**
@@ -65,44 +65,56 @@ export interface MetricRow {
   group?: boolean
   label: string
   values: string[]
+  /** Base → head only: the head minus the base, signed ('' when equal or not a number). */
+  change?: string
+}
+
+function signed(n: number, unit = ''): string {
+  if (n === 0) return ''
+  const r = Math.round(n * 10) / 10
+  return `${r > 0 ? '+' : '−'}${fmt(Math.abs(r))}${unit}`
 }
 
 /** The rows of the side-by-side table: one value per column, formatted. */
 export function metricRows(r: CompareReport): MetricRow[] {
   const cols = r.columns
-  const row = (label: string, f: (c: CompareColumn) => string): MetricRow => ({label, values: cols.map(f)})
-  const group = (label: string): MetricRow => ({group: true, label, values: cols.map(() => '')})
+  const diff = r.mode === 'diff' && cols.length === 2
+  const row = (label: string, f: (c: CompareColumn) => string, n?: (c: CompareColumn) => number, unit = ''): MetricRow => ({
+    label,
+    values: cols.map(f),
+    ...(diff ? {change: n ? signed(n(cols[1]) - n(cols[0]), unit) : ''} : {}),
+  })
+  const group = (label: string): MetricRow => ({group: true, label, values: cols.map(() => ''), ...(diff ? {change: ''} : {})})
   const cap = (c: CompareColumn) => (c.capacity.systems !== undefined ? `${fmt(c.capacity.systems)} systems` : `${fmt(c.capacity.effort ?? 0)} person-months`)
-  const rows: MetricRow[] = [
-    row('inputs', (c) => c.inputs.join(', ')),
+  return [
+    ...(cols.some((c) => c.label !== c.inputs.join(', ')) ? [row('inputs', (c) => c.inputs.join(', '))] : []),
     row('as of', (c) => c.asOf),
     row('deadline', (c) => c.deadline),
     group('Estate'),
-    row('systems', (c) => fmt(c.systems)),
+    row('systems', (c) => fmt(c.systems), (c) => c.systems),
     row('to move / done / retained', (c) => `${fmt(c.toMove)} / ${fmt(c.done)} / ${fmt(c.retained)}`),
-    row('ready', (c) => `${percent(c.shareReady)} (${fmt(c.byReadiness.ready)})`),
-    row('ready with conditions', (c) => fmt(c.byReadiness['ready-with-conditions'])),
-    row('not ready', (c) => fmt(c.byReadiness['not-ready'])),
-    row('unknown', (c) => fmt(c.byReadiness.unknown)),
-    row('past end of support', (c) => `${fmt(c.pastEndOfSupport)} (${percent(c.sharePastEndOfSupport)})`),
+    row('ready', (c) => `${percent(c.shareReady)} (${fmt(c.byReadiness.ready)})`, (c) => c.byReadiness.ready),
+    row('ready with conditions', (c) => fmt(c.byReadiness['ready-with-conditions']), (c) => c.byReadiness['ready-with-conditions']),
+    row('not ready', (c) => fmt(c.byReadiness['not-ready']), (c) => c.byReadiness['not-ready']),
+    row('unknown', (c) => fmt(c.byReadiness.unknown), (c) => c.byReadiness.unknown),
+    row('past end of support', (c) => `${fmt(c.pastEndOfSupport)} (${percent(c.sharePastEndOfSupport)})`, (c) => c.pastEndOfSupport),
     group('Findings'),
-    ...SEVERITIES.map((s) => row(s, (c) => fmt(c.bySeverity[s]))),
+    ...SEVERITIES.map((s) => row(s, (c) => fmt(c.bySeverity[s]), (c) => c.bySeverity[s])),
     group('Strategies (7 Rs)'),
-    ...STRATEGIES.map((s) => row(s, (c) => fmt(c.byStrategy[s]))),
+    ...STRATEGIES.map((s) => row(s, (c) => fmt(c.byStrategy[s]), (c) => c.byStrategy[s])),
     group('Plan'),
     row('capacity a wave', cap),
     row('wave length', (c) => `${c.waveLengthMonths} months`),
     row('start', (c) => c.start),
-    row('waves', (c) => (r.mode === 'departments' ? `${fmt(c.waves)}${c.lastWave === null ? '' : ` (last: ${c.lastWave})`}` : fmt(c.waves))),
+    row('waves', (c) => (r.mode === 'departments' ? `${fmt(c.waves)}${c.lastWave === null ? '' : ` (last: ${c.lastWave})`}` : fmt(c.waves)), (c) => c.waves),
     row('effort (person-months)', (c) => `${fmt(c.effort.low)}–${fmt(c.effort.high)}`),
-    row('completion', (c) => c.completion),
-    row('days past the deadline', (c) => fmt(c.daysPastDeadline)),
+    row('completion', (c) => c.completion, (c) => daysBetween(cols[0].completion, c.completion), ' days'),
+    row('days past the deadline', (c) => fmt(c.daysPastDeadline), (c) => c.daysPastDeadline),
     row('done by the deadline', (c) => percent(c.shareDoneByDeadline)),
     group('Cost'),
     row('run cost a year', (c) => gbp(c.annualRunGbp)),
     row('run cost at risk', (c) => gbp(c.annualRunGbpAtRisk)),
   ]
-  return rows
 }
 
 const ARROW = {up: '↑', down: '↓'}

@@ -16,25 +16,30 @@ export const format: Formatter<CompareReport> = (r, ctx) => {
   const v = verdict(r)
   const tone = v.tone === 'bad' ? c.red.bold : v.tone === 'good' ? c.green.bold : c.bold
   const out = [tone(sanitizeTerminal(v.line)), '']
-  out.push(c.bold(MODE_TITLE[r.mode]))
-  const rows: string[][] = [['', ...r.columns.map((col) => sanitizeTerminal(columnTitle(col)))]]
-  for (const m of metricRows(r)) rows.push(m.group ? [m.label.toUpperCase(), ...m.values] : [`  ${m.label}`, ...m.values.map(sanitizeTerminal)])
-  const right = new Set(r.columns.map((_, i) => i + 1))
-  const lines = table(rows, right)
-  out.push(c.bold(lines[0]), ...lines.slice(1), '')
-  if (r.diff) {
+  const diff = r.diff
+  if (diff) {
     out.push(...diffSummary(r).map(sanitizeTerminal), '')
-    if (r.diff.systems.length) {
+    for (const reason of diff.regressions) out.push(c.red(`regression: ${sanitizeTerminal(reason)}`))
+    if (diff.regressions.length) out.push('')
+    if (diff.systems.length) {
       out.push(c.bold('Systems that changed'))
-      out.push(...table([CHANGE_HEADER, ...r.diff.systems.map((s) => changeCells(s, r.diff!.findingsCompared).map(sanitizeTerminal))]), '')
+      out.push(...table([CHANGE_HEADER, ...diff.systems.map((s) => changeCells(s, diff.findingsCompared).map(sanitizeTerminal))]), '')
     }
     const findings = findingRows(r)
     if (findings.length) {
       out.push(c.bold('Findings'))
       out.push(...table([FINDING_HEADER, ...findings.map((f) => f.map(sanitizeTerminal))]), '')
     }
-    for (const reason of r.diff.regressions) out.push(c.red(`regression: ${sanitizeTerminal(reason)}`))
   }
+  out.push(c.bold(MODE_TITLE[r.mode]))
+  const rows: string[][] = [['', ...r.columns.map((col) => sanitizeTerminal(columnTitle(col))), ...(diff ? ['change'] : [])]]
+  for (const m of metricRows(r)) {
+    const extra = m.change === undefined ? [] : [m.change]
+    rows.push(m.group ? [m.label, ...m.values, ...extra] : [`  ${m.label}`, ...m.values.map(sanitizeTerminal), ...extra])
+  }
+  const right = new Set(rows[0].map((_, i) => i).filter((i) => i > 0))
+  const lines = table(rows, right)
+  out.push(c.bold(lines[0]), ...lines.slice(1), '')
   for (const n of r.notes) out.push(c.yellow(`note: ${sanitizeTerminal(n)}`))
   return `${out.join('\n').trimEnd()}\n`
 }

@@ -1,13 +1,13 @@
 /**
  * Charts as inline SVG, written by hand: stacked bars, a heat map, a timeline (Gantt), a step
  * chart and a layered graph. Each returns one `<svg role="img">` with a `<title>` and an
- * aria-label; every text in it is escaped. Sizes are in CSS pixels of a 1,120-wide layout and the
+ * aria-label; every text in it is escaped. Sizes are in CSS pixels of a 960-wide drawing and the
  * SVG scales down with its box. Pure and deterministic: coordinates are rounded to 0.1 px.
  */
 import {escapeHtml} from './escape.js'
 import {BLUE, DEADLINE, INK, LATE_TINT, MUTED, PALE, RULE} from './palette.js'
 
-export const WIDTH = 1120
+export const WIDTH = 960
 
 /** A coordinate with at most one decimal, so the same chart gives the same bytes. */
 export function px(x: number): string {
@@ -27,7 +27,8 @@ export function clip(text: string, max: number): string {
 
 function svg(width: number, height: number, label: string, body: string[]): string {
   const l = escapeHtml(label)
-  return `<svg class="chart" viewBox="0 0 ${px(width)} ${px(height)}" width="${px(width)}" height="${px(height)}" role="img" aria-label="${l}" focusable="false"><title>${l}</title>${body.join('')}</svg>`
+  // A chart drawn full width fills its box; narrower ones keep their size (and shrink when they must).
+  return `<svg class="chart${width >= WIDTH ? ' fill' : ''}" viewBox="0 0 ${px(width)} ${px(height)}" width="${px(width)}" height="${px(height)}" role="img" aria-label="${l}" focusable="false"><title>${l}</title>${body.join('')}</svg>`
 }
 
 interface TextOptions {
@@ -152,14 +153,15 @@ function mix(hex: string, alpha: number): {rgb: string; dark: boolean} {
  * A matrix of counts: each column in its own colour (a severity), deeper for more, the number in
  * every cell, and the totals of rows and columns in grey.
  */
-export function heatMap(o: {label: string; rows: string[]; columns: HeatColumn[]; values: number[][]; rowHeader?: string}): string {
+export function heatMap(o: {label: string; rows: string[]; columns: HeatColumn[]; values: number[][]; rowHeader?: string; columnTotals?: boolean}): string {
+  const totalsRow = o.columnTotals !== false
   const labelW = Math.max(110, ...o.rows.map((r) => textWidth(clip(r, 30), 13) + 16))
   const cellW = Math.max(72, ...o.columns.map((c) => textWidth(c.name, 12) + 14))
   const cellH = 30
   const headH = 28
   const cols = o.columns.length
   const width = labelW + (cols + 1) * cellW + 2
-  const height = headH + (o.rows.length + 1) * cellH + 2
+  const height = headH + (o.rows.length + (totalsRow ? 1 : 0)) * cellH + 2
   const max = Math.max(1, ...o.values.flat())
   const body: string[] = []
   if (o.rowHeader) body.push(text(labelW - 10, headH - 10, o.rowHeader, {anchor: 'end', size: 11, fill: MUTED}))
@@ -185,15 +187,17 @@ export function heatMap(o: {label: string; rows: string[]; columns: HeatColumn[]
     body.push(rect(labelW + cols * cellW + 1, y + 1, cellW - 2, cellH - 2, '#e8e8e8', '', `${r}: ${total} in all`))
     body.push(text(labelW + cols * cellW + cellW / 2, y + cellH / 2 + 4, String(total), {anchor: 'middle', size: 12, weight: 'bold', fill: INK, cls: 'nopointer'}))
   })
-  const yTotal = headH + o.rows.length * cellH
-  body.push(text(labelW - 10, yTotal + cellH / 2 + 4.5, 'total', {anchor: 'end', size: 13, weight: 'bold', fill: MUTED}))
-  colTotals.forEach((v, j) => {
-    body.push(rect(labelW + j * cellW + 1, yTotal + 1, cellW - 2, cellH - 2, '#e8e8e8', '', `${o.columns[j].name}: ${v} in all`))
-    body.push(text(labelW + j * cellW + cellW / 2, yTotal + cellH / 2 + 4, String(v), {anchor: 'middle', size: 12, weight: 'bold', fill: INK, cls: 'nopointer'}))
-  })
-  const all = colTotals.reduce((a, b) => a + b, 0)
-  body.push(rect(labelW + cols * cellW + 1, yTotal + 1, cellW - 2, cellH - 2, '#d8d8d8', '', `${all} in all`))
-  body.push(text(labelW + cols * cellW + cellW / 2, yTotal + cellH / 2 + 4, String(all), {anchor: 'middle', size: 12, weight: 'bold', fill: INK, cls: 'nopointer'}))
+  if (totalsRow) {
+    const yTotal = headH + o.rows.length * cellH
+    body.push(text(labelW - 10, yTotal + cellH / 2 + 4.5, 'total', {anchor: 'end', size: 13, weight: 'bold', fill: MUTED}))
+    colTotals.forEach((v, j) => {
+      body.push(rect(labelW + j * cellW + 1, yTotal + 1, cellW - 2, cellH - 2, '#e8e8e8', '', `${o.columns[j].name}: ${v} in all`))
+      body.push(text(labelW + j * cellW + cellW / 2, yTotal + cellH / 2 + 4, String(v), {anchor: 'middle', size: 12, weight: 'bold', fill: INK, cls: 'nopointer'}))
+    })
+    const all = colTotals.reduce((a, b) => a + b, 0)
+    body.push(rect(labelW + cols * cellW + 1, yTotal + 1, cellW - 2, cellH - 2, '#d8d8d8', '', `${all} in all`))
+    body.push(text(labelW + cols * cellW + cellW / 2, yTotal + cellH / 2 + 4, String(all), {anchor: 'middle', size: 12, weight: 'bold', fill: INK, cls: 'nopointer'}))
+  }
   return svg(width, height, o.label, body)
 }
 
@@ -214,23 +218,28 @@ export interface Marker {
 
 interface TimeAxis {
   x(date: string): number
+  /** Years with a grid line: every year, or every 2nd, 5th, 10th… on a long axis. */
   years: number[]
+  /** Years between grid lines. */
+  step: number
   from: string
   to: string
 }
 
-/** Whole years around every date given, from `x0` to `x1`. */
+/** Whole years around every date given, from `x0` to `x1`, with at most a dozen grid lines. */
 function timeAxis(dates: string[], x0: number, x1: number): TimeAxis {
   const sorted = [...dates].sort()
-  const firstYear = Number(sorted[0].slice(0, 4))
-  const lastYear = Number(sorted[sorted.length - 1].slice(0, 4))
-  const from = `${firstYear}-01-01`
-  const to = `${lastYear + 1}-01-01`
+  const span = Number(sorted[sorted.length - 1].slice(0, 4)) + 1 - Number(sorted[0].slice(0, 4))
+  const step = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000].find((s) => span / s <= 12) ?? 1000
+  const firstYear = Math.floor(Number(sorted[0].slice(0, 4)) / step) * step
+  const lastYear = Math.ceil((Number(sorted[sorted.length - 1].slice(0, 4)) + 1) / step) * step
+  const from = `${String(firstYear).padStart(4, '0')}-01-01`
+  const to = `${String(lastYear).padStart(4, '0')}-01-01`
   const d0 = dayOf(from)
-  const span = dayOf(to) - d0
+  const days = dayOf(to) - d0
   const years: number[] = []
-  for (let y = firstYear; y <= lastYear + 1; y++) years.push(y)
-  return {x: (date) => x0 + ((dayOf(date) - d0) / span) * (x1 - x0), years, from, to}
+  for (let y = firstYear; y <= lastYear; y += step) years.push(y)
+  return {x: (date) => x0 + ((dayOf(date) - d0) / days) * (x1 - x0), years, step, from, to}
 }
 
 const MARKER_STYLE: Record<Marker['kind'], {stroke: string; dash: string; width: number}> = {
@@ -248,11 +257,14 @@ function grid(axis: TimeAxis, top: number, bottom: number, body: string[], shade
     body.push(text(xs + 6, top + 14, 'past the deadline', {size: 11, fill: '#942514'}))
   }
   for (const y of axis.years) {
-    const x = axis.x(`${y}-01-01`)
+    const x = axis.x(`${String(y).padStart(4, '0')}-01-01`)
     body.push(line(x, top, x, bottom, RULE, 'stroke-dasharray="2 3"'))
-    if (y < axis.years[axis.years.length - 1]) {
-      const mid = (x + axis.x(`${y + 1}-01-01`)) / 2
+    // Year by year, a label in the middle of its year; on a long axis, at the grid line it names.
+    if (axis.step === 1 && y < axis.years[axis.years.length - 1]) {
+      const mid = (x + axis.x(`${String(y + 1).padStart(4, '0')}-01-01`)) / 2
       body.push(text(mid, bottom + 16, String(y), {anchor: 'middle', size: 12, fill: MUTED}))
+    } else if (axis.step > 1) {
+      body.push(text(x, bottom + 16, String(y), {anchor: 'middle', size: 12, fill: MUTED}))
     }
   }
   body.push(line(axis.x(axis.from), bottom, x1, bottom, MUTED))
@@ -268,7 +280,7 @@ function drawMarkers(axis: TimeAxis, bottom: number, markers: Marker[], body: st
     body.push(line(x, ly + 3, x, bottom, s.stroke, `stroke-width="${s.width}"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}`))
     // The label sits on the side with more room, so it never runs off the chart.
     const right = x < (axis.x(axis.from) + x1) / 2
-    body.push(text(right ? x + 5 : x - 5, ly, m.label, {anchor: right ? 'start' : 'end', size: 12, weight: 'bold', fill: s.stroke}))
+    body.push(text(right ? x + 5 : x - 5, ly, m.label, {anchor: right ? 'start' : 'end', size: 12, weight: 'bold', fill: s.stroke, cls: 'halo'}))
   })
 }
 
@@ -346,7 +358,8 @@ export function stepChart(o: {label: string; series: StepSeries[]; markers: Mark
     for (let i = 1; i < pts.length; i++) d += `H${px(axis.x(pts[i].date))}V${px(y(pts[i].value))}`
     d += `H${px(axis.x(axis.to))}`
     body.push(`<path d="${d}" fill="none" stroke="${s.stroke}" stroke-width="2.5"${s.dash ? ' stroke-dasharray="7 4"' : ''}/>`)
-    for (const p of pts) {
+    // Dots only while they can be told apart; the steps alone beyond that.
+    for (const p of pts.length <= 80 ? pts : []) {
       body.push(`<circle cx="${px(axis.x(p.date))}" cy="${px(y(p.value))}" r="3.5" fill="${s.stroke}"><title>${escapeHtml(`${s.name} on ${p.date}: ${Math.round(p.value * 1000) / 10}%`)}</title></circle>`)
     }
     const last = pts[pts.length - 1]
@@ -355,7 +368,7 @@ export function stepChart(o: {label: string; series: StepSeries[]; markers: Mark
   // End labels beside the ends of their lines, pushed apart so lines ending close together stay legible.
   ends.sort((a, b) => a.y - b.y)
   for (let i = ends.length - 2; i >= 0; i--) ends[i].y = Math.min(ends[i].y, ends[i + 1].y - 15)
-  for (const e of ends) body.push(text(axis.x(axis.to) + 6, e.y, e.label, {size: 12, weight: 'bold', fill: e.fill}))
+  for (const e of ends) body.push(text(axis.x(axis.to) + 6, e.y, e.label, {size: 12, weight: 'bold', fill: e.fill, cls: 'halo'}))
   drawMarkers(axis, bottom, o.markers, body)
   return svg(width, height, o.label, body)
 }

@@ -46,8 +46,10 @@ h3{font-size:18px;margin:18px 0 6px}
 figure{margin:0}
 figcaption{color:#505a5f;font-size:14px;margin-top:6px}
 svg.chart{display:block;max-width:100%;height:auto;overflow:visible}
+svg.chart.fill{width:100%}
 svg.chart text{font-family:inherit}
 .nopointer{pointer-events:none}
+.halo{paint-order:stroke;stroke:#fff;stroke-width:4px;stroke-linejoin:round}
 .legend{display:flex;flex-wrap:wrap;gap:4px 18px;margin:4px 0 10px;padding:0;list-style:none;font-size:14px}
 .legend li{display:flex;align-items:center}
 .legend .sw{display:inline-block;width:14px;height:14px;margin-right:6px;border-radius:2px;border:1px solid rgba(0,0,0,.15)}
@@ -68,7 +70,7 @@ td.wide{min-width:15em}
 .ok{color:#00703c;font-weight:700}
 .chip{display:inline-block;padding:1px 8px;border-radius:10px;font-size:13px;white-space:nowrap}
 .note{font-size:14px;color:#505a5f}
-details>summary{cursor:pointer;font-weight:700;font-size:18px;margin:8px 0}
+details>summary{cursor:pointer;font-weight:700;font-size:18px;margin:8px 0;color:#1d70b8}
 ul.notes{margin:8px 0;padding-left:20px;font-size:15px}
 footer{margin-top:44px;padding-top:12px;border-top:1px solid #b1b4b6;font-size:13px;color:#505a5f}
 footer p{margin:4px 0}
@@ -81,7 +83,10 @@ ${classes('st', STRATEGY)}
 body{background:#fff;font-size:10.5pt}
 .page{max-width:none;padding:0}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-.kpis{grid-template-columns:repeat(4,minmax(0,1fr))}
+.kpis{grid-template-columns:repeat(4,minmax(0,1fr));gap:8px}
+.kpi{padding:6px 8px}
+.kpi .value{font-size:15pt}
+.kpi .label{font-size:9pt}
 .pair.side{grid-template-columns:minmax(0,1fr)}
 .panel{break-before:auto}
 figure,.kpis,.verdict,h2,caption{break-inside:avoid}
@@ -91,6 +96,7 @@ thead{display:table-header-group}
 .table-wrap{overflow:visible}
 svg.chart{max-height:240mm}
 details>summary{display:none}
+details::details-content{content-visibility:visible;display:block}
 }
 `
 
@@ -103,16 +109,19 @@ export interface PageOptions {
   footer: string[]
 }
 
-/** A whole HTML document: nothing in it asks the network for anything. */
+/**
+ * A whole HTML document: nothing in it asks the network for anything. Written as polyglot markup
+ * (void elements closed, every attribute quoted), so an XML parser can check it too.
+ */
 export function page(o: PageOptions): string {
   return `<!DOCTYPE html>
 <html lang="en-GB">
 <head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<meta name="generator" content="cloudready">
+<meta charset="utf-8" />
+<meta http-equiv="Content-Security-Policy" content="${CSP}" />
+<meta name="viewport" content="width=device-width, initial-scale=1" />
+<meta name="referrer" content="no-referrer" />
+<meta name="generator" content="cloudready" />
 <title>${escapeHtml(o.title)}</title>
 <style>${STYLE}</style>
 </head>

@@ -25,6 +25,14 @@ export interface ReportInput {
 export const MAX_GRAPH_NODES = 40
 /** How many waves the timeline draws at most. */
 export const MAX_TIMELINE_ROWS = 60
+/** How many rows a table lists at most: a page is for people; the CSV and JSON formats have every row. */
+export const MAX_TABLE_ROWS = 1000
+
+/** The first MAX_TABLE_ROWS rows, and a caption that says when there were more. */
+function firstRows<T>(rows: T[], caption: string, what: string): {rows: T[]; caption: string} {
+  if (rows.length <= MAX_TABLE_ROWS) return {rows, caption}
+  return {rows: rows.slice(0, MAX_TABLE_ROWS), caption: `${caption} (the first ${fmt(MAX_TABLE_ROWS)} of ${fmt(rows.length)} ${what}; plan --format csv or json lists them all)`}
+}
 
 const fmt = (n: number) => n.toLocaleString('en-GB')
 const years = (days: number) => (days / 365.25).toFixed(1)
@@ -141,17 +149,25 @@ function timelinePanel(plan: PlanReport): string {
     note: `${w.systems.length}`,
     title: `Wave ${w.number}: ${w.start} to ${w.end}, ${plural(w.systems.length, 'system')}, ${pm(w.effort)} person-months`,
   }))
-  const chart = timeline({label: `Wave timeline: ${plural(plan.waves.length, 'wave')} from ${plan.start} to ${plan.completion}, against the ${plan.deadline} deadline`, rows, markers: markers(plan.asOf, plan.deadline, plan.completion, plan.daysPastDeadline), shadeAfter: plan.deadline})
+  // When only the first waves are drawn, the axis ends with them: the completion is in the lead and the table.
+  const all = shown.length === plan.waves.length
+  const chart = timeline({
+    label: `Wave timeline: ${plural(plan.waves.length, 'wave')} from ${plan.start} to ${plan.completion}, against the ${plan.deadline} deadline`,
+    rows,
+    markers: markers(plan.asOf, plan.deadline, all ? plan.completion : undefined, plan.daysPastDeadline),
+    shadeAfter: plan.deadline,
+  })
+  const waveRows = firstRows(plan.waves, 'Waves: dates, systems, effort and risks', 'waves')
   const table = dataTable(
-    'Waves: dates, systems, effort and risks',
+    waveRows.caption,
     [{head: 'wave', nowrap: true}, {head: 'start', nowrap: true}, {head: 'end', nowrap: true}, {head: 'systems', num: true}, {head: 'person-months', num: true, nowrap: true}, {head: 'days late', num: true}, {head: 'risks'}],
-    plan.waves.map((w) => [`Wave ${w.number}`, w.start, w.end, w.systems.length, pm(w.effort), Math.max(0, daysBetween(plan.deadline, w.end)), w.risks.join('; ')]),
+    waveRows.rows.map((w) => [`Wave ${w.number}`, w.start, w.end, w.systems.length, pm(w.effort), Math.max(0, daysBetween(plan.deadline, w.end)), w.risks.join('; ')]),
   )
-  const capped = plan.waves.length > MAX_TIMELINE_ROWS ? ` The chart draws the first ${MAX_TIMELINE_ROWS} of ${plan.waves.length} waves; the table lists them all.` : ''
+  const capped = all ? '' : ` The chart draws the first ${MAX_TIMELINE_ROWS} of ${fmt(plan.waves.length)} waves.`
   const lead = plan.waves.length
     ? `${plural(plan.waves.length, 'wave')} of ${plan.waveLengthMonths} months from ${plan.start}, the last ending ${plan.completion}. The numbers in the bars are systems.${capped}`
     : 'Nothing left to move: no waves.'
-  return panel({id: 'timeline', title: 'Wave timeline', lead, legend: markerLegend(true), chart, caption: 'Each bar is a wave, from its first to its last day.', table})
+  return panel({id: 'timeline', title: 'Wave timeline', lead, legend: markerLegend(all), chart, caption: 'Each bar is a wave, from its first to its last day.', table})
 }
 
 interface ProgressRow {
@@ -164,29 +180,35 @@ interface ProgressRow {
 
 /**
  * The plan's progress points and the end of every wave, counted as the plan counts them: systems
- * already moved from the as-of date (their own dates are not recorded), the others at their wave's end.
+ * already moved or retired as done at every date (their own dates are not recorded), the others at
+ * their wave's end.
  */
 function progressRows(plan: PlanReport): ProgressRow[] {
   const total = plan.systems.length || 1
   const cost = plan.systems.reduce((sum, s) => sum + (s.annualRunGbp ?? 0), 0) || 1
-  const doneBy = (date: string) => {
-    let count = 0
-    let gbpDone = 0
-    for (const s of plan.systems) {
-      const finished = s.status === 'done' ? plan.asOf <= date : s.wave !== null && plan.waves[s.wave - 1].end <= date
-      if (finished) {
-        count++
-        gbpDone += s.annualRunGbp ?? 0
-      }
+  // One sweep over the finish dates in order: an estate of 100,000 systems has thousands of waves.
+  const finishes: Array<{date: string; gbp: number}> = []
+  for (const s of plan.systems) {
+    const date = s.status === 'done' ? '' : s.wave !== null ? plan.waves[s.wave - 1].end : undefined
+    if (date !== undefined) finishes.push({date, gbp: s.annualRunGbp ?? 0})
+  }
+  finishes.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  const points = new Map<string, {date: string; label: string; plan?: ProgressRow}>()
+  for (const p of plan.progress) points.set(`${p.date} ${p.label}`, {date: p.date, label: p.label, plan: p})
+  const completionAt = new Set(plan.progress.filter((p) => p.label === 'completion').map((p) => p.date))
+  for (const w of plan.waves) if (!completionAt.has(w.end)) points.set(`${w.end} wave ${w.number}`, {date: w.end, label: `end of wave ${w.number}`})
+  const sorted = [...points.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.label < b.label ? -1 : 1))
+  let next = 0
+  let count = 0
+  let gbpDone = 0
+  return sorted.map((p) => {
+    for (; next < finishes.length && finishes[next].date <= p.date; next++) {
+      count++
+      gbpDone += finishes[next].gbp
     }
-    return {systemsDone: count, shareSystems: Math.round((count / total) * 1000) / 1000, shareRunCost: Math.round((gbpDone / cost) * 1000) / 1000}
-  }
-  const rows = new Map<string, ProgressRow>()
-  for (const p of plan.progress) rows.set(`${p.date} ${p.label}`, {...p})
-  for (const w of plan.waves) {
-    if (![...rows.values()].some((r) => r.date === w.end && r.label === 'completion')) rows.set(`${w.end} wave`, {date: w.end, label: `end of wave ${w.number}`, ...doneBy(w.end)})
-  }
-  return [...rows.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.label < b.label ? -1 : 1))
+    // The plan's own points keep the plan's numbers; the wave ends between them are counted here.
+    return p.plan ? {...p.plan} : {date: p.date, label: p.label, systemsDone: count, shareSystems: Math.round((count / total) * 1000) / 1000, shareRunCost: Math.round((gbpDone / cost) * 1000) / 1000}
+  })
 }
 
 const PROGRESS_LABEL: Record<string, string> = {'as-of': 'today (as of)', deadline: 'deadline', completion: 'completion'}
@@ -204,10 +226,11 @@ function progressPanel(plan: PlanReport): string {
     markers: markers(plan.asOf, plan.deadline),
     shadeAfter: plan.deadline,
   })
+  const shown = firstRows(rows, 'Share migrated by date', 'dates')
   const table = dataTable(
-    'Share migrated by date',
+    shown.caption,
     [{head: 'date', nowrap: true}, {head: 'point'}, {head: 'systems done', num: true}, {head: 'share of systems', num: true}, {head: 'share of run cost', num: true}],
-    rows.map((r) => [r.date, PROGRESS_LABEL[r.label] ?? r.label.replace(/^end-(\d{4})$/, 'end of $1'), r.systemsDone, percent(r.shareSystems), percent(r.shareRunCost)]),
+    shown.rows.map((r) => [r.date, PROGRESS_LABEL[r.label] ?? r.label.replace(/^end-(\d{4})$/, 'end of $1'), r.systemsDone, percent(r.shareSystems), percent(r.shareRunCost)]),
   )
   const last = rows[rows.length - 1]
   const lead = `${percent(plan.summary.shareDoneByDeadline)} of systems were done by the deadline; the plan reaches ${percent(last?.shareSystems ?? 0)} of systems and ${percent(last?.shareRunCost ?? 0)} of the run cost (retained systems never move).`
@@ -217,22 +240,63 @@ function progressPanel(plan: PlanReport): string {
     lead,
     legend: legend([{name: 'share of systems', stroke: BLUE}, {name: 'share of run cost', stroke: PURPLE, dash: true}, {name: 'deadline', stroke: '#d4351c', dash: true}, {name: 'today (the as-of date)', stroke: '#0b0c0c'}]),
     chart,
-    caption: 'Systems count as moved at the end of their wave; those already moved count from the as-of date.',
+    caption: 'Systems count as moved at the end of their wave; those already moved or retired count as done throughout.',
     table,
   })
+}
+
+type Group = PlanReport['moveGroups'][number]
+
+/**
+ * The groups to draw when there are too many: the critical path first, then outwards from it
+ * through dependencies and dependants (cycles and the most connected first), so what is drawn is
+ * one readable neighbourhood rather than the same number of unconnected boxes.
+ */
+function groupsToDraw(linked: Group[], critical: Set<string>, max: number): Set<string> {
+  if (linked.length <= max) return new Set(linked.map((g) => g.id))
+  const byId = new Map(linked.map((g) => [g.id, g]))
+  const neighbours = new Map<string, string[]>(linked.map((g) => [g.id, []]))
+  for (const g of linked) {
+    for (const d of g.dependsOn) {
+      if (!byId.has(d)) continue
+      neighbours.get(g.id)!.push(d)
+      neighbours.get(d)!.push(g.id)
+    }
+  }
+  const rank = (a: string, b: string) => {
+    const ga = byId.get(a)!
+    const gb = byId.get(b)!
+    return Number(gb.systems.length > 1) - Number(ga.systems.length > 1) || neighbours.get(b)!.length - neighbours.get(a)!.length || (a < b ? -1 : 1)
+  }
+  const keep = new Set<string>()
+  const queue: string[] = []
+  const visit = (id: string) => {
+    if (keep.has(id) || keep.size >= max) return
+    keep.add(id)
+    queue.push(id)
+  }
+  for (const g of linked) if (critical.has(g.id)) visit(g.id)
+  const seeds = linked.map((g) => g.id).sort(rank)
+  let seed = 0
+  for (let q = 0; keep.size < max; q++) {
+    if (q >= queue.length) {
+      // This neighbourhood is drawn whole: start the next from the best group left.
+      while (seed < seeds.length && keep.has(seeds[seed])) seed++
+      if (seed >= seeds.length) break
+      visit(seeds[seed])
+    }
+    for (const n of neighbours.get(queue[q])!.filter((x) => !keep.has(x)).sort(rank)) visit(n)
+  }
+  return keep
 }
 
 function graphPanel(plan: PlanReport): string {
   const dependents = new Map<string, number>()
   for (const g of plan.moveGroups) for (const d of g.dependsOn) dependents.set(d, (dependents.get(d) ?? 0) + 1)
   const linked = plan.moveGroups.filter((g) => g.systems.length > 1 || g.dependsOn.length > 0 || dependents.has(g.id))
-  const degree = (g: (typeof linked)[number]) => g.dependsOn.length + (dependents.get(g.id) ?? 0)
   const critical = new Set(plan.criticalPath.map((p) => p.moveGroup))
-  // The most telling groups when there are too many: cycles, the critical path, then the most connected.
-  const drawn = [...linked]
-    .sort((a, b) => Number(b.systems.length > 1) - Number(a.systems.length > 1) || Number(critical.has(b.id)) - Number(critical.has(a.id)) || degree(b) - degree(a) || (a.id < b.id ? -1 : 1))
-    .slice(0, MAX_GRAPH_NODES)
-  const keep = new Set(drawn.map((g) => g.id))
+  const keep = groupsToDraw(linked, critical, MAX_GRAPH_NODES)
+  const drawn = linked.filter((g) => keep.has(g.id))
   const ordered = linked.filter((g) => keep.has(g.id))
   const nodes: GraphNode[] = ordered.map((g) => ({
     id: g.id,
@@ -243,14 +307,15 @@ function graphPanel(plan: PlanReport): string {
   }))
   const edges = ordered.flatMap((g) => g.dependsOn.filter((d) => keep.has(d)).map((d): [string, string] => [d, g.id]))
   const chart = nodes.length ? layeredGraph({label: `Move groups and their dependencies: ${plural(nodes.length, 'group')} drawn`, nodes, edges}) : ''
-  const capped = linked.length > drawn.length ? ` The graph draws ${drawn.length} of the ${linked.length}: the cycles, the critical path and the most connected; the table lists them all.` : ''
+  const capped = linked.length > drawn.length ? ` The graph draws ${drawn.length} of the ${fmt(linked.length)}: the critical path and the groups around it, cycles and the most connected first; the table lists them.` : ''
   const lead = linked.length
     ? `${plural(linked.length, 'move group')} of ${plan.moveGroups.length} have several systems (a dependency cycle, moving together) or depend on another group. An arrow points from a group to the groups that need it first; the critical path, which sets the completion date, is drawn heavier.${capped}`
     : 'No system depends on another: every system is a move group of its own, free to move in any wave.'
+  const groupRows = firstRows(linked, 'Move groups with several systems or dependencies', 'groups')
   const table = dataTable(
-    'Move groups with several systems or dependencies',
+    groupRows.caption,
     [{head: 'move group', nowrap: true}, {head: 'wave', nowrap: true}, {head: 'systems', num: true}, {head: 'members', wide: true}, {head: 'depends on'}, {head: 'critical path'}, ...(linked.length > drawn.length ? [{head: 'drawn'}] : [])],
-    linked.map((g) => [g.id, g.wave ?? 'not moving', g.systems.length, g.systems.join(', '), g.dependsOn.join(', '), critical.has(g.id) ? 'yes' : '', ...(linked.length > drawn.length ? [keep.has(g.id) ? 'yes' : 'no'] : [])]),
+    groupRows.rows.map((g) => [g.id, g.wave ?? 'not moving', g.systems.length, g.systems.join(', '), g.dependsOn.join(', '), critical.has(g.id) ? 'yes' : '', ...(linked.length > drawn.length ? [keep.has(g.id) ? 'yes' : 'no'] : [])]),
   )
   return panel({
     id: 'dependencies',
@@ -271,7 +336,8 @@ function graphPanel(plan: PlanReport): string {
 const READINESS_SHORT: Record<string, string> = {ready: 'ready', 'ready-with-conditions': 'with conditions', unknown: 'unknown', 'not-ready': 'not ready'}
 
 function systemsSection(plan: PlanReport): string {
-  const rows = plan.systems.map((s) => [
+  const shown = firstRows(plan.systems, 'Every system: readiness, strategy (the 7 Rs) and wave', 'systems')
+  const rows = shown.rows.map((s) => [
     s.id,
     s.department,
     s.name,
@@ -282,7 +348,7 @@ function systemsSection(plan: PlanReport): string {
     s.annualRunGbp === null ? '' : gbp(s.annualRunGbp),
   ])
   const table = dataTable(
-    `Every system: readiness, strategy (the 7 Rs) and wave`,
+    shown.caption,
     [{head: 'system', nowrap: true}, {head: 'department', nowrap: true}, {head: 'name', wide: true}, {head: 'readiness', nowrap: true}, {head: 'strategy'}, {head: 'wave', nowrap: true}, {head: 'person-months', num: true, nowrap: true}, {head: 'run cost a year', num: true}],
     rows,
   )
@@ -291,7 +357,7 @@ function systemsSection(plan: PlanReport): string {
 <h2 id="systems-h">Systems</h2>
 <p class="lead">${escapeHtml(`Strategies: ${strategies}.`)}</p>
 ${legend(STRATEGIES.map((k) => ({name: k, fill: STRATEGY[k].fill})))}
-<details open><summary>${escapeHtml(`All ${plural(plan.systems.length, 'system')}`)}</summary>
+<details><summary>${escapeHtml(`Show all ${plural(plan.systems.length, 'system')}: readiness, strategy, wave, effort, run cost`)}</summary>
 ${table}
 </details>
 </section>`

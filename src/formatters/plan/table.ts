@@ -1,7 +1,7 @@
 import {Chalk} from 'chalk'
 
 import type {PlanReport} from '../../core/plan/report.js'
-import {sanitizeTerminal} from '../text.js'
+import {sanitizeLine} from '../text.js'
 import type {Formatter} from '../types.js'
 import {verdictLines} from './verdict.js'
 
@@ -14,7 +14,7 @@ function table(rows: string[][], right: Set<number> = new Set()): string[] {
 export const format: Formatter<PlanReport> = (r, ctx) => {
   const c = new Chalk({level: ctx.color ? 1 : 0})
   const [head, ...verdict] = verdictLines(r)
-  const out = [c.bold(sanitizeTerminal(head)), ...verdict.map(sanitizeTerminal), '']
+  const out = [c.bold(sanitizeLine(head)), ...verdict.map(sanitizeLine), '']
   out.push(c.bold('Waves'))
   const waveRows = [['wave', 'dates', 'systems', 'effort (pm)', 'risks']]
   for (const w of r.waves) waveRows.push([String(w.number), `${w.start} → ${w.end}`, String(w.systems.length), `${w.effort.low}–${w.effort.high}`, w.risks.join('; ')])
@@ -23,13 +23,13 @@ export const format: Formatter<PlanReport> = (r, ctx) => {
   const sysRows = [['system', 'strategy', 'wave', 'group', 'effort', 'why']]
   for (const s of r.systems) {
     const why = s.reasons[0] ? `${s.reasons[0].fact}` : ''
-    sysRows.push([s.ref, s.strategy, s.wave === null ? s.status : String(s.wave), s.moveGroup, `${s.effort.low}–${s.effort.high}`, sanitizeTerminal(why)])
+    sysRows.push([s.ref, s.strategy, s.wave === null ? s.status : String(s.wave), s.moveGroup, `${s.effort.low}–${s.effort.high}`, sanitizeLine(why)])
   }
   out.push(...table(sysRows), '')
   if (r.criticalPath.length) out.push(`${c.bold('Critical path')}: ${r.criticalPath.map((p) => `${p.moveGroup} (wave ${p.wave}: ${p.systems.join(', ')})`).join(' → ')}`)
   if (r.blockers.length) {
     out.push(`${c.bold('Clear first')}: not ready, and other systems wait on them:`)
-    for (const b of r.blockers.slice(0, 10)) out.push(`  ${b.ref} (${b.readiness}): ${b.waiting} waiting; ${sanitizeTerminal(b.rules.join(', '))}`)
+    for (const b of r.blockers.slice(0, 10)) out.push(`  ${b.ref} (${b.readiness}): ${b.waiting} waiting; ${sanitizeLine(b.rules.join(', '))}`)
     if (r.blockers.length > 10) out.push(`  … and ${r.blockers.length - 10} more`)
   }
   if (r.bridges.length) {
@@ -39,11 +39,11 @@ export const format: Formatter<PlanReport> = (r, ctx) => {
     const worst = [...r.bridges].sort((a, b) => b.exposureDays - a.exposureDays || (a.ref < b.ref ? -1 : 1))
     for (const b of worst.slice(0, shown)) {
       const cover = b.need === 'extended-support' ? `extended support to ${b.extendedEnd}` : 'no support available'
-      out.push(`  ${b.ref}: ${sanitizeTerminal(b.product)}, security support ${b.securityEnd ? `ended ${b.securityEnd}` : 'ended'}, ${cover}; wave ${b.wave} ends ${b.waveEnd} (${b.exposureDays} days from now)`)
+      out.push(`  ${b.ref}: ${sanitizeLine(b.product)}, security support ${b.securityEnd ? `ended ${b.securityEnd}` : 'ended'}, ${cover}; wave ${b.wave} ends ${b.waveEnd} (${b.exposureDays} days from now)`)
     }
     if (r.bridges.length > shown) out.push(`  … and ${r.bridges.length - shown} more (all of them in --format json, csv or markdown)`)
   }
   if (r.externalConstraints.length) out.push(`${c.bold('External constraints')}: ${r.externalConstraints.map((e) => `${e.ref} → ${e.dependsOn}`).join(', ')}`)
-  for (const w of r.warnings) out.push(c.yellow(`warning: ${sanitizeTerminal(w)}`))
+  for (const w of r.warnings) out.push(c.yellow(`warning: ${sanitizeLine(w)}`))
   return `${out.join('\n')}\n`
 }

@@ -1,7 +1,7 @@
 import {Chalk} from 'chalk'
 
 import type {Diagnostic} from '../../core/model/types.js'
-import {plural, sanitizeTerminal} from '../text.js'
+import {plural, sanitizeLine} from '../text.js'
 import type {Formatter, ValidateReport} from '../types.js'
 
 /** ESLint's stylish layout: problems grouped by file, `line:col  severity  message  code`, then a total. */
@@ -16,12 +16,12 @@ export const format: Formatter<ValidateReport> = (report, ctx) => {
   }
   const lines: string[] = []
   for (const [file, diagnostics] of byFile) {
-    lines.push(c.underline(sanitizeTerminal(file)))
+    lines.push(c.underline(sanitizeLine(file)))
     const width = Math.max(...diagnostics.map((d) => `${d.line}:${d.column}`.length))
     for (const d of diagnostics) {
       const pos = `${d.line}:${d.column}`.padEnd(width)
       const sev = d.severity === 'error' ? c.red('error  ') : c.yellow('warning')
-      lines.push(`  ${c.dim(pos)}  ${sev}  ${sanitizeTerminal(d.message)}  ${c.dim(d.code)}`)
+      lines.push(`  ${c.dim(pos)}  ${sev}  ${sanitizeLine(d.message)}  ${c.dim(d.code)}`)
     }
     lines.push('')
   }

@@ -1,0 +1,487 @@
+/**
+ * `cloudready compare` end to end, through the built CLI. Each mode's numbers are recomputed here,
+ * independently, from what `plan --format json` and `audit --format json` print for the same
+ * inputs — never by calling the comparison's own code — and every JSON output is checked against
+ * schemas/compare.schema.json.
+ */
+import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+
+import type * as AjvModule from 'ajv'
+import Ajv2020Module from 'ajv/dist/2020.js'
+import addFormatsModule from 'ajv-formats'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+
+import {cli, ROOT, type RunResult, STACK_TRACE} from '../helpers/cli.js'
+
+const AS_OF = '2026-11-27'
+
+type AjvInstance = AjvModule.default
+const Ajv2020 = ((Ajv2020Module as unknown as {default?: unknown}).default ?? Ajv2020Module) as unknown as new (options: object) => AjvInstance
+const addFormats = ((addFormatsModule as unknown as {default?: unknown}).default ?? addFormatsModule) as unknown as (ajv: AjvInstance, formats: string[]) => void
+
+// ----- The shapes this test reads (written out here, not imported: the test must not trust the code). -----
+
+interface PlanJson {
+  asOf: string
+  deadline: string
+  start: string
+  completion: string
+  daysPastDeadline: number
+  waveLengthMonths: number
+  capacity: {systems?: number; effort?: number}
+  summary: {systems: number; waves: number; shareDoneByDeadline: number}
+  waves: Array<{number: number; start: string; end: string; systems: string[]}>
+  systems: Array<{ref: string; department: string; name: string; readiness: string; status: string; strategy: string; wave: number | null; moveGroup: string; effort: {low: number; high: number}; annualRunGbp: number | null}>
+  audit: {summary: {bySeverity: Record<string, number>; annualRunGbp: number; annualRunGbpAtRisk: number}; departments: Array<{id: string; name: string; summary: {systems: number; byReadiness: Record<string, number>; bySeverity: Record<string, number>; shareReady: number; annualRunGbpAtRisk: number}}>}
+}
+
+interface AuditJson {
+  failOn: string
+  systems: Array<{ref: string; department: string; readiness: string; pastEndOfSupport: boolean; findings: Array<{rule: string; severity: string; pointer: string; message: string}>}>
+}
+
+interface Column {
+  label: string
+  kind: string
+  inputs: string[]
+  department: {id: string; name: string} | null
+  scenario: string | null
+  asOf: string
+  deadline: string
+  capacity: {systems?: number; effort?: number}
+  waveLengthMonths: number
+  systems: number
+  toMove: number
+  done: number
+  retained: number
+  byReadiness: Record<string, number>
+  shareReady: number
+  findings: number
+  bySeverity: Record<string, number>
+  byStrategy: Record<string, number>
+  waves: number
+  lastWave: number | null
+  effort: {low: number; high: number}
+  completion: string
+  daysPastDeadline: number
+  shareDoneByDeadline: number
+  annualRunGbp: number
+  annualRunGbpAtRisk: number
+  pastEndOfSupport: number
+}
+
+interface FindingChange {
+  rule: string
+  severity: string
+  was: string | null
+  pointer: string
+}
+
+interface CompareJson {
+  tool: {name: string; version: string}
+  mode: string
+  asOf: string | null
+  columns: Column[]
+  diff: null | {
+    completion: {base: string; head: string; days: number}
+    findingsCompared: boolean
+    counts: Record<string, number>
+    systems: Array<{ref: string; change: string; readiness: 'up' | 'down' | null; strategyChanged: boolean; waveMoved: boolean; newFindings: FindingChange[]; resolvedFindings: FindingChange[]; worseFindings: FindingChange[]}>
+    regression: boolean
+    regressions: string[]
+  }
+  notes: string[]
+}
+
+type Change = NonNullable<CompareJson['diff']>['systems'][number]
+
+// ----- Independent arithmetic -----
+
+function days(from: string, to: string): number {
+  const utc = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)))
+  return Math.round((utc(to) - utc(from)) / 86_400_000)
+}
+
+function tally<T>(items: T[], key: (t: T) => string): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const i of items) out[key(i)] = (out[key(i)] ?? 0) + 1
+  return out
+}
+
+/** Counts with the zero entries dropped, so two tallies compare whatever keys each spells out. */
+function nonZero(counts: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0))
+}
+
+const RANK: Record<string, number> = {ready: 0, 'ready-with-conditions': 1, unknown: 2, 'not-ready': 3}
+const SEV: Record<string, number> = {critical: 0, high: 1, medium: 2, low: 3, info: 4}
+
+/** What a column over these systems of a plan must say, worked out from the plan JSON (and the audit's systems). */
+function expectColumn(col: Column, plan: PlanJson, audit: AuditJson, department?: string): void {
+  const mine = plan.systems.filter((s) => department === undefined || s.department === department)
+  const audited = audit.systems.filter((s) => department === undefined || s.department === department)
+  expect(col.systems).toBe(mine.length)
+  expect(col.done).toBe(mine.filter((s) => s.status === 'done').length)
+  expect(col.retained).toBe(mine.filter((s) => s.status === 'retained').length)
+  expect(col.toMove).toBe(mine.filter((s) => s.status === 'planned').length)
+  expect(nonZero(col.byStrategy)).toEqual(tally(mine, (s) => s.strategy))
+  expect(nonZero(col.byReadiness)).toEqual(tally(mine, (s) => s.readiness))
+  expect(col.shareReady).toBeCloseTo(mine.filter((s) => s.readiness === 'ready').length / mine.length, 3)
+  const findings = audited.flatMap((s) => s.findings)
+  expect(col.findings).toBe(findings.length)
+  expect(nonZero(col.bySeverity)).toEqual(tally(findings, (f) => f.severity))
+  expect(col.pastEndOfSupport).toBe(audited.filter((s) => s.pastEndOfSupport).length)
+  expect(col.annualRunGbp).toBe(mine.reduce((sum, s) => sum + (s.annualRunGbp ?? 0), 0))
+  const waves = [...new Set(mine.flatMap((s) => (s.wave === null ? [] : [s.wave])))]
+  expect(col.waves).toBe(department === undefined ? plan.waves.length : waves.length)
+  expect(col.lastWave).toBe(waves.length ? Math.max(...waves) : null)
+  const completion = waves.length ? plan.waves.find((w) => w.number === Math.max(...waves))!.end : plan.asOf
+  expect(col.completion).toBe(completion)
+  expect(col.daysPastDeadline).toBe(Math.max(0, days(plan.deadline, completion)))
+  // The effort of moving: the systems planned into a wave.
+  const moving = mine.filter((s) => s.wave !== null)
+  expect(col.effort.low).toBeCloseTo(moving.reduce((sum, s) => sum + s.effort.low, 0), 1)
+  expect(col.effort.high).toBeCloseTo(moving.reduce((sum, s) => sum + s.effort.high, 0), 1)
+  // Systems already moved count as done by any date; the others at the end of their wave.
+  const doneByDeadline = mine.filter((s) => s.status === 'done' || (s.wave !== null && plan.waves[s.wave - 1].end <= plan.deadline)).length
+  expect(col.shareDoneByDeadline).toBeCloseTo(doneByDeadline / mine.length, 3)
+  expect(col.asOf).toBe(plan.asOf)
+  expect(col.deadline).toBe(plan.deadline)
+}
+
+// ----- Running the CLI -----
+
+const outputs: Array<{args: string[]; json: unknown}> = []
+
+function run(args: string[]): RunResult {
+  const r = cli(args)
+  expect(r.stderr, `no stack trace from ${args.join(' ')}`).not.toMatch(STACK_TRACE)
+  return r
+}
+
+function json<T>(args: string[], code = 0): T {
+  const r = run([...args, '--format', 'json'])
+  expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(code)
+  const parsed = JSON.parse(r.stdout) as T
+  if (args[0] === 'compare') outputs.push({args, json: parsed})
+  return parsed
+}
+
+/** Edits one system's block of an inventory file (from its `- id:` line to the next system). */
+function editSystem(file: string, id: string, edit: (block: string) => string): void {
+  const text = readFileSync(file, 'utf8')
+  const start = text.indexOf(`\n  - id: ${id}\n`)
+  expect(start, `${id} in ${file}`).toBeGreaterThan(-1)
+  const next = text.indexOf('\n  - id: ', start + 1)
+  const end = next === -1 ? text.length : next
+  writeFileSync(file, text.slice(0, start) + edit(text.slice(start, end)) + text.slice(end))
+}
+
+let dir: string
+let base: string
+let head: string
+let basePlanFile: string
+let headPlanFile: string
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'cloudready-compare-'))
+  base = path.join(dir, 'base')
+  head = path.join(dir, 'head')
+  cpSync(path.join(ROOT, 'examples'), base, {recursive: true})
+  cpSync(path.join(ROOT, 'examples'), head, {recursive: true})
+  // The head: a system gets worse (more critical vulnerabilities), one fixes its DPIA, one is
+  // decommissioned from the inventory, one is added.
+  editSystem(path.join(head, 'hmrc.yaml'), 'email', (b) => b.replace(/critical_vulnerabilities: \d+/, 'critical_vulnerabilities: 9'))
+  editSystem(path.join(head, 'hmrc.yaml'), 'idms', (b) => b.replace('dpia_completed: false', 'dpia_completed: true'))
+  editSystem(path.join(head, 'dwp.yaml'), 'stat-xplore', () => '\n')
+  writeFileSync(path.join(head, 'home-office.yaml'), `${readFileSync(path.join(head, 'home-office.yaml'), 'utf8').trimEnd()}\n\n  - id: new-portal\n    name: New Visa Portal\n    criticality: medium\n    hosting: on-premises\n`)
+  basePlanFile = path.join(dir, 'base.plan.json')
+  headPlanFile = path.join(dir, 'head.plan.json')
+  expect(run(['plan', base, '--as-of', AS_OF, '--format', 'json', '-o', basePlanFile]).code).toBe(0)
+  expect(run(['plan', head, '--as-of', AS_OF, '--format', 'json', '-o', headPlanFile]).code).toBe(0)
+})
+
+afterAll(() => {
+  if (dir) rmSync(dir, {recursive: true, force: true})
+})
+
+describe('compare --by-department', () => {
+  it('puts each department of the inventories beside the others, with numbers that add up from the plan', () => {
+    const plan = json<PlanJson>(['plan', 'examples', '--as-of', AS_OF])
+    const audit = json<AuditJson>(['audit', 'examples', '--as-of', AS_OF], 1)
+    const report = json<CompareJson>(['compare', 'examples', '--by-department', '--as-of', AS_OF])
+    expect(report.mode).toBe('departments')
+    expect(report.columns.map((c) => c.label)).toEqual(plan.audit.departments.map((d) => d.id))
+    for (const col of report.columns) {
+      expect(col.kind).toBe('department')
+      expect(col.department?.name).toBe(plan.audit.departments.find((d) => d.id === col.label)!.name)
+      expectColumn(col, plan, audit, col.label)
+    }
+    // The departments add up to the estate.
+    expect(report.columns.reduce((sum, c) => sum + c.systems, 0)).toBe(plan.systems.length)
+    expect(report.columns.map((c) => c.completion).sort().at(-1)).toBe(plan.completion)
+  })
+
+  it('gives the same numbers from a saved plan JSON (past end of support from its share)', () => {
+    const fromInventories = json<CompareJson>(['compare', base, '--by-department', '--as-of', AS_OF])
+    const fromPlan = json<CompareJson>(['compare', basePlanFile, '--by-department'])
+    expect(fromPlan.columns.map((c) => ({...c, inputs: [], kind: ''}))).toEqual(fromInventories.columns.map((c) => ({...c, inputs: [], kind: ''})))
+  })
+})
+
+describe('compare --scenario', () => {
+  it('plans the estate once per scenario, each column the plan those flags give', () => {
+    const report = json<CompareJson>(['compare', 'examples', '--as-of', AS_OF, '--scenario', 'small:--capacity=4', '--scenario', 'big:--capacity 12 --wave-length=6'])
+    const audit = json<AuditJson>(['audit', 'examples', '--as-of', AS_OF], 1)
+    const small = json<PlanJson>(['plan', 'examples', '--as-of', AS_OF, '--capacity', '4'])
+    const big = json<PlanJson>(['plan', 'examples', '--as-of', AS_OF, '--capacity', '12', '--wave-length', '6'])
+    expect(report.mode).toBe('scenarios')
+    expect(report.columns.map((c) => [c.label, c.scenario])).toEqual([
+      ['small', '--capacity=4'],
+      ['big', '--capacity=12 --wave-length=6'],
+    ])
+    expectColumn(report.columns[0], small, audit)
+    expectColumn(report.columns[1], big, audit)
+    expect(report.columns[0].capacity).toEqual({systems: 4})
+    expect(report.columns[1].capacity).toEqual({systems: 12})
+    expect(report.columns[1].waveLengthMonths).toBe(6)
+    // Each plan's completion is the end of its last wave.
+    expect(report.columns[0].completion).toBe(small.waves.at(-1)!.end)
+    expect(report.columns[1].completion).toBe(big.waves.at(-1)!.end)
+  })
+
+  it('applies the command line\'s plan flags under each scenario\'s own', () => {
+    const report = json<CompareJson>(['compare', 'examples', '--as-of', AS_OF, '--wave-length', '4', '--scenario', 'a:--capacity=5', '--scenario', 'b:--capacity-effort=200'])
+    expect(report.columns.map((c) => [c.capacity, c.waveLengthMonths])).toEqual([
+      [{systems: 5}, 4],
+      [{effort: 200}, 4],
+    ])
+  })
+
+  it('says what capacity buys, first line first', () => {
+    const r = run(['compare', 'examples', '--as-of', AS_OF, '--scenario', 'small:--capacity=4', '--scenario', 'big:--capacity=12', '--format', 'markdown'])
+    expect(r.code).toBe(0)
+    expect(r.stdout.split('\n')[0]).toMatch(/^(❌|✅) \*\*2 scenarios: big completes first, on \d{4}-\d{2}-\d{2} .*small last.*\*\*$/)
+  })
+})
+
+describe('compare base → head', () => {
+  let basePlan: PlanJson
+  let headPlan: PlanJson
+  let baseAudit: AuditJson
+  let headAudit: AuditJson
+
+  beforeAll(() => {
+    basePlan = JSON.parse(readFileSync(basePlanFile, 'utf8')) as PlanJson
+    headPlan = JSON.parse(readFileSync(headPlanFile, 'utf8')) as PlanJson
+    baseAudit = json<AuditJson>(['audit', base, '--as-of', AS_OF], 1)
+    headAudit = json<AuditJson>(['audit', head, '--as-of', AS_OF], 1)
+  })
+
+  /** Per system, worked out from the two plan JSONs. */
+  function expectSystems(report: CompareJson): void {
+    const d = report.diff!
+    const b = new Map(basePlan.systems.map((s) => [s.ref, s]))
+    const h = new Map(headPlan.systems.map((s) => [s.ref, s]))
+    const refsOf = (pred: (c: Change) => boolean) => d.systems.filter(pred).map((c) => c.ref)
+    expect(refsOf((c) => c.change === 'added')).toEqual([...h.keys()].filter((r) => !b.has(r)).sort())
+    expect(refsOf((c) => c.change === 'removed')).toEqual([...b.keys()].filter((r) => !h.has(r)).sort())
+    const both = [...h.keys()].filter((r) => b.has(r)).sort()
+    expect(refsOf((c) => c.readiness === 'down')).toEqual(both.filter((r) => RANK[h.get(r)!.readiness] > RANK[b.get(r)!.readiness]))
+    expect(refsOf((c) => c.readiness === 'up')).toEqual(both.filter((r) => RANK[h.get(r)!.readiness] < RANK[b.get(r)!.readiness]))
+    expect(refsOf((c) => c.strategyChanged)).toEqual(both.filter((r) => h.get(r)!.strategy !== b.get(r)!.strategy))
+    expect(refsOf((c) => c.waveMoved)).toEqual(both.filter((r) => h.get(r)!.wave !== b.get(r)!.wave))
+    expect(d.completion).toEqual({base: basePlan.completion, head: headPlan.completion, days: days(basePlan.completion, headPlan.completion)})
+    expect(d.counts.added).toBe(1)
+    expect(d.counts.removed).toBe(1)
+    expect(refsOf((c) => c.readiness === 'down')).toContain('hmrc/email')
+  }
+
+  it('compares two inventories system by system, findings included, and fails on the regression', () => {
+    const report = json<CompareJson>(['compare', '--base', base, '--head', head, '--as-of', AS_OF, '--fail-on-regression'], 1)
+    expect(report.mode).toBe('diff')
+    expect(report.columns.map((c) => [c.label, c.inputs])).toEqual([
+      ['base', [base]],
+      ['head', [head]],
+    ])
+    expectColumn(report.columns[0], basePlan, baseAudit)
+    expectColumn(report.columns[1], headPlan, headAudit)
+    expectSystems(report)
+    const d = report.diff!
+    expect(d.findingsCompared).toBe(true)
+    // Findings keyed by rule, system and place within the system, from the two audits.
+    const keyed = (a: AuditJson) => {
+      const m = new Map<string, string[]>()
+      for (const s of a.systems) for (const f of s.findings) {
+        const k = `${s.ref} ${f.rule} ${f.pointer.replace(/^\/systems\/\d+/, '')}`
+        m.set(k, [...(m.get(k) ?? []), f.severity])
+      }
+      return m
+    }
+    const before = keyed(baseAudit)
+    const after = keyed(headAudit)
+    let added = 0
+    let resolved = 0
+    let worse = 0
+    for (const [k, sevs] of after) {
+      const old = [...(before.get(k) ?? [])]
+      for (const s of sevs) {
+        if (old.length === 0) {
+          added++
+          continue
+        }
+        const i = old.indexOf(s) === -1 ? 0 : old.indexOf(s)
+        if (SEV[s] < SEV[old[i]]) worse++
+        old.splice(i, 1)
+      }
+    }
+    for (const [k, sevs] of before) resolved += Math.max(0, sevs.length - (after.get(k)?.length ?? 0))
+    expect({added, resolved, worse}).toEqual({added: d.counts.newFindings, resolved: d.counts.resolvedFindings, worse: d.counts.worseFindings})
+    expect(resolved).toBeGreaterThan(0)
+    const email = d.systems.find((s) => s.ref === 'hmrc/email')!
+    expect(email.worseFindings.map((f) => [f.rule, f.was, f.severity, f.pointer])).toEqual([['security-critical-vulnerabilities', 'high', 'critical', '/security/critical_vulnerabilities']])
+    expect(d.systems.find((s) => s.ref === 'hmrc/idms')!.resolvedFindings.map((f) => f.rule)).toContain('data-dpia-missing')
+    expect(d.regression).toBe(true)
+    expect(d.regressions.join('\n')).toMatch(/readiness dropped for 1 system: hmrc\/email/)
+  })
+
+  it('exits 0 on the same regression without --fail-on-regression, and 0 when nothing got worse', () => {
+    expect(json<CompareJson>(['compare', base, head, '--diff', '--as-of', AS_OF]).diff!.regression).toBe(true)
+    const same = json<CompareJson>(['compare', base, basePlanFile, '--diff', '--as-of', AS_OF, '--fail-on-regression'])
+    expect(same.diff!.regression).toBe(false)
+    expect(same.diff!.systems).toEqual([])
+  })
+
+  it('compares two plan JSONs without findings, and says so', () => {
+    const report = json<CompareJson>(['compare', basePlanFile, headPlanFile, '--diff'])
+    expectSystems(report)
+    expect(report.diff!.findingsCompared).toBe(false)
+    expect(report.diff!.systems.every((s) => s.newFindings.length + s.resolvedFindings.length + s.worseFindings.length === 0)).toBe(true)
+    expect(report.notes.join('\n')).toMatch(/findings are not compared/)
+    expect(report.columns.map((c) => c.kind)).toEqual(['plan', 'plan'])
+  })
+
+  it('writes a pull-request comment: the verdict line first, then the tables, cells escaped', () => {
+    const r = run(['compare', '--base', basePlanFile, '--head', head, '--as-of', AS_OF, '--format', 'markdown', '--fail-on-regression'])
+    expect(r.code).toBe(1)
+    const lines = r.stdout.split('\n')
+    expect(lines[0]).toMatch(/^❌ \*\*Regression: .*readiness down for 1 system.*\*\*$/)
+    expect(r.stdout).toContain('| hmrc/email | changed | ready-with-conditions → not-ready ↓ |')
+    expect(r.stdout).toContain('### Systems that changed')
+  })
+
+  it('prints a table on a terminal', () => {
+    const r = run(['compare', '--base', basePlanFile, '--head', headPlanFile])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout.split('\n')[0]).toMatch(/^Regression: /)
+    expect(r.stdout).toMatch(/Systems that changed\nsystem +change +readiness/)
+  })
+})
+
+describe('compare side by side', () => {
+  it('puts two plan JSONs beside each other, each column its plan', () => {
+    const report = json<CompareJson>(['compare', basePlanFile, headPlanFile])
+    expect(report.mode).toBe('side-by-side')
+    expect(report.diff).toBeNull()
+    const plans = [basePlanFile, headPlanFile].map((f) => JSON.parse(readFileSync(f, 'utf8')) as PlanJson)
+    report.columns.forEach((c, i) => {
+      expect(c.label).toBe([basePlanFile, headPlanFile][i])
+      expect(c.systems).toBe(plans[i].systems.length)
+      expect(c.completion).toBe(plans[i].waves.at(-1)!.end)
+      expect(c.daysPastDeadline).toBe(Math.max(0, days(plans[i].deadline, plans[i].completion)))
+      expect(nonZero(c.byStrategy)).toEqual(tally(plans[i].systems, (s) => s.strategy))
+      expect(nonZero(c.bySeverity)).toEqual(nonZero(plans[i].audit.summary.bySeverity))
+      expect(c.annualRunGbpAtRisk).toBe(plans[i].audit.summary.annualRunGbpAtRisk)
+    })
+  })
+
+  it('mixes a plan JSON and an inventory folder, and says the flags did not apply to the plan', () => {
+    const report = json<CompareJson>(['compare', basePlanFile, 'examples', '--as-of', AS_OF, '--capacity', '5'])
+    expect(report.columns.map((c) => [c.kind, c.capacity])).toEqual([
+      ['plan', {systems: 10}],
+      ['inventory', {systems: 5}],
+    ])
+    expect(report.notes.join('\n')).toMatch(/--capacity does not apply to plan JSON inputs/)
+  })
+
+  it('writes the same bytes for the same inputs, in every format', () => {
+    for (const format of ['json', 'table', 'markdown', 'html']) {
+      const args = ['compare', 'examples', '--by-department', '--as-of', AS_OF, '--format', format]
+      expect(run(args).stdout).toBe(run(args).stdout)
+    }
+  })
+
+  it('writes an HTML page with the same building blocks as the report, escaped', () => {
+    const evil = path.join(dir, 'evil')
+    cpSync(path.join(ROOT, 'examples', 'dwp.yaml'), path.join(evil, 'dwp.yaml'))
+    const file = path.join(evil, 'dwp.yaml')
+    writeFileSync(file, readFileSync(file, 'utf8').replace('name: Department for Work and Pensions', 'name: "<img src=x onerror=alert(1)> | </script>"'))
+    const r = run(['compare', evil, '--by-department', '--as-of', AS_OF, '--format', 'html'])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toMatch(/^<!DOCTYPE html>/)
+    expect(r.stdout).toContain('&lt;img src=x onerror=alert(1)&gt; | &lt;/script&gt;')
+    expect(r.stdout).not.toMatch(/<(img|script|link)\b/i)
+    expect(r.stdout).toMatch(/<svg class="chart[^"]*" [^>]*role="img"/)
+    const md = run(['compare', evil, '--by-department', '--as-of', AS_OF, '--format', 'markdown'])
+    expect(md.stdout).toContain('&lt;img src=x onerror=alert(1)&gt; \\| &lt;/script&gt;')
+  })
+})
+
+describe('compare rejects what it cannot compare, with exit 2 and a message', () => {
+  const auditFile = () => {
+    const f = path.join(dir, 'audit.json')
+    writeFileSync(f, run(['audit', 'examples', '--as-of', AS_OF, '--format', 'json']).stdout)
+    return f
+  }
+  const truncated = () => {
+    const f = path.join(dir, 'truncated.plan.json')
+    const plan = JSON.parse(readFileSync(basePlanFile, 'utf8')) as Record<string, unknown>
+    delete plan.summary
+    writeFileSync(f, JSON.stringify(plan))
+    return f
+  }
+  const cases: Array<[string, () => string[], RegExp]> = [
+    ['one input', () => ['compare', 'examples'], /two or more inputs/],
+    ['an unknown scenario flag', () => ['compare', 'examples', '--scenario', 'a:--capacty=4', '--scenario', 'b:--capacity=5'], /unknown flag --capacty/],
+    ['a scenario flag without a value', () => ['compare', 'examples', '--scenario', 'a:--capacity', '--scenario', 'b:--capacity=5'], /--capacity needs a value/],
+    ['a scenario out of range', () => ['compare', 'examples', '--scenario', 'a:--capacity=0', '--scenario', 'b:--capacity=5'], /whole number from 1/],
+    ['a scenario with a bad date', () => ['compare', 'examples', '--scenario', 'a:--start=2027-02-30', '--scenario', 'b:--capacity=5'], /not a date/],
+    ['two scenarios with one name', () => ['compare', 'examples', '--scenario', 'a:--capacity=4', '--scenario', 'a:--capacity=5'], /given twice/],
+    ['one scenario', () => ['compare', 'examples', '--scenario', 'a:--capacity=4'], /at least two --scenario/],
+    ['scenarios over a plan JSON', () => ['compare', basePlanFile, '--scenario', 'a:--capacity=4', '--scenario', 'b:--capacity=5'], /is a plan JSON: scenarios re-plan/],
+    ['--by-department over two plan JSONs', () => ['compare', basePlanFile, headPlanFile, '--by-department'], /is a plan JSON: --by-department takes one/],
+    ['--fail-on-regression side by side', () => ['compare', basePlanFile, headPlanFile, '--fail-on-regression'], /needs a base → head comparison/],
+    ['--base without --head', () => ['compare', '--base', basePlanFile], /give both --base and --head/],
+    ['--base and --head with more inputs', () => ['compare', '--base', basePlanFile, '--head', headPlanFile, 'examples'], /give no other inputs/],
+    ['--diff with three inputs', () => ['compare', basePlanFile, headPlanFile, 'examples', '--diff'], /exactly two inputs/],
+    ['--diff and --scenario', () => ['compare', basePlanFile, headPlanFile, '--diff', '--scenario', 'a:--capacity=4'], /cannot be combined/],
+    ['an audit report given as a plan', () => ['compare', auditFile(), basePlanFile], /is an audit report .*compare takes plans/],
+    ['a plan JSON without its summary', () => ['compare', truncated(), basePlanFile], /its summary is not an object/],
+    ['a missing input', () => ['compare', basePlanFile, path.join(dir, 'nope')], /nope/],
+    ['an invalid inventory', () => ['compare', basePlanFile, path.join(ROOT, 'test/fixtures/invalid/bad-enum.yaml')], /bad-enum\.yaml\n\s+\d+:\d+\s+error/],
+    ['a bad format', () => ['compare', basePlanFile, headPlanFile, '--format', 'sarif'], /Expected --format=sarif to be one of/],
+  ]
+  it.each(cases)('%s', (_name, args, message) => {
+    const r = run(args())
+    expect(r.code, r.stdout).toBe(2)
+    expect(r.stderr).toMatch(message)
+    expect(r.stdout).toBe('')
+  })
+})
+
+describe('schemas/compare.schema.json', () => {
+  it('is a strict JSON Schema 2020-12 that every JSON output of this file matches', () => {
+    const ajv = new Ajv2020({strict: true, allErrors: true, allowUnionTypes: true})
+    addFormats(ajv, ['date'])
+    const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas/compare.schema.json'), 'utf8')) as {$schema: string}
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema')
+    const validate = ajv.compile(schema)
+    expect(outputs.map((o) => o.args[0])).toContain('compare')
+    expect(new Set(outputs.map((o) => (o.json as CompareJson).mode))).toEqual(new Set(['departments', 'scenarios', 'diff', 'side-by-side']))
+    for (const o of outputs) expect(validate(o.json), `${o.args.join(' ')}: ${JSON.stringify(validate.errors)}`).toBe(true)
+    // And it says no more than the output holds.
+    expect(validate({...(outputs[0].json as object), extra: 1})).toBe(false)
+  })
+})

@@ -1,0 +1,191 @@
+/**
+ * `cloudready report` and `plan --format html` end to end: one self-contained page that parses,
+ * asks nothing of the network, runs no script, escapes every inventory string, and is the same
+ * bytes for the same input. (test/browser opens it in Chromium.)
+ */
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+
+import {XMLParser, XMLValidator} from 'fast-xml-parser'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+
+import {cli, ROOT, type RunResult, STACK_TRACE} from '../helpers/cli.js'
+
+const AS_OF = '2026-11-27'
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'none'"
+
+const HOSTILE = `apiVersion: cloudready/v1
+kind: Inventory
+department: {id: evil, name: "Evil <b>Dept</b> & \\" onmouseover=\\"alert(1)"}
+systems:
+  - id: xss-img
+    name: "<img src=x onerror=alert(1)>"
+    criticality: high
+    hosting: on-premises
+    platform: {os: {name: "</text><script>alert(1)</script>", version: "1"}}
+  - id: xss-script
+    name: "</script><script>alert(1)</script>"
+    criticality: low
+    hosting: on-premises
+    dependencies: [xss-img]
+  - id: xss-attr
+    name: "\\" onload=\\"alert(1)\\" x=\\"' javascript:alert(1) \\u202e evil"
+    criticality: medium
+    hosting: on-premises
+    dependencies: [xss-script, xss-img]
+`
+
+function run(args: string[]): RunResult {
+  const r = cli(args)
+  expect(r.stderr, 'no stack trace').not.toMatch(STACK_TRACE)
+  return r
+}
+
+/** The page as XML (it is written as polyglot markup): a tree to search, after a strict well-formedness check. */
+function parse(html: string): unknown {
+  const body = html.replace(/^<!DOCTYPE html>\n/, '')
+  const valid = XMLValidator.validate(body)
+  expect(valid, JSON.stringify(valid)).toBe(true)
+  return new XMLParser({ignoreAttributes: false, attributeNamePrefix: '@', preserveOrder: true, processEntities: true}).parse(body)
+}
+
+/** Every element with its attributes, depth first. */
+function elements(tree: unknown): Array<{tag: string; attrs: Record<string, string>; children: unknown[]}> {
+  const out: Array<{tag: string; attrs: Record<string, string>; children: unknown[]}> = []
+  const walk = (nodes: unknown) => {
+    if (!Array.isArray(nodes)) return
+    for (const node of nodes as Array<Record<string, unknown>>) {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === ':@' || key === '#text') continue
+        const attrs = Object.fromEntries(Object.entries((node[':@'] as Record<string, string>) ?? {}).map(([k, v]) => [k.slice(1), String(v)]))
+        out.push({tag: key, attrs, children: value as unknown[]})
+        walk(value)
+      }
+    }
+  }
+  walk(tree)
+  return out
+}
+
+let dir: string
+let page: string
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'cloudready-report-'))
+  const r = run(['report', 'examples', '--as-of', AS_OF])
+  expect(r.code, r.stderr).toBe(0)
+  page = r.stdout
+})
+
+afterAll(() => {
+  if (dir) rmSync(dir, {recursive: true, force: true})
+})
+
+describe('cloudready report', () => {
+  it('is one well-formed, self-contained HTML page', () => {
+    expect(page.startsWith('<!DOCTYPE html>\n<html lang="en-GB">')).toBe(true)
+    const all = elements(parse(page))
+    const tags = new Set(all.map((e) => e.tag))
+    for (const banned of ['script', 'link', 'iframe', 'object', 'embed', 'img', 'base', 'form', 'a']) expect(tags.has(banned), `<${banned}>`).toBe(false)
+    expect(page).not.toMatch(/<script\b/i)
+    expect(page).not.toMatch(/<link\b/i)
+    // No URL in any attribute (no xmlns either: inline SVG needs none); in text, only the lifecycle data's attribution.
+    for (const e of all) for (const [name, value] of Object.entries(e.attrs)) expect(`${e.tag} ${name}=${value}`).not.toMatch(/https?:|\/\/|url\((?!#)/i)
+    expect(page).not.toMatch(/<[^>]*https?:\/\//)
+    const urls = page.match(/https?:\/\/[^\s<>"')]+/g) ?? []
+    expect(new Set(urls)).toEqual(new Set(['https://endoflife.date']))
+    expect(page).not.toMatch(/@import|@font-face|url\((?!#)/)
+    const csp = all.find((e) => e.tag === 'meta' && e.attrs['http-equiv'] === 'Content-Security-Policy')
+    expect(csp?.attrs.content.startsWith(CSP)).toBe(true)
+    expect(page).toMatch(/@media print\{/)
+  })
+
+  it('draws each chart as an accessible SVG with a table of its numbers', () => {
+    const all = elements(parse(page))
+    const svgs = all.filter((e) => e.tag === 'svg')
+    expect(svgs.length).toBe(5)
+    for (const svg of svgs) {
+      expect(svg.attrs.role).toBe('img')
+      expect(svg.attrs['aria-label'].length).toBeGreaterThan(10)
+      expect(Object.keys((svg.children as Array<Record<string, unknown>>)[0])[0]).toBe('title')
+    }
+    const sections = page.split('<section').slice(1)
+    const charts = sections.filter((s) => s.includes('<svg'))
+    expect(charts.map((s) => /id="([^"]+)"/.exec(s)![1])).toEqual(['readiness', 'findings', 'timeline', 'progress', 'dependencies'])
+    for (const s of charts) expect(s).toMatch(/<table><caption>[^<]+<\/caption>/)
+  })
+
+  it('states the as-of date, the deadline, the lifecycle snapshot and source, and the version', () => {
+    const {version} = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {version: string}
+    const plan = JSON.parse(run(['plan', 'examples', '--as-of', AS_OF, '--format', 'json']).stdout) as {lifecycle: {snapshot: string; source: string}; completion: string; daysPastDeadline: number}
+    expect(page).toContain(`<dt>As of</dt><dd>${AS_OF}</dd>`)
+    expect(page).toContain('<dt>Deadline</dt><dd>2023-12-31</dd>')
+    expect(page).toContain(`snapshot of ${plan.lifecycle.snapshot}`)
+    expect(page).toContain('endoflife.date')
+    expect(page).toContain(`cloudready ${version}`)
+    expect(page).toContain(`The plan completes on <strong>${plan.completion}</strong>`)
+    expect(page).toContain(`${plan.daysPastDeadline.toLocaleString('en-GB')} days`)
+    expect(page).toContain(`Deadline 2023-12-31</text>`)
+    expect(page).toContain(`Today (as of ${AS_OF})</text>`)
+  })
+
+  it('gives the same bytes for the same input (no clock but --as-of)', () => {
+    expect(run(['report', 'examples', '--as-of', AS_OF]).stdout).toBe(page)
+  })
+
+  it('writes to -o, and plan --format html gives the page from the plan alone', () => {
+    const out = path.join(dir, 'report.html')
+    expect(run(['report', 'examples', '--as-of', AS_OF, '-o', out]).code).toBe(0)
+    expect(readFileSync(out, 'utf8')).toBe(page)
+    const plan = run(['plan', 'examples', '--as-of', AS_OF, '--format', 'html'])
+    expect(plan.code).toBe(0)
+    parse(plan.stdout)
+    // Without the audit's findings the page shows them by department, by severity and by category.
+    expect(plan.stdout).toContain('id="findings-category"')
+    expect(elements(parse(plan.stdout)).filter((e) => e.tag === 'svg').length).toBe(6)
+  })
+
+  it('shows hostile inventory strings as text, in HTML and inside SVG', () => {
+    mkdirSync(path.join(dir, 'evil'), {recursive: true})
+    writeFileSync(path.join(dir, 'evil', 'evil.yaml'), HOSTILE)
+    for (const args of [['report'], ['plan', '--format', 'html']]) {
+      const r = run([...args, path.join(dir, 'evil'), '--as-of', AS_OF])
+      expect(r.code, r.stderr).toBe(0)
+      const html = r.stdout
+      const all = elements(parse(html))
+      expect(all.some((e) => ['script', 'img', 'b'].includes(e.tag))).toBe(false)
+      for (const e of all) for (const name of Object.keys(e.attrs)) expect(name.startsWith('on'), `${e.tag} ${name}`).toBe(false)
+      expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
+      expect(html).toContain('&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;')
+      expect(html).toContain('Evil &lt;b&gt;Dept&lt;/b&gt; &amp; &quot; onmouseover=&quot;alert(1)')
+      // Inside the SVG too: the department's name labels a bar of the readiness chart.
+      const svg = html.slice(html.indexOf('<svg'), html.indexOf('</svg>'))
+      expect(svg).toContain('<title>Evil &lt;b&gt;Dept&lt;/b&gt; &amp; &quot; onmouseover=&quot;alert(1)</title>')
+      expect(svg).not.toMatch(/<b>|onmouseover="/)
+      // The bidi override is made visible, not obeyed.
+      expect(html).toContain('\\u202e evil')
+      expect(html).not.toContain('\u202e')
+    }
+  })
+})
+
+describe('cloudready report rejects what it cannot draw', () => {
+  it.each([
+    ['--json', ['report', 'examples', '--json'], /report writes HTML/],
+    ['an invalid inventory', ['report', 'test/fixtures/invalid/bad-enum.yaml'], /bad-enum\.yaml/],
+    ['a bad --start', ['report', 'examples', '--start', '2027-13-01'], /--start '2027-13-01' is not a date/],
+    ['a bad --as-of', ['report', 'examples', '--as-of', 'today'], /'today' is not a date/],
+  ])('%s: exit 2', (_name, args, message) => {
+    const r = run(args as string[])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(message as RegExp)
+    expect(r.stdout).toBe('')
+  })
+
+  it('writes nothing when the inventory is invalid', () => {
+    const out = path.join(dir, 'never.html')
+    expect(run(['report', 'test/fixtures/invalid/bad-enum.yaml', '-o', out]).code).toBe(2)
+    expect(existsSync(out)).toBe(false)
+  })
+})
