@@ -71,7 +71,8 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     tool: {name: 'cloudready', version: options.version},
     ...assessment,
     failOn: options.failOn ?? run.config.failOn ?? 'high',
-    files: run.files,
+    // The estate is a set of files: the report is the same whatever order they were given in.
+    files: [...run.files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
     warnings: run.diagnostics.filter((d) => d.severity === 'warning'),
     rules: run.rules.map((r) => ({...r.rule.meta, severity: r.severity})),
     lifecycleSource: run.lifecycle.source,

@@ -48,7 +48,7 @@ export function parseBaseline(text: string, file: string): Baseline {
   try {
     data = JSON.parse(text)
   } catch (error) {
-    throw new UsageError(`--baseline ${file} is not JSON (${(error as Error).message}): give the output of 'cloudready audit --format json'`)
+    throw new UsageError(`--baseline ${file} is not JSON (${(error as Error).message.replace(/\s+/g, ' ')}): give the output of 'cloudready audit --format json'`)
   }
   const d = data as {asOf?: unknown; systems?: unknown; warnings?: unknown}
   if (!d || typeof d !== 'object' || !Array.isArray(d.systems)) {
@@ -57,7 +57,7 @@ export function parseBaseline(text: string, file: string): Baseline {
   const systems = new Map<string, BaseSystem>()
   d.systems.forEach((s: unknown, i: number) => {
     const sys = s as Partial<BaseSystem>
-    if (!sys || typeof sys.ref !== 'string' || !(sys.readiness! in READINESS_RANK) || !(sys.deadlineStatus! in DEADLINE_RANK) || !Array.isArray(sys.findings)) {
+    if (!sys || typeof sys.ref !== 'string' || !Object.hasOwn(READINESS_RANK, String(sys.readiness)) || !Object.hasOwn(DEADLINE_RANK, String(sys.deadlineStatus)) || !Array.isArray(sys.findings)) {
       throw new UsageError(`--baseline ${file}: systems[${i}] is not an audited system (ref, readiness, deadlineStatus, findings[])`)
     }
     for (const f of sys.findings) {

@@ -159,12 +159,15 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
     }
     const w: Work = {entry, findings: [], judged: 0, applicable: 0, unknown: false, ctx}
     runRules(w, firstPass)
+    // Second-pass rules run later, but whether they have their data is known now: count them here,
+    // so the readiness decided now rests on the same confidence the report shows.
+    countData(w, secondPass)
     readiness.set(ref, classify(w))
     work.push(w)
   }
   const systems: SystemAssessment[] = []
   for (const w of work) {
-    runRules(w, secondPass)
+    runRules(w, secondPass, false)
     systems.push(finish(w, options, lookupMemo))
   }
   return {
@@ -176,17 +179,30 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
     systems,
   }
 
-  function runRules(w: Work, rules: ActiveRule[]): void {
+  function hasData(active: ActiveRule, system: EstateSystem['system'], ctx: RuleContext): boolean {
+    return active.rule.hasData ? active.rule.hasData(system, ctx) : active.rule.meta.fields.every((f) => fieldPresent(system, f))
+  }
+
+  function countData(w: Work, rules: ActiveRule[]): void {
+    const ctx: RuleContext = {...w.ctx, options: {}}
+    for (const active of rules) {
+      ctx.options = active.options
+      w.applicable++
+      if (hasData(active, w.entry.system, ctx)) w.judged++
+    }
+  }
+
+  /** Runs the rules that have their data; `count` false when countData already counted them. */
+  function runRules(w: Work, rules: ActiveRule[], count = true): void {
     const system = w.entry.system
     // One context per system, its options swapped per rule: rules are pure and keep no reference.
     const ctx: RuleContext = {...w.ctx, options: {}}
     for (const active of rules) {
       ctx.options = active.options
       const meta = active.rule.meta
-      w.applicable++
-      const has = active.rule.hasData ? active.rule.hasData(system, ctx) : meta.fields.every((f) => fieldPresent(system, f))
-      if (!has) continue
-      w.judged++
+      if (count) w.applicable++
+      if (!hasData(active, system, ctx)) continue
+      if (count) w.judged++
       for (const report of active.rule.check(system, ctx)) {
         const pointer = `${w.entry.pointer}${report.pointer}`
         const at = w.entry.doc.locate(pointer)

@@ -16,7 +16,7 @@ import {noteInputRead} from '../io/inputs-read.js'
 import {parseBuffer} from '../load/index.js'
 import type {Category, Severity, SourceDocument} from '../model/types.js'
 import {createAjv, schemaValidator} from '../validate/index.js'
-import {describeSchemaError} from '../validate/messages.js'
+import {closest, describeSchemaError} from '../validate/messages.js'
 
 export const CONFIG_NAMES = ['.cloudready.yaml', '.cloudready.yml']
 
@@ -97,12 +97,21 @@ export async function loadConfig(file: string): Promise<Config> {
     noteInputRead(file)
     buffer = readFileSync(file)
   } catch (error) {
-    throw new ConfigError(`cannot read the config: ${(error as NodeJS.ErrnoException).code ?? 'read error'}`, shown)
+    const code = (error as NodeJS.ErrnoException).code
+    throw new ConfigError(`cannot read the config: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? 'read error')}`, shown)
   }
   const {document, diagnostics} = parseBuffer(shown, buffer, {})
+  // A config with every line commented out (or none) asks for the defaults.
+  if (!document && diagnostics[0]?.code === 'empty') return {...EMPTY_CONFIG, file: shown}
   if (!document) {
     const d = diagnostics[0]
-    throw new ConfigError(d.message, `${d.file}:${d.line}:${d.column}`)
+    throw new ConfigError(d.message.replace('an inventory holds plain values only', 'a config holds plain values only'), `${d.file}:${d.line}:${d.column}`)
+  }
+  if (document.data === null) return {...EMPTY_CONFIG, file: shown, document}
+  if (typeof document.data !== 'object' || Array.isArray(document.data)) {
+    const at = document.locate('')
+    const got = Array.isArray(document.data) ? 'a list' : `the ${typeof document.data} ${JSON.stringify(document.data)}`
+    throw new ConfigError(`invalid config: its root must be a mapping of settings (deadline, failOn, lifecycle, rules, customRules, planning) — got ${got}`, `${shown}:${at.line}:${at.column}`)
   }
   configValidator ??= await schemaValidator('config', () => JSON.parse(readFileSync(new URL('../../../schemas/config.schema.json', import.meta.url), 'utf8')) as object)
   if (!configValidator(document.data)) {
@@ -129,11 +138,13 @@ export async function loadConfig(file: string): Promise<Config> {
 function checkRuleNames(config: Config, doc: SourceDocument): void {
   const known = new Set(RULES.map((r) => r.meta.id))
   for (const c of config.customRules) known.add(c.id)
-  for (const id of Object.keys(config.rules)) {
+  for (const [id, setting] of Object.entries(config.rules)) {
     if (!known.has(id)) {
       const at = doc.locateKey(`/rules/${id}`)
-      throw new ConfigError(`unknown rule '${id}' (see 'cloudready rules')`, `${config.file}:${at.line}:${at.column}`)
+      const guess = closest(id, [...known])
+      throw new ConfigError(`unknown rule '${id}'${guess ? ` — did you mean '${guess}'?` : ''} (see 'cloudready rules')`, `${config.file}:${at.line}:${at.column}`)
     }
+    if (typeof setting === 'object') checkOptions(config, doc, id, setting.options ?? {})
   }
   const seen = new Set(RULES.map((r) => r.meta.id))
   config.customRules.forEach((c, i) => {
@@ -143,6 +154,25 @@ function checkRuleNames(config: Config, doc: SourceDocument): void {
     }
     seen.add(c.id)
   })
+}
+
+/** A rule's options must be ones it has, of the type of their default: a typo must not pass silently. */
+function checkOptions(config: Config, doc: SourceDocument, id: string, options: Record<string, unknown>): void {
+  const defaults = RULES.find((r) => r.meta.id === id)?.meta.options ?? {}
+  const names = Object.keys(defaults)
+  for (const [name, value] of Object.entries(options)) {
+    if (!Object.hasOwn(defaults, name)) {
+      const at = doc.locateKey(`/rules/${id}/options/${name}`)
+      const guess = closest(name, names)
+      const has = names.length ? `its options are ${names.join(', ')}` : 'it has no options'
+      throw new ConfigError(`rule '${id}' has no option '${name}'${guess ? ` — did you mean '${guess}'?` : ''} (${has}; see 'cloudready explain ${id}')`, `${config.file}:${at.line}:${at.column}`)
+    }
+    const expected = typeof defaults[name]
+    if (typeof value !== expected) {
+      const at = doc.locate(`/rules/${id}/options/${name}`)
+      throw new ConfigError(`rule '${id}': option '${name}' must be a ${expected} (its default is ${JSON.stringify(defaults[name])}) — got ${JSON.stringify(value)}`, `${config.file}:${at.line}:${at.column}`)
+    }
+  }
 }
 
 /** Built-in and custom rules with the config's severities and options; `off` rules left out. */
@@ -161,7 +191,9 @@ export async function activeRules(config: Config): Promise<ActiveRule[]> {
 
 async function compileCustomRules(config: Config): Promise<Rule[]> {
   if (config.customRules.length === 0) return []
-  const ajv = await createAjv()
+  // Strict about keywords (a typo is an error), not about types: `properties` without `type: object`
+  // is how people write these schemas, the README's example among them.
+  const ajv = await createAjv({strictTypes: false, strictTuples: false})
   return config.customRules.map((c, i) => {
     let validate: (data: unknown) => boolean
     try {
@@ -169,7 +201,10 @@ async function compileCustomRules(config: Config): Promise<Rule[]> {
     } catch (error) {
       const which = c.when ? 'when' : 'unless'
       const at = config.document?.locate(`/customRules/${i}/${which}`)
-      throw new ConfigError(`custom rule '${c.id}': its ${which} schema is not a valid JSON Schema: ${(error as Error).message}`, `${config.file}:${at?.line ?? 1}:${at?.column ?? 1}`)
+      // A $ref or $schema naming another document: refused, never fetched (ajv is given no loader).
+      const elsewhere = (error as {missingRef?: unknown}).missingRef !== undefined || /no schema with key or ref/.test((error as Error).message)
+      const hint = elsewhere ? ' (a custom rule\'s schema must be complete in the config: nothing is read from other files or the network)' : ''
+      throw new ConfigError(`custom rule '${c.id}': its ${which} schema is not a valid JSON Schema: ${(error as Error).message}${hint}`, `${config.file}:${at?.line ?? 1}:${at?.column ?? 1}`)
     }
     const flagWhenMatching = c.when !== undefined
     const pointer = c.pointer ?? ''

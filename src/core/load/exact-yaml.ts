@@ -67,11 +67,15 @@ function describe(text: string, p: RawProblem, same: RawProblem[]): YamlProblem 
   const {code, offset} = p
   const first = p.message.split('\n')[0].replace(/\s*at line \d+, column \d+.*$/, '')
   const at = (message: string, where = offset): YamlProblem => ({offset: where, code, message})
+  // The library turns a stack overflow in its lexer into an error of its own: the same refusal as the guard's.
+  if (first.includes('Maximum call stack size exceeded')) return {offset, code: 'TOO_DEEP', message: tooDeep(MAX_DEPTH)}
   switch (code) {
     case 'DUPLICATE_KEY': {
-      const key = /^[^:\n]*/.exec(text.slice(offset, offset + 200))?.[0].trim()
+      const key = /^[^:\n]*/.exec(text.slice(offset, offset + 200))?.[0].trim().replace(/^(["'])(.*)\1$/, '$2')
       return at(`duplicate key${key ? ` '${key}'` : ''}: each key may appear only once in a mapping`)
     }
+    case 'KEY_OVER_1024_CHARS':
+      return at("a key more than 1024 characters long: YAML allows at most 1024 before its ':' (put long text in a value)")
     case 'MULTIPLE_DOCS':
       return at("more than one YAML document in this file (a second '---'): put each inventory in a file of its own")
     case 'TAB_AS_INDENT':
@@ -113,6 +117,7 @@ function describe(text: string, p: RawProblem, same: RawProblem[]): YamlProblem 
         return at(`'${shorten(line)}' is not followed by ':' — write key: value, or check the indentation of the line above`)
       }
       if (first.startsWith('Comments must be separated')) return at("a comment needs a space before its '#'")
+      if (first.startsWith('Missing directives-end')) return at("a directive (a line starting with %) must be followed by a '---' line before the inventory")
       return at(`invalid YAML: ${first}`)
     }
     case 'BAD_SCALAR_START': {
@@ -262,14 +267,24 @@ function yamlLibrary(): YamlLibrary {
 export function exactParse(text: string, positions: PositionMap): ExactParseResult {
   const guard = nestingGuard(text)
   if (guard) return {ok: false, problems: [guard]}
-  const doc = yamlLibrary().parseDocument(text, OPTIONS)
+  let parsed: {doc: Document; more: RawProblem[]}
+  try {
+    parsed = parseOne(text)
+  } catch (error) {
+    // The guard cannot foresee every shape the library recurses on (`a: a: a: …` inside a sequence,
+    // `- - -` inside a flow…): a stack overflow there is the same refusal, not a crash.
+    if (error instanceof RangeError) return {ok: false, problems: [{offset: deepestLine(text), code: 'TOO_DEEP', message: tooDeep(MAX_DEPTH)}]}
+    throw error
+  }
+  const {doc} = parsed
   const raw: RawProblem[] = doc.errors.map((e) => ({offset: e.pos[0], end: e.pos[1], code: e.code, message: e.message}))
+  raw.push(...parsed.more)
   for (const w of doc.warnings) {
     // Unknown tags are warnings to the library; to an inventory they are an error (no custom types).
     if (w.code === 'TAG_RESOLVE_FAILED') raw.push({offset: w.pos[0], end: w.pos[1], code: w.code, message: w.message})
   }
   if (raw.length > 0) return {ok: false, problems: explain(text, raw)}
-  const builder = new Builder(doc, positions, text.length)
+  const builder = new Builder(doc, positions, text)
   try {
     const root = doc.contents
     const value = root ? builder.build(root, 0) : null
@@ -277,6 +292,44 @@ export function exactParse(text: string, positions: PositionMap): ExactParseResu
   } catch (error) {
     if (error instanceof BuildProblem) return {ok: false, problems: [error.problem]}
     throw error
+  }
+}
+
+/** Syntax errors kept from the library's parser: only the first structural one is ever shown. */
+const MAX_PARSE_ERRORS = 100
+
+/**
+ * The library's `parseDocument`, but keeping only the first syntax errors: after one, a long broken
+ * line yields an error per token (600,000 for 3 MB), each an Error with a stack trace, and the file
+ * took minutes to reject. Stack traces are off meanwhile: nothing here reads them.
+ */
+function parseOne(text: string): {doc: Document; more: RawProblem[]} {
+  const {Composer, Parser} = yamlLibrary()
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  try {
+    let doc: Document | undefined
+    const more: RawProblem[] = []
+    for (const next of new Composer(OPTIONS).compose(firstErrors(new Parser().parse(text)), true, text.length)) {
+      if (!doc) {
+        doc = next
+      } else {
+        const [start, end] = next.range ?? [0, 0]
+        more.push({offset: start, end, code: 'MULTIPLE_DOCS', message: 'Source contains multiple documents'})
+        break
+      }
+    }
+    return {doc: doc!, more}
+  } finally {
+    Error.stackTraceLimit = limit
+  }
+}
+
+function* firstErrors<T extends {type: string}>(tokens: Iterable<T>): Generator<T> {
+  let errors = 0
+  for (const token of tokens) {
+    if (token.type === 'error' && ++errors > MAX_PARSE_ERRORS) continue
+    yield token
   }
 }
 
@@ -290,18 +343,21 @@ class Builder {
   private built = 0
   /** Where the outermost alias being expanded is used: an alias bomb is reported there. */
   private aliasSite: number | undefined
+  /** The anchored nodes being expanded through aliases, to catch an alias inside its own anchor. */
+  private readonly expanding = new Set<unknown>()
   private readonly budget: number
 
   constructor(
     private readonly doc: Document,
     private readonly positions: PositionMap,
-    textLength: number,
+    private readonly text: string,
   ) {
     // Without aliases every node costs at least one character; an alias bomb blows through this at once.
-    this.budget = textLength + 10_000
+    this.budget = text.length + 10_000
   }
 
-  build(node: Node, depth: number): unknown {
+  /** `site`: where the node's key or parent is, for a node the library built without a range. */
+  build(node: Node, depth: number, site = 0): unknown {
     const {isAlias, isMap, isScalar, isSeq} = yamlLibrary()
     if (++this.built > this.budget) {
       throw new BuildProblem({offset: this.aliasSite ?? node.range?.[0] ?? 0, code: 'ALIAS_BOMB', message: 'aliases expand to far more data than the file holds (an alias bomb?): refused'})
@@ -309,17 +365,31 @@ class Builder {
     if (depth > MAX_DEPTH) {
       throw new BuildProblem({offset: node.range?.[0] ?? 0, code: 'TOO_DEEP', message: tooDeep(MAX_DEPTH)})
     }
-    if (isScalar(node)) return node.value
+    if (isScalar(node)) {
+      const value = node.value
+      // !!binary and !!timestamp resolve to a Uint8Array or a Date: not data an inventory can hold.
+      if (value !== null && typeof value === 'object') throw new BuildProblem(this.unsupported(node, site))
+      return value
+    }
     if (isAlias(node)) {
       const target = node.resolve(this.doc)
       if (!target) throw new BuildProblem({offset: node.range?.[0] ?? 0, code: 'BAD_ALIAS', message: `unknown alias *${node.source}: no anchor &${node.source} is defined before it`})
+      if (this.expanding.has(target)) {
+        throw new BuildProblem({offset: node.range?.[0] ?? 0, code: 'BAD_ALIAS', message: `the alias *${node.source} is inside the value its anchor &${node.source} names: it would repeat for ever`})
+      }
       const outermost = this.aliasSite === undefined
       if (outermost) this.aliasSite = node.range?.[0] ?? 0
+      this.expanding.add(target)
       try {
         return this.build(target, depth + 1)
       } finally {
+        this.expanding.delete(target)
         if (outermost) this.aliasSite = undefined
       }
+    }
+    // !!set, !!omap and !!pairs are collections the library builds with types of its own.
+    if ((isMap(node) || isSeq(node)) && node.tag !== undefined && node.tag !== 'tag:yaml.org,2002:map' && node.tag !== 'tag:yaml.org,2002:seq') {
+      throw new BuildProblem(this.unsupported(node, site))
     }
     if (isMap(node)) {
       const obj: Record<string, unknown> = {}
@@ -333,10 +403,11 @@ class Builder {
         const raw = keyNode?.value
         const key = typeof raw === 'string' ? raw : (keyNode?.source ?? String(raw))
         const valueNode = pair.value as Node | null
-        const value = valueNode === null || valueNode === undefined ? null : this.build(valueNode, depth + 1)
+        const value = valueNode === null || valueNode === undefined ? null : this.build(valueNode, depth + 1, keyOffset)
         setMember(obj, key, value)
         info.keys!.push(key)
-        info.offsets.push(keyOffset, valueNode?.range?.[0] ?? keyOffset)
+        // A key with no value is located at the key, as the fast path does.
+        info.offsets.push(keyOffset, valueNode && !isEmpty(valueNode) ? (valueNode.range?.[0] ?? keyOffset) : keyOffset)
       }
       this.positions.set(obj, info)
       return obj
@@ -346,14 +417,39 @@ class Builder {
       const info: NodePositions = {start: node.range?.[0] ?? 0, offsets: []}
       for (const item of node.items) {
         const itemNode = item as Node | null
-        arr.push(itemNode === null ? null : this.build(itemNode, depth + 1))
-        info.offsets.push(itemNode?.range?.[0] ?? info.start)
+        arr.push(itemNode === null ? null : this.build(itemNode, depth + 1, info.start))
+        const offset = itemNode?.range?.[0] ?? info.start
+        // An item with no value is located at its `-`, as the fast path does.
+        info.offsets.push(itemNode && isEmpty(itemNode) ? Math.max(0, this.text.lastIndexOf('-', offset)) : offset)
       }
       this.positions.set(arr, info)
       return arr
     }
-    throw new BuildProblem({offset: 0, code: 'UNKNOWN_NODE', message: 'unsupported YAML node'})
+    throw new BuildProblem(this.unsupported(node, site))
   }
+
+  /** A node the library built from a tag (`!!omap`, `!!pairs`, `!!binary`…), reported at its tag. */
+  private unsupported(node: Node, site: number): YamlProblem {
+    const t = this.text
+    let offset = node.range?.[0]
+    if (offset === undefined) {
+      // No range (an !!omap or !!pairs the library rebuilt): the first tag on the key's line.
+      const bang = t.indexOf('!', site)
+      const eol = t.indexOf('\n', site)
+      offset = bang !== -1 && (eol === -1 || bang < eol) ? bang : site
+    } else {
+      const bang = t.lastIndexOf('!', offset)
+      if (bang !== -1 && !t.slice(bang, offset).includes('\n')) offset = bang
+    }
+    const tag = node.tag?.replace(/^tag:yaml\.org,2002:/, '!!') ?? (t[offset] === '!' ? /^!\S*/.exec(t.slice(offset, offset + 200))?.[0] : undefined)
+    return {offset, code: 'TAG_RESOLVE_FAILED', message: `unsupported YAML tag${tag ? ` ${tag}` : ''}: an inventory holds plain values only (text, numbers, true/false, lists and mappings)`}
+  }
+}
+
+/** A value left out (`key:`, `- `): the library makes it an empty plain scalar where the value would be. */
+function isEmpty(node: Node): boolean {
+  const {isScalar} = yamlLibrary()
+  return isScalar(node) && node.value === null && node.source === '' && node.range?.[0] === node.range?.[1]
 }
 
 function tooDeep(limit: number): string {
@@ -362,7 +458,8 @@ function tooDeep(limit: number): string {
 
 /**
  * The library's parser recurses on flow nesting, and a few thousand levels abort Node (not a
- * catchable error), so nesting is measured before it ever sees the text.
+ * catchable error), so nesting is measured before it ever sees the text: flows, indentation, and
+ * what nests on one line (`- - - x`, `a: b: c: …`, also inside a flow).
  */
 export function nestingGuard(text: string): YamlProblem | null {
   const limit = MAX_DEPTH
@@ -370,6 +467,11 @@ export function nestingGuard(text: string): YamlProblem | null {
   let quote = 0
   let lineStart = true
   let blockDepth = 0
+  /** `: ` after the first one on this line, and `- ` or `? ` after other content on it. */
+  let inline = 0
+  let colons = 0
+  /** Whether a node can start here: after indentation, `- `, `? `, `: `, `[`, `{` or a flow's `,`. */
+  let atNode = true
   const indents: number[] = []
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
@@ -380,23 +482,32 @@ export function nestingGuard(text: string): YamlProblem | null {
     }
     if (lineStart) {
       lineStart = false
+      inline = 0
+      colons = 0
+      atNode = true
       let j = i
       while (text.charCodeAt(j) === 32) j++
       const indent = j - i
       const d = text.charCodeAt(j)
-      if (d !== 10 && d !== 35 && d !== 13 && j < text.length && flow === 0) {
-        while (indents.length > 0 && indents[indents.length - 1] >= indent) indents.pop()
-        indents.push(indent)
+      if (d !== 10 && d !== 35 && d !== 13 && j < text.length) {
+        if (flow === 0) {
+          while (indents.length > 0 && indents[indents.length - 1] >= indent) indents.pop()
+          indents.push(indent)
+        }
         // `- - - x` nests on one line too.
         let k = j
         let dashes = 0
-        while (text.charCodeAt(k) === 45 && text.charCodeAt(k + 1) === 32) {
+        while ((text.charCodeAt(k) === 45 || text.charCodeAt(k) === 63) && text.charCodeAt(k + 1) === 32) {
           dashes++
           k += 2
           while (text.charCodeAt(k) === 32) k++
         }
-        blockDepth = indents.length + dashes
-        if (blockDepth > limit) return {offset: j, code: 'TOO_DEEP', message: tooDeep(limit)}
+        if (flow === 0) blockDepth = indents.length + dashes
+        else inline = dashes
+        atNode = true
+        if (blockDepth + flow + inline > limit) return {offset: j, code: 'TOO_DEEP', message: tooDeep(limit)}
+        i = k - 1
+        continue
       }
       i = j - 1
       continue
@@ -406,20 +517,59 @@ export function nestingGuard(text: string): YamlProblem | null {
       else if (c === 92 && quote === 34) i++
       continue
     }
+    const prev = i === 0 ? 10 : text.charCodeAt(i - 1)
+    const next = text.charCodeAt(i + 1)
+    const nextIsBreak = i + 1 >= text.length || next === 32 || next === 10 || next === 13
     if (c === 34 || c === 39) {
-      const prev = text.charCodeAt(i - 1)
       // A quote starts a quoted scalar only where a node can start.
-      if (prev === 32 || prev === 91 || prev === 123 || prev === 44 || i === 0) quote = c
-    } else if (c === 35 && (i === 0 || text.charCodeAt(i - 1) === 32)) {
+      if (prev === 32 || prev === 91 || prev === 123 || prev === 44 || prev === 10 || i === 0) quote = c
+    } else if (c === 35 && (i === 0 || prev === 32)) {
       const nl = text.indexOf('\n', i)
       if (nl === -1) break
       i = nl - 1
-    } else if (c === 91 || c === 123) {
+    } else if ((c === 91 || c === 123) && (flow > 0 || prev === 32 || prev === 10 || prev === 9)) {
+      // `li[[[x` in block context is plain text; anywhere else a bracket may open a flow.
       flow++
-      if (flow + blockDepth > limit) return {offset: i, code: 'TOO_DEEP', message: tooDeep(limit)}
+      atNode = true
+      if (flow + blockDepth + inline > limit) return {offset: i, code: 'TOO_DEEP', message: tooDeep(limit)}
     } else if ((c === 93 || c === 125) && flow > 0) {
       flow--
+      atNode = false
+    } else if (c === 58 && nextIsBreak) {
+      atNode = true
+      // In block context a second `key: ` on one line nests (or is an error the parser recurses into).
+      if (flow === 0 && ++colons > 1 && flow + blockDepth + ++inline > limit) return {offset: i, code: 'TOO_DEEP', message: tooDeep(limit)}
+    } else if ((c === 45 || c === 63) && nextIsBreak && atNode) {
+      // `- ` or `? ` right after another indicator opens a collection; after text (`a - b`) it is text.
+      if (flow + blockDepth + ++inline > limit) return {offset: i, code: 'TOO_DEEP', message: tooDeep(limit)}
+    } else if (c === 44 && flow > 0) {
+      atNode = true
+    } else if (c !== 32 && c !== 9 && c !== 13) {
+      atNode = false
     }
   }
   return null
+}
+
+/** The start of the line with the most nesting characters on it: where a refusal the guard missed is reported. */
+function deepestLine(text: string): number {
+  let best = 0
+  let bestCount = -1
+  let start = 0
+  let count = 0
+  for (let i = 0; i <= text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (i === text.length || c === 10) {
+      if (count > bestCount) {
+        best = start
+        bestCount = count
+      }
+      start = i + 1
+      count = 0
+    } else if (c === 91 || c === 123 || c === 58 || c === 45 || c === 63) {
+      count++
+    }
+  }
+  while (text.charCodeAt(best) === 32) best++
+  return best
 }

@@ -241,6 +241,8 @@ class FastParser {
       const keyOffset = this.pos
       const colon = this.findKeyEnd()
       if (colon === -1) throw BAIL
+      // YAML caps an implicit key at 1024 characters up to its ':'; past that the library reports an error.
+      if (colon - keyOffset > 1024) throw BAIL
       const key = this.parseKey(keyOffset, colon)
       if (Object.prototype.hasOwnProperty.call(obj, key)) throw BAIL
       this.pos = colon + 1
@@ -302,14 +304,15 @@ class FastParser {
     const arr: unknown[] = []
     const info: NodePositions = {start: this.pos, offsets: []}
     for (;;) {
-      // at `-`
+      // at `-`: an item with no value is located at its dash (as on the exact path)
+      const dash = this.pos
       this.pos++
       while (t.charCodeAt(this.pos) === SPACE) this.pos++
       const c = this.pos < this.len ? t.charCodeAt(this.pos) : NL
       let value: unknown
       let valueOffset = this.pos
       if (c === NL || c === CR || c === HASH) {
-        valueOffset = this.pos - 1
+        valueOffset = dash
         this.endOfLine()
         const next = this.nextContentLine()
         if (next > indent) {
@@ -439,9 +442,11 @@ class FastParser {
           this.pos += 2
           this.skipFlowSpaces()
           if (Object.prototype.hasOwnProperty.call(obj, key)) throw BAIL
-          const valueOffset = this.pos
           const c1 = t.charCodeAt(this.pos)
-          const value = c1 === COMMA || c1 === RBRACE ? null : this.parseFlowNode()
+          const empty = c1 === COMMA || c1 === RBRACE
+          // A key with no value is located at the key, in flows and blocks, on both paths.
+          const valueOffset = empty ? keyOffset : this.pos
+          const value = empty ? null : this.parseFlowNode()
           setMember(obj, key, value)
           info.offsets.push(keyOffset, valueOffset)
           this.skipFlowSpaces()

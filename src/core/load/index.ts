@@ -218,6 +218,13 @@ export function parseBuffer(file: string, buffer: Buffer, options: LoadOptions =
     const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')
     return {diagnostics: [fileDiagnostic(file, 'control-character', `control character U+${code} is not allowed in YAML text`, at.line, at.column)]}
   }
+  // The YAML library does not take a CR alone as a line break (the spec does): a classic Mac OS file
+  // would read as one long line, often one comment, and be judged as something it is not.
+  const cr = /\r(?!\n)/.exec(text)
+  if (cr) {
+    const at = offsetToPosition(lineStarts(text), cr.index)
+    return {diagnostics: [fileDiagnostic(file, 'control-character', 'a carriage return (CR) ends a line on its own, as on classic Mac OS: save the file with LF or CRLF line endings', at.line, at.column)]}
+  }
   if (text.trim() === '') return {diagnostics: [fileDiagnostic(file, 'empty', 'the file is empty: an inventory needs apiVersion, kind, department and systems')]}
   const positions: PositionMap = new Map()
   const fast = options.exactOnly ? null : fastParse(text, positions)

@@ -20,13 +20,13 @@ export function inventorySchema(): object {
 }
 
 /** A strict 2020-12 ajv with real calendar `date` checks, created once and only when needed. */
-export async function createAjv(): Promise<AjvModule.default> {
+export async function createAjv(options: object = {}): Promise<AjvModule.default> {
   const [{default: Ajv2020}, {default: addFormats}] = await Promise.all([import('ajv/dist/2020.js'), import('ajv-formats')])
   // Both are CommonJS: under Node's ESM loader the class may sit one `default` deeper.
   const AjvClass = ((Ajv2020 as unknown as {default?: unknown}).default ?? Ajv2020) as new (options: object) => AjvModule.default
   const add = ((addFormats as unknown as {default?: unknown}).default ?? addFormats) as (ajv: AjvModule.default, formats: string[]) => void
   // strictRequired off: a `oneOf` of `required` alternatives (when | unless) is the idiom, not a typo.
-  const ajv = new AjvClass({allErrors: true, strict: true, strictRequired: false, verbose: true, allowUnionTypes: true})
+  const ajv = new AjvClass({allErrors: true, strict: true, strictRequired: false, verbose: true, allowUnionTypes: true, ...options})
   add(ajv, ['date'])
   return ajv
 }
