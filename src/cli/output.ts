@@ -16,6 +16,8 @@ export function pendingOutputs(): ReadonlySet<string> {
 }
 
 let handlersInstalled = false
+/** An output has been renamed into place. */
+let written = false
 
 /**
  * On Ctrl-C or a kill, remove any half-written temporary output and exit 130 (SIGINT) or 143
@@ -33,7 +35,8 @@ export function installSignalHandlers(): void {
           // Already renamed into place or removed: nothing to clean.
         }
       }
-      process.stderr.write(`\ncloudready: interrupted (${signal}); no output was written\n`)
+      // A signal that lands just after the rename finds the output written whole: say only what is true.
+      process.stderr.write(`\ncloudready: interrupted (${signal})${written ? '' : '; no output was written'}\n`)
       process.exit(code)
     })
   }
@@ -74,6 +77,7 @@ export function writeOutput(target: string, text: string, inputs: string[] = [])
     fd = undefined
     renameSync(tmp, abs)
     pending.delete(tmp)
+    written = true
   } catch (error) {
     if (fd !== undefined) closeSync(fd)
     try {
@@ -83,6 +87,15 @@ export function writeOutput(target: string, text: string, inputs: string[] = [])
     }
     pending.delete(tmp)
     const code = (error as NodeJS.ErrnoException).code
-    throw new OutputError(`cannot write the output to '${target}'${code ? ` (${code})` : ''}`)
+    const folder = path.dirname(target)
+    const why: Record<string, string> = {
+      ENOENT: `: the folder '${folder}' does not exist`,
+      ENOTDIR: `: '${folder}' is not a folder`,
+      EACCES: ': permission denied',
+      EPERM: ': permission denied',
+      EROFS: ': the file system is read-only',
+      ENOSPC: ': no space left on the device',
+    }
+    throw new OutputError(`cannot write the output to '${target}'${code ? (why[code] ?? ` (${code})`) : ''}`)
   }
 }

@@ -21,7 +21,10 @@ export const rule: Rule = {
     const late = daysBetween(ctx.deadline, ctx.asOf)
     if (isDone(system) || late <= 0) return []
     const status = system.migration?.status ?? 'not-started'
-    const facts = `${count(late, 'day')} after the ${ctx.deadline} deadline (migration status: ${status})`
+    const target = system.migration?.target_date
+    // What the system's own plan says, so a credible late plan reads differently from none at all.
+    const plan = target ? (target >= ctx.asOf ? `; its target date ${target} would land it ${count(daysBetween(ctx.deadline, target), 'day')} late` : `; its target date ${target} has passed too`) : '; no target date is set'
+    const facts = `${count(late, 'day')} after the ${ctx.deadline} deadline (migration status: ${status}${plan})`
     const pointer = nearest(system, ['migration', 'status'])
     if (system.hosting === 'public-cloud' || system.hosting === 'saas') {
       return [{pointer, message: `Not recorded as migrated ${facts}, although hosted on ${system.hosting}: set migration.status if the move is complete`}]

@@ -10,7 +10,7 @@ export const rule: Rule = {
     severity: 'high',
     description: 'The migration is planned to finish after the cloud deadline.',
     rationale:
-      'The policy sets a date by which every service should be in the cloud. A plan whose own target date falls after it is late before it starts, and says so to anyone reading the plan.',
+      'The policy sets a date by which every service should be in the cloud. A plan whose own target date falls after it is late before it starts, and says so to anyone reading the plan. After the deadline, deadline-missed reports the lateness instead.',
     sources: [SOURCES.betterDigitalGovernment, SOURCES.cloudFirst],
     remedy: 'Bring the target date forward (a faster strategy, a smaller first move, more capacity), or record and agree the lateness with the Digital Task Force.',
     fields: ['migration.target_date'],
@@ -20,7 +20,8 @@ export const rule: Rule = {
   hasData: (system) => isDone(system) || system.migration?.target_date !== undefined,
   check(system, ctx) {
     const target = system.migration?.target_date
-    if (isDone(system) || !target || target <= ctx.deadline) return []
+    // Once the deadline has passed, deadline-missed says how late the system is: one finding, not two.
+    if (isDone(system) || !target || target <= ctx.deadline || ctx.asOf > ctx.deadline) return []
     const late = daysBetween(ctx.deadline, target)
     return [{pointer: '/migration/target_date', message: `The migration target date ${target} is ${count(late, 'day')} after the ${ctx.deadline} cloud deadline`}]
   },

@@ -50,9 +50,13 @@ export function layerProducts(system: System, ctx: RuleContext): LayerProduct[] 
   return out
 }
 
-/** Whether any layer names a product the lifecycle table knows, version and all: what support rules can judge. */
-export function hasKnownProduct(system: System, ctx: RuleContext): boolean {
-  return layerProducts(system, ctx).some((p) => p.match.status === 'known')
+/**
+ * The share of the products a system names that the lifecycle table knows, version and all: what the
+ * support rules can judge. Each known one is judged; an unknown one (z/OS, COBOL) lowers confidence.
+ */
+export function hasKnownProduct(system: System, ctx: RuleContext): number {
+  const products = layerProducts(system, ctx)
+  return products.length === 0 ? 0 : products.filter((p) => p.match.status === 'known').length / products.length
 }
 
 /** Pointer of the deepest part of `path` that exists: where to point when a field is missing. */

@@ -70,7 +70,10 @@ export interface Rule {
    * readiness. Such a rule's findings never change the readiness it reads.
    */
   secondPass?: boolean
-  /** Whether the system has the data this rule needs; by default every field of `meta.fields` is present. */
-  hasData?(system: System, ctx: RuleContext): boolean
+  /**
+   * Whether the system has the data this rule needs — or the share of it (0–1) when the rule judges
+   * several things, such as each product a system runs; by default every field of `meta.fields`.
+   */
+  hasData?(system: System, ctx: RuleContext): boolean | number
   check(system: System, ctx: RuleContext): RuleReport[]
 }

@@ -34,14 +34,16 @@ testRule(rule, {
 })
 
 describe('platform-end-of-support hasData', () => {
-  it('judges only systems naming a product the table knows, with its version', () => {
+  it('judges the share of the named products the table knows, with their versions', () => {
     const has = (system: object) => {
       const c = contextFor(rule, {name: '', system})
       return rule.hasData!(c.system, c.ctx)
     }
-    expect(has({platform: {os: {name: 'rhel', version: '6'}}})).toBe(true)
-    expect(has({platform: {os: {name: 'zos'}, database: {name: 'db2', version: '99.9'}}})).toBe(false)
-    expect(has({platform: {os: {name: 'rhel'}}})).toBe(false)
-    expect(has({platform: {hardware: 'x86'}})).toBe(false)
+    expect(has({platform: {os: {name: 'rhel', version: '6'}}})).toBe(1)
+    // z/OS is unknown to the table: Db2 11.1 is judged, and confidence counts half of the rule.
+    expect(has({platform: {os: {name: 'zos'}, database: {name: 'db2', version: '11.1'}}})).toBe(0.5)
+    expect(has({platform: {os: {name: 'zos'}, database: {name: 'db2', version: '99.9'}}})).toBe(0)
+    expect(has({platform: {os: {name: 'rhel'}}})).toBe(0)
+    expect(has({platform: {hardware: 'x86'}})).toBe(0)
   })
 })

@@ -24,6 +24,8 @@ import {
 export interface ActiveRule {
   rule: Rule
   severity: Severity
+  /** The config set this rule's severity: it then holds for every finding of the rule. */
+  configured?: boolean
   options: Record<string, number | string | boolean>
 }
 
@@ -66,6 +68,13 @@ export interface SystemAssessment {
   deadlineStatus: DeadlineStatus
   /** Days past the deadline at `asOf` (0 when not late). */
   daysLate: number
+  /** The system's own target date, when it has one. */
+  targetDate: string | null
+  /**
+   * How late the system's own plan lands: days from the deadline to its target date (0 when on or
+   * before it); null when done or when there is no target date. Tells a credible late plan from none.
+   */
+  plannedDaysLate: number | null
   annualRunGbp: number | null
   pastEndOfSupport: boolean
   platform: Partial<Record<PlatformLayer, PlatformFact>>
@@ -179,8 +188,11 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
     systems,
   }
 
-  function hasData(active: ActiveRule, system: EstateSystem['system'], ctx: RuleContext): boolean {
-    return active.rule.hasData ? active.rule.hasData(system, ctx) : active.rule.meta.fields.every((f) => fieldPresent(system, f))
+  /** The share (0–1) of the data a rule needs that the system has; a rule with none of it is not run. */
+  function hasData(active: ActiveRule, system: EstateSystem['system'], ctx: RuleContext): number {
+    if (!active.rule.hasData) return active.rule.meta.fields.every((f) => fieldPresent(system, f)) ? 1 : 0
+    const has = active.rule.hasData(system, ctx)
+    return typeof has === 'number' ? Math.min(1, Math.max(0, has)) : has ? 1 : 0
   }
 
   function countData(w: Work, rules: ActiveRule[]): void {
@@ -188,7 +200,7 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
     for (const active of rules) {
       ctx.options = active.options
       w.applicable++
-      if (hasData(active, w.entry.system, ctx)) w.judged++
+      w.judged += hasData(active, w.entry.system, ctx)
     }
   }
 
@@ -201,15 +213,17 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
       ctx.options = active.options
       const meta = active.rule.meta
       if (count) w.applicable++
-      if (!hasData(active, system, ctx)) continue
-      if (count) w.judged++
+      const share = hasData(active, system, ctx)
+      if (count) w.judged += share
+      if (share === 0) continue
       for (const report of active.rule.check(system, ctx)) {
         const pointer = `${w.entry.pointer}${report.pointer}`
         const at = w.entry.doc.locate(pointer)
         w.findings.push({
           rule: meta.id,
           category: meta.category,
-          severity: report.severity ?? active.severity,
+          // A severity the config sets wins over the one a rule gives a single finding (a blocker among warnings).
+          severity: active.configured ? active.severity : (report.severity ?? active.severity),
           message: report.message,
           ref: w.entry.ref,
           file: w.entry.file,
@@ -222,11 +236,15 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
     }
   }
 
+  function confidenceOf(w: Work): number {
+    return w.applicable === 0 ? 1 : Math.round((w.judged / w.applicable) * 100) / 100
+  }
+
   function classify(w: Work): Readiness {
     const judged = w.findings.filter((f) => f.category !== 'deadline')
     if (judged.some((f) => f.severity === 'critical')) return 'not-ready'
-    const confidence = w.applicable === 0 ? 1 : w.judged / w.applicable
-    if (w.unknown || confidence < MIN_CONFIDENCE) return 'unknown'
+    // The rounded value, so a system shown at 0.5 is never judged as below it.
+    if (w.unknown || confidenceOf(w) < MIN_CONFIDENCE) return 'unknown'
     if (judged.some((f) => f.severity === 'high' || f.severity === 'medium')) return 'ready-with-conditions'
     return 'ready'
   }
@@ -236,7 +254,7 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
     const s = entry.system
     const findings = w.findings.sort(compareFindings)
     const score = Math.max(0, 100 - findings.filter((f) => f.category !== 'deadline').reduce((sum, f) => sum + SCORE_PENALTY[f.severity], 0))
-    const confidence = w.applicable === 0 ? 1 : Math.round((w.judged / w.applicable) * 100) / 100
+    const confidence = confidenceOf(w)
     const platform: Partial<Record<PlatformLayer, PlatformFact>> = {}
     let pastEndOfSupport = false
     for (const layer of ['os', 'database', 'runtime'] as const) {
@@ -271,6 +289,8 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
       confidence,
       deadlineStatus: status,
       daysLate,
+      targetDate: s.migration?.target_date ?? null,
+      plannedDaysLate: isDone(entry) || !s.migration?.target_date ? null : Math.max(0, daysBetween(opts.deadline, s.migration.target_date)),
       annualRunGbp: s.costs?.annual_run_gbp ?? null,
       pastEndOfSupport,
       platform,

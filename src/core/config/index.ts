@@ -184,7 +184,8 @@ export async function activeRules(config: Config): Promise<ActiveRule[]> {
     const severity = typeof setting === 'string' ? setting : (setting?.severity ?? rule.meta.severity)
     if (severity === 'off') continue
     const options = {...rule.meta.options, ...(typeof setting === 'object' ? setting.options : {})}
-    active.push({rule, severity, options})
+    const configured = typeof setting === 'string' || (typeof setting === 'object' && setting.severity !== undefined)
+    active.push({rule, severity, options, configured})
   }
   return active
 }

@@ -30,6 +30,8 @@ export function auditData(report: AuditReport) {
       confidence: s.confidence,
       deadlineStatus: s.deadlineStatus,
       daysLate: s.daysLate,
+      targetDate: s.targetDate,
+      plannedDaysLate: s.plannedDaysLate,
       annualRunGbp: s.annualRunGbp,
       pastEndOfSupport: s.pastEndOfSupport,
       platform: s.platform,

@@ -10,13 +10,21 @@ export function summaryLines(report: AuditReport): string[] {
   const depts = report.departments.length
   const lines = [
     `cloudready audit of ${plural(depts, 'department')}, ${plural(s.systems, 'system')}, as of ${report.asOf} (deadline ${report.deadline}${late > 0 ? `, passed ${plural(late, 'day')} ago` : late < 0 ? `, in ${plural(-late, 'day')}` : ', today'})`,
-    `Readiness: ${readinessLine(s)}`,
+    `Readiness: ${readinessLine(s)}${toMoveLine(report)}`,
     `Deadline:  ${deadlineLine(s, late)}`,
     `Findings:  ${(['critical', 'high', 'medium', 'low', 'info'] as const).map((k) => `${s.bySeverity[k]} ${k}`).join(', ')}`,
     `Platform:  ${plural(Math.round(s.sharePastEndOfSupport * s.systems), 'system')} (${percent(s.sharePastEndOfSupport)}) on an OS, database or runtime past end of security support (lifecycle snapshot ${report.lifecycleSnapshot})`,
     `Run cost:  ${gbp(s.annualRunGbpAtRisk)} a year at risk (not ready or unsupported, not yet moved) of ${gbp(s.annualRunGbp)} recorded`,
   ]
   return lines
+}
+
+/** Readiness of the systems still to move: the ones a spending review is about. */
+function toMoveLine(report: AuditReport): string {
+  const left = report.systems.filter((a) => a.migrationStatus !== 'migrated' && a.migrationStatus !== 'retired')
+  if (left.length === report.systems.length) return ''
+  const n = (r: string) => left.filter((a) => a.readiness === r).length
+  return `; of the ${left.length} still to move: ${n('ready')} ready, ${n('ready-with-conditions')} with conditions, ${n('not-ready')} not ready, ${n('unknown')} unknown`
 }
 
 export function readinessLine(s: Summary): string {
