@@ -8,8 +8,16 @@ import {resolvePlain} from '../core/load/fast-yaml.js'
 
 const PLAIN = /^[A-Za-z0-9_/(][A-Za-z0-9_ ./()@&+,'-]*$/
 
+/**
+ * Text that YAML 1.2's core schema keeps as text but other readers take for a number: `1_000.2`
+ * (js-yaml, PyYAML: digit separators), `0b101` (PyYAML). Quoted, so every reader gets the string.
+ */
+function numberElsewhere(s: string): boolean {
+  return (s.includes('_') && typeof resolvePlain(s.replace(/_/g, '')) === 'number') || /^[-+]?0b[01_]+$/.test(s)
+}
+
 function scalar(s: string): string {
-  if (s !== '' && PLAIN.test(s) && !s.endsWith(' ') && !/^[-.]/.test(s) && resolvePlain(s) === s) return s
+  if (s !== '' && PLAIN.test(s) && !s.endsWith(' ') && !/^[-.]/.test(s) && resolvePlain(s) === s && !numberElsewhere(s)) return s
   // YAML's double-quoted style takes JSON's escapes; characters YAML does not allow raw are escaped too.
   return JSON.stringify(s).replace(/[\u007f-\u0084\u0086-\u009f\ufeff\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }

@@ -273,7 +273,7 @@ export function exactParse(text: string, positions: PositionMap): ExactParseResu
   } catch (error) {
     // The guard cannot foresee every shape the library recurses on (`a: a: a: …` inside a sequence,
     // `- - -` inside a flow…): a stack overflow there is the same refusal, not a crash.
-    if (error instanceof RangeError) return {ok: false, problems: [{offset: deepestLine(text), code: 'TOO_DEEP', message: tooDeep(MAX_DEPTH)}]}
+    if (error instanceof RangeError && /call stack/i.test(error.message)) return {ok: false, problems: [{offset: deepestLine(text), code: 'TOO_DEEP', message: tooDeep(MAX_DEPTH)}]}
     throw error
   }
   const {doc} = parsed
@@ -502,7 +502,9 @@ export function nestingGuard(text: string): YamlProblem | null {
           k += 2
           while (text.charCodeAt(k) === 32) k++
         }
-        if (flow === 0) blockDepth = indents.length + dashes
+        // The line's own level is a mapping of its keys, unless what starts it is a flow: that is the level.
+        const opensFlow = text.charCodeAt(k) === 91 || text.charCodeAt(k) === 123
+        if (flow === 0) blockDepth = indents.length + dashes - (opensFlow ? 1 : 0)
         else inline = dashes
         atNode = true
         if (blockDepth + flow + inline > limit) return {offset: j, code: 'TOO_DEEP', message: tooDeep(limit)}
@@ -522,13 +524,16 @@ export function nestingGuard(text: string): YamlProblem | null {
     const nextIsBreak = i + 1 >= text.length || next === 32 || next === 10 || next === 13
     if (c === 34 || c === 39) {
       // A quote starts a quoted scalar only where a node can start.
-      if (prev === 32 || prev === 91 || prev === 123 || prev === 44 || prev === 10 || i === 0) quote = c
+      if (prev === 32 || prev === 91 || prev === 123 || prev === 44 || prev === 10 || prev === 9 || (flow > 0 && prev === 58)) quote = c
     } else if (c === 35 && (i === 0 || prev === 32)) {
       const nl = text.indexOf('\n', i)
       if (nl === -1) break
       i = nl - 1
-    } else if ((c === 91 || c === 123) && (flow > 0 || prev === 32 || prev === 10 || prev === 9)) {
-      // `li[[[x` in block context is plain text; anywhere else a bracket may open a flow.
+    } else if ((c === 33 || c === 38) && atNode && flow === 0) {
+      // A tag or an anchor (`!t [`, `&a {`): the node still starts after it.
+      while (i + 1 < text.length && text.charCodeAt(i + 1) !== 32 && text.charCodeAt(i + 1) !== 10) i++
+    } else if ((c === 91 || c === 123) && (flow > 0 || atNode)) {
+      // In block context a bracket opens a flow only where a node starts: `a [b` and `li[[x` are text.
       flow++
       atNode = true
       if (flow + blockDepth + inline > limit) return {offset: i, code: 'TOO_DEEP', message: tooDeep(limit)}

@@ -45,18 +45,25 @@ export interface FastParseResult {
  * Parses `text` (BOM already removed) or returns null when the document is outside the subset.
  * Positions of every container are added to `positions`.
  */
-export function fastParse(text: string, positions: PositionMap): FastParseResult | null {
+export function fastParse(text: string, positions: PositionMap, stoppedAt?: {offset: number}): FastParseResult | null {
   const p = new FastParser(text, positions)
   try {
     return p.parseDocument()
   } catch (error) {
-    if (error === BAIL) return null
-    throw error
+    if (error !== BAIL) throw error
+    // Where it gave up: the first thing outside the subset, or a mistake, is there or just after.
+    if (stoppedAt) stoppedAt.offset = p.offset
+    return null
   }
 }
 
 class FastParser {
   private pos = 0
+
+  get offset(): number {
+    return Math.min(this.pos, this.len)
+  }
+
   private depth = 0
   private readonly len: number
 
@@ -81,6 +88,8 @@ class FastParser {
     const c = t.charCodeAt(this.pos)
     if (c === 37 /* % */) throw BAIL
     if (indent !== 0) throw BAIL
+    // `...` alone ends a document (an empty one here), it is not the text "...".
+    if (t.startsWith('...', this.pos) && this.isBreakOrEnd(this.pos + 3)) throw BAIL
     const rootOffset = this.pos
     const value = this.parseBlockNode(0)
     // Whatever follows the root (a second document, `...`, stray content) is the library's to report.
@@ -431,15 +440,19 @@ class FastParser {
             let i = this.pos
             while (i < this.len) {
               const c = t.charCodeAt(i)
-              if (c === COLON || c === NL || c === CR || (c < 128 && charFlags[c] & Flag.FlowEnd)) break
+              // ` #` starts a comment, also in a flow key: the flow then goes on over lines, outside the subset.
+              if (c === COLON || c === NL || c === CR || (c === HASH && t.charCodeAt(i - 1) === SPACE) || (c < 128 && charFlags[c] & Flag.FlowEnd)) break
               i++
             }
             key = this.parseKey(keyOffset, i)
             this.pos = i
           }
           this.skipFlowSpaces()
-          if (t.charCodeAt(this.pos) !== COLON || t.charCodeAt(this.pos + 1) !== SPACE) throw BAIL
-          this.pos += 2
+          if (t.charCodeAt(this.pos) !== COLON) throw BAIL
+          if (t.charCodeAt(this.pos + 1) === SPACE) this.pos += 2
+          // After a quoted key the value may follow the ':' at once (`{"id":"x"}`): compact JSON is YAML too.
+          else if (c0 === DQUOTE || c0 === SQUOTE) this.pos++
+          else throw BAIL
           this.skipFlowSpaces()
           if (Object.prototype.hasOwnProperty.call(obj, key)) throw BAIL
           const c1 = t.charCodeAt(this.pos)

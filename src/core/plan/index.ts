@@ -167,9 +167,10 @@ function groupPriority(members: SystemAssessment[]): (number | string)[] {
   const lowRisk = members.every((a) => (a.readiness === 'ready' || a.readiness === 'ready-with-conditions') && (a.criticality === 'low' || a.criticality === 'medium'))
   // 0: ready and low-risk, 1: low-risk with conditions (both may fill the pilot wave), 2: the rest.
   const pilot = lowRisk ? (members.every((a) => a.readiness === 'ready') ? 0 : 1) : 2
-  const readiness = Math.max(...members.map((a) => READINESS_RANK[a.readiness] ?? 9))
+  // Reduces, not spreads: a cycle of 150,000 systems would overflow the stack.
+  const readiness = members.reduce((r, a) => Math.max(r, READINESS_RANK[a.readiness] ?? 9), 0)
   const unsupported = members.some((a) => a.pastEndOfSupport) ? 0 : 1
-  const criticality = Math.min(...members.map((a) => CRITICALITY_RANK[a.criticality] ?? 9))
+  const criticality = members.reduce((c, a) => Math.min(c, CRITICALITY_RANK[a.criticality] ?? 9), 9)
   const cost = members.reduce((sum, a) => sum + (a.annualRunGbp ?? 0), 0)
   return [pilot, readiness, unsupported, criticality, -cost, members[0].ref]
 }

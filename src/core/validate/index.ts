@@ -70,7 +70,8 @@ export async function validateDocuments(documents: SourceDocument[]): Promise<Va
     if (validate(doc.data)) {
       inventories.push({file: doc.file, inventory: doc.data as Inventory, doc})
     } else {
-      diagnostics.push(...schemaDiagnostics(validate.errors ?? [], doc))
+      // One by one: a spread of a few hundred thousand errors overflows the stack.
+      for (const d of schemaDiagnostics(validate.errors ?? [], doc)) diagnostics.push(d)
     }
   }
   const estate = buildEstate(inventories, diagnostics)

@@ -137,7 +137,7 @@ function fromAudit(report: AuditReport): CiReport {
     }
   }
   // Warnings (a dependency on a department not loaded) are shown but never fail an audit.
-  results.push(...report.warnings.map((w) => ({...diagnosticResult(w), failing: false})))
+  for (const w of report.warnings) results.push({...diagnosticResult(w), failing: false})
   const rules: CiRule[] = report.rules.map((m) => ({
     id: m.id,
     description: m.description,

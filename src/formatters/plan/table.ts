@@ -6,7 +6,8 @@ import type {Formatter} from '../types.js'
 import {verdictLines} from './verdict.js'
 
 function table(rows: string[][], right: Set<number> = new Set()): string[] {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)))
+  // Reduces and loops, not spreads: a spread of 150,000 systems overflows the stack.
+  const widths = rows[0].map((_, i) => rows.reduce((w, r) => Math.max(w, r[i].length), 0))
   return rows.map((r) => r.map((c, i) => (right.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd())
 }
 
@@ -18,14 +19,16 @@ export const format: Formatter<PlanReport> = (r, ctx) => {
   out.push(c.bold('Waves'))
   const waveRows = [['wave', 'dates', 'systems', 'effort (pm)', 'risks']]
   for (const w of r.waves) waveRows.push([String(w.number), `${w.start} → ${w.end}`, String(w.systems.length), `${w.effort.low}–${w.effort.high}`, w.risks.join('; ')])
-  out.push(...table(waveRows, new Set([0, 2])), '')
+  for (const line of table(waveRows, new Set([0, 2]))) out.push(line)
+  out.push('')
   out.push(c.bold('Systems'))
   const sysRows = [['system', 'strategy', 'wave', 'group', 'effort', 'why']]
   for (const s of r.systems) {
     const why = s.reasons[0] ? `${s.reasons[0].fact}` : ''
     sysRows.push([s.ref, s.strategy, s.wave === null ? s.status : String(s.wave), s.moveGroup, `${s.effort.low}–${s.effort.high}`, sanitizeLine(why)])
   }
-  out.push(...table(sysRows), '')
+  for (const line of table(sysRows)) out.push(line)
+  out.push('')
   if (r.criticalPath.length) out.push(`${c.bold('Critical path')}: ${r.criticalPath.map((p) => `${p.moveGroup} (wave ${p.wave}: ${p.systems.join(', ')})`).join(' → ')}`)
   if (r.blockers.length) {
     out.push(`${c.bold('Clear first')}: not ready, and other systems wait on them:`)
