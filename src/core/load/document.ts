@@ -1,5 +1,5 @@
 import type {Position, SourceDocument} from '../model/types.js'
-import {lineStarts, offsetToPosition, pointerSegments, type PositionMap} from './positions.js'
+import {lineStarts, offsetToPosition, pointerSegments, type PositionTable} from './positions.js'
 
 /** A parsed document that can say where any JSON pointer came from. */
 export class ParsedDocument implements SourceDocument {
@@ -9,7 +9,7 @@ export class ParsedDocument implements SourceDocument {
     readonly file: string,
     readonly text: string,
     readonly data: unknown,
-    private readonly positions: PositionMap,
+    private readonly positions: PositionTable,
     private readonly rootOffset: number,
   ) {}
 
@@ -42,19 +42,24 @@ export class ParsedDocument implements SourceDocument {
     let key = this.rootOffset
     for (const segment of pointerSegments(pointer)) {
       if (node === null || typeof node !== 'object') return {value, key, exact: false}
-      const info = this.positions.get(node)
-      if (!info) return {value, key, exact: false}
+      if (!this.positions.has(node)) return {value, key, exact: false}
       if (Array.isArray(node)) {
         const index = /^(0|[1-9][0-9]*)$/.test(segment) ? Number(segment) : -1
         if (index < 0 || index >= node.length) return {value, key, exact: false}
-        value = info.offsets[index]
-        key = value
+        const at = this.positions.offset(node, index)
+        if (at < 0) return {value, key, exact: false}
+        value = at
+        key = at
         node = node[index]
       } else {
-        const index = info.keys ? info.keys.indexOf(segment) : ownKeyIndex(node as Record<string, unknown>, segment)
+        const keys = this.positions.keys(node)
+        const index = keys ? keys.indexOf(segment) : ownKeyIndex(node as Record<string, unknown>, segment)
         if (index === -1) return {value, key, exact: false}
-        key = info.offsets[2 * index]
-        value = info.offsets[2 * index + 1]
+        const keyAt = this.positions.offset(node, 2 * index)
+        const valueAt = this.positions.offset(node, 2 * index + 1)
+        if (keyAt < 0 || valueAt < 0) return {value, key, exact: false}
+        key = keyAt
+        value = valueAt
         node = (node as Record<string, unknown>)[segment]
       }
     }

@@ -8,7 +8,7 @@ import {createRequire} from 'node:module'
 import type * as YamlModule from 'yaml'
 import type {Document, Node} from 'yaml'
 
-import {MAX_DEPTH, type NodePositions, type PositionMap, setMember} from './positions.js'
+import {MAX_DEPTH, type PositionTable, setMember} from './positions.js'
 
 export interface YamlProblem {
   offset: number
@@ -264,7 +264,7 @@ function yamlLibrary(): YamlLibrary {
   return library
 }
 
-export function exactParse(text: string, positions: PositionMap): ExactParseResult {
+export function exactParse(text: string, positions: PositionTable): ExactParseResult {
   const guard = nestingGuard(text)
   if (guard) return {ok: false, problems: [guard]}
   let parsed: {doc: Document; more: RawProblem[]}
@@ -349,7 +349,7 @@ class Builder {
 
   constructor(
     private readonly doc: Document,
-    private readonly positions: PositionMap,
+    private readonly positions: PositionTable,
     private readonly text: string,
   ) {
     // Without aliases every node costs at least one character; an alias bomb blows through this at once.
@@ -393,10 +393,12 @@ class Builder {
     }
     if (isMap(node)) {
       const obj: Record<string, unknown> = {}
-      const info: NodePositions = {start: node.range?.[0] ?? 0, offsets: [], keys: []}
+      const start = node.range?.[0] ?? 0
+      const offsets: number[] = []
+      const keys: string[] = []
       for (const pair of node.items) {
         const keyNode = pair.key as Node | null
-        const keyOffset = keyNode?.range?.[0] ?? info.start
+        const keyOffset = keyNode?.range?.[0] ?? start
         if (keyNode !== null && !isScalar(keyNode)) {
           throw new BuildProblem({offset: keyOffset, code: 'COMPLEX_KEY', message: 'a mapping key must be a plain string, not a collection or alias'})
         }
@@ -405,24 +407,25 @@ class Builder {
         const valueNode = pair.value as Node | null
         const value = valueNode === null || valueNode === undefined ? null : this.build(valueNode, depth + 1, keyOffset)
         setMember(obj, key, value)
-        info.keys!.push(key)
+        keys.push(key)
         // A key with no value is located at the key, as the fast path does.
-        info.offsets.push(keyOffset, valueNode && !isEmpty(valueNode) ? (valueNode.range?.[0] ?? keyOffset) : keyOffset)
+        offsets.push(keyOffset, valueNode && !isEmpty(valueNode) ? (valueNode.range?.[0] ?? keyOffset) : keyOffset)
       }
-      this.positions.set(obj, info)
+      this.positions.add(obj, offsets, keys)
       return obj
     }
     if (isSeq(node)) {
       const arr: unknown[] = []
-      const info: NodePositions = {start: node.range?.[0] ?? 0, offsets: []}
+      const start = node.range?.[0] ?? 0
+      const offsets: number[] = []
       for (const item of node.items) {
         const itemNode = item as Node | null
-        arr.push(itemNode === null ? null : this.build(itemNode, depth + 1, info.start))
-        const offset = itemNode?.range?.[0] ?? info.start
+        arr.push(itemNode === null ? null : this.build(itemNode, depth + 1, start))
+        const offset = itemNode?.range?.[0] ?? start
         // An item with no value is located at its `-`, as the fast path does.
-        info.offsets.push(itemNode && isEmpty(itemNode) ? Math.max(0, this.text.lastIndexOf('-', offset)) : offset)
+        offsets.push(itemNode && isEmpty(itemNode) ? Math.max(0, this.text.lastIndexOf('-', offset)) : offset)
       }
-      this.positions.set(arr, info)
+      this.positions.add(arr, offsets)
       return arr
     }
     throw new BuildProblem(this.unsupported(node, site))

@@ -6,7 +6,7 @@
  * ten times slower. Both paths resolve scalars with the YAML 1.2 core schema, so they agree on every
  * document the fast path accepts (a differential test holds them to it).
  */
-import {MAX_DEPTH, type NodePositions, type PositionMap, setMember} from './positions.js'
+import {MAX_DEPTH, type PositionTable, setMember} from './positions.js'
 
 const BAIL = Symbol('bail')
 
@@ -45,7 +45,7 @@ export interface FastParseResult {
  * Parses `text` (BOM already removed) or returns null when the document is outside the subset.
  * Positions of every container are added to `positions`.
  */
-export function fastParse(text: string, positions: PositionMap, stoppedAt?: {offset: number}): FastParseResult | null {
+export function fastParse(text: string, positions: PositionTable, stoppedAt?: {offset: number}): FastParseResult | null {
   const p = new FastParser(text, positions)
   try {
     return p.parseDocument()
@@ -69,7 +69,7 @@ class FastParser {
 
   constructor(
     private readonly text: string,
-    private readonly positions: PositionMap,
+    private readonly positions: PositionTable,
   ) {
     this.len = text.length
   }
@@ -176,6 +176,16 @@ class FastParser {
     if (++this.depth > MAX_DEPTH) throw BAIL
   }
 
+  /** One reusable array per depth for a container's offsets until it is recorded: no array per container. */
+  private readonly scratchByDepth: number[][] = []
+
+  /** The emptied scratch array of the current depth (call after `enter`). */
+  private scratch(): number[] {
+    const list = (this.scratchByDepth[this.depth] ??= [])
+    list.length = 0
+    return list
+  }
+
   /** A node whose first character is at `pos`, on a line indented by `indent`. */
   private parseBlockNode(indent: number): unknown {
     const t = this.text
@@ -245,7 +255,7 @@ class FastParser {
     this.enter()
     const t = this.text
     const obj: Record<string, unknown> = {}
-    const info: NodePositions = {start: this.pos, offsets: []}
+    const offsets = this.scratch()
     for (;;) {
       const keyOffset = this.pos
       const colon = this.findKeyEnd()
@@ -278,13 +288,13 @@ class FastParser {
         this.endOfLine()
       }
       setMember(obj, key, value)
-      info.offsets.push(keyOffset, valueOffset)
+      offsets.push(keyOffset, valueOffset)
       const next = this.nextContentLine()
       if (next === indent) continue
       if (next < indent) break
       throw BAIL
     }
-    this.positions.set(obj, info)
+    this.positions.add(obj, offsets)
     this.depth--
     return obj
   }
@@ -311,7 +321,7 @@ class FastParser {
     this.enter()
     const t = this.text
     const arr: unknown[] = []
-    const info: NodePositions = {start: this.pos, offsets: []}
+    const offsets = this.scratch()
     for (;;) {
       // at `-`: an item with no value is located at its dash (as on the exact path)
       const dash = this.pos
@@ -340,13 +350,13 @@ class FastParser {
         this.endOfLine()
       }
       arr.push(value)
-      info.offsets.push(valueOffset)
+      offsets.push(valueOffset)
       const next = this.nextContentLine()
       if (next === indent && t.charCodeAt(this.pos) === DASH && this.isBreakOrEnd(this.pos + 1)) continue
       if (next <= indent) break
       throw BAIL
     }
-    this.positions.set(arr, info)
+    this.positions.add(arr, offsets)
     this.depth--
     return arr
   }
@@ -403,7 +413,7 @@ class FastParser {
     this.enter()
     const t = this.text
     const open = t.charCodeAt(this.pos)
-    const info: NodePositions = {start: this.pos, offsets: []}
+    const offsets = this.scratch()
     this.pos++
     let result: unknown
     if (open === LBRACKET) {
@@ -413,7 +423,7 @@ class FastParser {
         this.pos++
       } else {
         for (;;) {
-          info.offsets.push(this.pos)
+          offsets.push(this.pos)
           arr.push(this.parseFlowNode())
           this.skipFlowSpaces()
           const c = t.charCodeAt(this.pos)
@@ -461,7 +471,7 @@ class FastParser {
           const valueOffset = empty ? keyOffset : this.pos
           const value = empty ? null : this.parseFlowNode()
           setMember(obj, key, value)
-          info.offsets.push(keyOffset, valueOffset)
+          offsets.push(keyOffset, valueOffset)
           this.skipFlowSpaces()
           const c = t.charCodeAt(this.pos)
           this.pos++
@@ -472,7 +482,7 @@ class FastParser {
       }
       result = obj
     }
-    this.positions.set(result as object, info)
+    this.positions.add(result as object, offsets)
     this.depth--
     return result
   }

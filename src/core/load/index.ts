@@ -12,7 +12,7 @@ import type {Diagnostic} from '../model/types.js'
 import {ParsedDocument} from './document.js'
 import {exactParse} from './exact-yaml.js'
 import {fastParse} from './fast-yaml.js'
-import {lineStarts, offsetToPosition, type PositionMap} from './positions.js'
+import {lineStarts, offsetToPosition, PositionTable} from './positions.js'
 
 export const DEFAULT_MAX_FILE_MB = 128
 
@@ -244,8 +244,8 @@ export function parseText(file: string, text: string, options: LoadOptions = {})
     return {diagnostics: [fileDiagnostic(file, 'control-character', 'a carriage return (CR) ends a line on its own, as on classic Mac OS: save the file with LF or CRLF line endings', at.line, at.column)]}
   }
   if (text.trim() === '') return {diagnostics: [fileDiagnostic(file, 'empty', 'the file is empty: an inventory needs apiVersion, kind, department and systems')]}
-  const positions: PositionMap = new Map()
   const stoppedAt = {offset: 0}
+  const positions = new PositionTable(text.length)
   const fast = options.exactOnly ? null : fastParse(text, positions, stoppedAt)
   if (fast) return {document: new ParsedDocument(file, text, fast.value, positions, fast.rootOffset), diagnostics: []}
   if (text.length > EXACT_MAX_MB * 1024 * 1024) {
@@ -259,8 +259,10 @@ export function parseText(file: string, text: string, options: LoadOptions = {})
       ],
     }
   }
-  const exact = exactParse(text, positions)
-  if (exact.ok) return {document: new ParsedDocument(file, text, exact.value, positions, exact.rootOffset), diagnostics: []}
+  // A fresh table: the fast path's entries for what it built before it gave up are of no use.
+  const exactPositions = new PositionTable(text.length)
+  const exact = exactParse(text, exactPositions)
+  if (exact.ok) return {document: new ParsedDocument(file, text, exact.value, exactPositions, exact.rootOffset), diagnostics: []}
   const starts = lineStarts(text)
   return {
     diagnostics: exact.problems.slice(0, 20).map((p) => {

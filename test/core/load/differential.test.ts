@@ -4,12 +4,12 @@ import {describe, expect, it} from 'vitest'
 import {parseBuffer} from '../../../src/core/load/index.js'
 import {fastParse} from '../../../src/core/load/fast-yaml.js'
 import {exactParse} from '../../../src/core/load/exact-yaml.js'
-import type {PositionMap} from '../../../src/core/load/positions.js'
+import {PositionTable} from '../../../src/core/load/positions.js'
 
 /** Both paths on one text: the fast one may decline, but where it answers it must agree exactly. */
 function both(text: string) {
-  const fast = fastParse(text, new Map() as PositionMap)
-  const exact = exactParse(text, new Map() as PositionMap)
+  const fast = fastParse(text, new PositionTable())
+  const exact = exactParse(text, new PositionTable())
   return {fast, exact}
 }
 
@@ -65,12 +65,12 @@ describe('fast and exact YAML paths', () => {
   })
 
   it('accept the common inventory shapes on the fast path', () => {
-    for (const text of agreeing.slice(0, 17)) expect(fastParse(text, new Map()), text).not.toBeNull()
+    for (const text of agreeing.slice(0, 17)) expect(fastParse(text, new PositionTable()), text).not.toBeNull()
   })
 
   it('decline what is outside the subset or wrong, leaving it to the exact parser', () => {
     for (const text of ['a: &x 1\nb: *x\n', 'a: |\n  text\n', 'a: 1\na: 2\n', 'a: [1, 2\n', '%YAML 1.1\n---\na: no\n', 'a:\n  multi\n  line\n', 'a: b: c\n']) {
-      expect(fastParse(text, new Map()), text).toBeNull()
+      expect(fastParse(text, new PositionTable()), text).toBeNull()
     }
   })
 
