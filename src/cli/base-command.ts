@@ -8,7 +8,7 @@ import {CloudreadyError} from '../core/errors.js'
 import type {Diagnostic} from '../core/model/types.js'
 import {validateFormatters} from '../formatters/index.js'
 import {sanitizeTerminal} from '../formatters/text.js'
-import {installSignalHandlers, writeOutput} from './output.js'
+import {writeOutput} from './output.js'
 
 /**
  * Formats a CI step uploads whatever happens (README "In CI"): under invalid inventories they carry
@@ -34,7 +34,6 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
   override async init(): Promise<void> {
     await super.init()
-    installSignalHandlers()
     process.stdout.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code !== 'EPIPE') throw error
     })

@@ -20,8 +20,11 @@ let handlersInstalled = false
 let written = false
 
 /**
- * On Ctrl-C or a kill, remove any half-written temporary output and exit 130 (SIGINT) or 143
- * (SIGTERM) quietly: the old output file, if any, is left exactly as it was.
+ * From the first output on, Ctrl-C or a kill removes any half-written temporary output and exits 130
+ * (SIGINT) or 143 (SIGTERM): the old output file, if any, is left exactly as it was. Not before:
+ * a handler holds a signal back until the event loop turns, and the work before the output is one
+ * long synchronous run — Ctrl-C or a CI timeout's SIGTERM did nothing for minutes on a big estate.
+ * Until then the default action ends the process at once, and nothing has been written.
  */
 export function installSignalHandlers(): void {
   if (handlersInstalled) return
@@ -65,6 +68,7 @@ export function writeOutput(target: string, text: string, inputs: string[] = [])
       }
     }
   }
+  installSignalHandlers()
   const dir = path.dirname(abs)
   const tmp = path.join(dir, `.${path.basename(abs)}.${process.pid}.${Date.now().toString(36)}.tmp`)
   let fd: number | undefined

@@ -512,6 +512,20 @@ describe('hostile input', () => {
   })
 })
 
+describe('big inventories', () => {
+  it('schema errors past the first thousand systems keep their own pointer and line (validated a chunk at a time)', async () => {
+    const head = 'apiVersion: cloudready/v1\nkind: Inventory\ndepartment: {id: big, name: Big}\nsystems:\n'
+    const wrong = new Set([0, 999, 1000, 1001, 2499])
+    const systems = Array.from({length: 2500}, (_, i) => `  - id: s${i}\n    name: S ${i}\n    criticality: ${wrong.has(i) ? 'very-high' : 'low'}\n    hosting: on-premises\n`)
+    const {document} = parseBuffer('big.yaml', Buffer.from(head + systems.join('')))
+    const {diagnostics} = await validateDocuments([document!])
+    const errors = diagnostics.filter((d) => d.severity === 'error')
+    // Each system takes 4 lines after the 4-line head; criticality is its third line.
+    expect(errors.map((e) => `${e.pointer} ${e.line}`)).toEqual([...wrong].map((i) => `/systems/${i}/criticality ${4 + 4 * i + 3}`))
+    expect(errors[3].message).toBe("system 's1001': 'criticality' must be one of critical, high, medium, low — got 'very-high'")
+  })
+})
+
 describe('schema', () => {
   it('prints a JSON Schema that compiles with ajv (2020-12, strict) and that every example passes', () => {
     const run = cli(['schema'])

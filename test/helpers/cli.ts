@@ -1,4 +1,5 @@
-import {spawnSync} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
+import {clearTimeout, setTimeout} from 'node:timers'
 import {fileURLToPath} from 'node:url'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -26,3 +27,30 @@ export function cli(args: string[], options: {cwd?: string; input?: string | Buf
 
 /** What a stack trace looks like on standard error: never acceptable for a user's input. */
 export const STACK_TRACE = /\n\s+at .+[(:]\d+(:\d+)?\)?|node:internal|TypeError|ReferenceError|RangeError/
+
+/** `cli`, without blocking: several runs at once use both cores. A run past `timeout` is killed and fails. */
+export function cliAsync(args: string[], options: {cwd?: string; env?: Record<string, string>; timeout?: number} = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...options.env},
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    const out: Buffer[] = []
+    const err: Buffer[] = []
+    child.stdout.on('data', (b: Buffer) => out.push(b))
+    child.stderr.on('data', (b: Buffer) => err.push(b))
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`cloudready ${args.join(' ')}: still running after ${options.timeout ?? 60_000} ms`))
+    }, options.timeout ?? 60_000)
+    child.on('error', (error) => {
+      clearTimeout(timer)
+      reject(error)
+    })
+    child.on('close', (code) => {
+      clearTimeout(timer)
+      resolve({code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8')})
+    })
+  })
+}

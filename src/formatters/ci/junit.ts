@@ -79,9 +79,16 @@ function casesOf(file: string, subjects: string[], results: CiResult[]): Case[] 
     if (group) group.results.push(r)
     else groups.set(key, {classname, name: r.ruleId, file, results: [r]})
   }
-  const order = [...new Set([...subjects, ...[...groups.values()].map((g) => g.classname)])]
+  // Grouped once by classname: filtering every group for every subject took 16 minutes at 150,000 systems.
+  const byClass = new Map<string, Case[]>()
+  for (const g of groups.values()) {
+    const list = byClass.get(g.classname)
+    if (list) list.push(g)
+    else byClass.set(g.classname, [g])
+  }
+  const order = [...new Set([...subjects, ...byClass.keys()])]
   return order.flatMap((classname) => {
-    const mine = [...groups.values()].filter((g) => g.classname === classname).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    const mine = (byClass.get(classname) ?? []).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     return mine.length > 0 ? mine : [{classname, name: 'cloudready', file, results: []}]
   })
 }
