@@ -31,7 +31,7 @@ let modules
 async function load(root) {
   if (modules) return modules
   const dist = (p) => import(pathToFileURL(path.join(root, 'dist', p)).href)
-  const [core, formatters, loader, errors, report, validate, fast] = await Promise.all([
+  const [core, formatters, loader, errors, report, validate, fast, positions] = await Promise.all([
     dist('core/index.js'),
     dist('formatters/index.js'),
     dist('core/load/index.js'),
@@ -39,6 +39,7 @@ async function load(root) {
     dist('core/assess/report.js'),
     dist('core/validate/index.js'),
     dist('core/load/fast-yaml.js'),
+    dist('core/load/positions.js'),
   ])
   // Not verbose: a failure names the path and the keyword, not the whole schema and document.
   const ajv = await validate.createAjv({verbose: false, allErrors: false})
@@ -46,6 +47,7 @@ async function load(root) {
   modules = {
     core,
     fast,
+    positions,
     formatters,
     loader,
     errors,
@@ -341,7 +343,7 @@ function differential(m, bytes, problems) {
     return
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-  if (m.fast.fastParse(text, new Map()) === null) return
+  if (m.fast.fastParse(text, new m.positions.PositionTable(text.length)) === null) return
   const fast = m.loader.parseBuffer('case.yaml', bytes)
   if (!fast.document) return
   const exact = m.loader.parseBuffer('case.yaml', bytes, {exactOnly: true})
