@@ -6,9 +6,10 @@ import {Command, Errors, Flags, type Interfaces} from '@oclif/core'
 
 import {CloudreadyError} from '../core/errors.js'
 import type {Diagnostic} from '../core/model/types.js'
+import {stage} from '../core/timings.js'
 import {validateFormatters} from '../formatters/index.js'
 import {sanitizeTerminal} from '../formatters/text.js'
-import {writeOutput} from './output.js'
+import {batches, writeOutput} from './output.js'
 
 /**
  * Formats a CI step uploads whatever happens (README "In CI"): under invalid inventories they carry
@@ -45,19 +46,25 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   }
 
   /** Writes the formatted result to `--output` or standard output; diagnostics never go here. */
-  protected async emit(text: string, inputs: string[] = []): Promise<void> {
+  protected async emit(text: string | Iterable<string>, inputs: string[] = []): Promise<void> {
+    stage('format')
     const out = this.flags.output
     if (out) {
       writeOutput(out, text, inputs)
     } else {
-      await new Promise<void>((resolve, reject) => {
-        process.stdout.write(text, (error) => {
-          // The reader went away (`| head`): what it did not read, it did not want. Not an error.
-          if (!error || (error as NodeJS.ErrnoException).code === 'EPIPE') resolve()
-          else reject(error)
+      for (const batch of batches(text)) {
+        const open = await new Promise<boolean>((resolve, reject) => {
+          process.stdout.write(batch, (error) => {
+            // The reader went away (`| head`): what it did not read, it did not want. Not an error.
+            if (!error) resolve(true)
+            else if ((error as NodeJS.ErrnoException).code === 'EPIPE') resolve(false)
+            else reject(error)
+          })
         })
-      })
+        if (!open) break
+      }
     }
+    stage('write')
   }
 
   /** Colour only for a person at a terminal: never in a file, a pipe, a machine format or under NO_COLOR. */

@@ -8,6 +8,36 @@ import path from 'node:path'
 import {OutputError} from '../core/errors.js'
 import {inputsRead} from '../core/io/inputs-read.js'
 
+/** Characters written at a time when an output comes in pieces. */
+const BATCH = 1 << 20
+
+/** An output, whole or in pieces, as strings of about a mebibyte (a string as it is). */
+export function* batches(text: string | Iterable<string>): Generator<string> {
+  if (typeof text === 'string') {
+    yield text
+    return
+  }
+  let parts: string[] = []
+  let size = 0
+  for (const part of text) {
+    parts.push(part)
+    size += part.length
+    if (size >= BATCH) {
+      yield parts.join('')
+      parts = []
+      size = 0
+    }
+  }
+  if (parts.length > 0) yield parts.join('')
+}
+
+/** Writes all of `text`: a write may take less than it is given. */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text)
+  let done = 0
+  while (done < bytes.length) done += writeSync(fd, bytes, done)
+}
+
 /** Temporary files still being written, removed if the process is interrupted. */
 const pending = new Set<string>()
 
@@ -45,7 +75,7 @@ export function installSignalHandlers(): void {
   }
 }
 
-export function writeOutput(target: string, text: string, inputs: string[] = []): void {
+export function writeOutput(target: string, text: string | Iterable<string>, inputs: string[] = []): void {
   const abs = path.resolve(target)
   let existing
   try {
@@ -75,7 +105,7 @@ export function writeOutput(target: string, text: string, inputs: string[] = [])
   try {
     fd = openSync(tmp, 'wx', existing ? existing.mode & 0o777 : 0o644)
     pending.add(tmp)
-    writeSync(fd, text)
+    for (const batch of batches(text)) writeAll(fd, batch)
     fsyncSync(fd)
     closeSync(fd)
     fd = undefined
@@ -91,6 +121,8 @@ export function writeOutput(target: string, text: string, inputs: string[] = [])
     }
     pending.delete(tmp)
     const code = (error as NodeJS.ErrnoException).code
+    // Not the file system's: a fault in making the output, which is not the user's to fix here.
+    if (code === undefined) throw error
     const folder = path.dirname(target)
     const why: Record<string, string> = {
       ENOENT: `: the folder '${folder}' does not exist`,

@@ -54,8 +54,9 @@ export default class Audit extends BaseCommand<typeof Audit> {
     const result = ctx.result!
     if (await this.rejectInvalid(result, paths, name)) return undefined
     const {report} = result
-    const {format} = await auditFormatters[name]()
-    await this.emit(format(report, {color: this.useColor(machine), version: this.config.version}), paths)
+    const formatter = await auditFormatters[name]()
+    const fctx = {color: this.useColor(machine), version: this.config.version}
+    await this.emit(formatter.chunks ? formatter.chunks(report, fctx) : formatter.format(report, fctx), paths)
     if (report.systems.some((s) => s.findings.some((f) => atOrAbove(f.severity, report.failOn)))) process.exitCode = 1
     return report
   }

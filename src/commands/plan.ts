@@ -63,8 +63,9 @@ export default class Plan extends BaseCommand<typeof Plan> {
     )
     const result = ctx.result!
     if (await this.rejectInvalid(result, paths)) return undefined
-    const {format} = await planFormatters[name]()
-    await this.emit(format(result.planReport, {color: this.useColor(machine), version: this.config.version}), paths)
+    const formatter = await planFormatters[name]()
+    const fctx = {color: this.useColor(machine), version: this.config.version}
+    await this.emit(formatter.chunks ? formatter.chunks(result.planReport, fctx) : formatter.format(result.planReport, fctx), paths)
     return result.planReport
   }
 }

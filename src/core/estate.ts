@@ -4,6 +4,7 @@
  */
 import {loadPaths, type LoadOptions} from './load/index.js'
 import type {Diagnostic, Estate} from './model/types.js'
+import {stage} from './timings.js'
 import {compareDiagnostics, validateDocuments} from './validate/index.js'
 
 export interface EstateResult {
@@ -14,9 +15,11 @@ export interface EstateResult {
 
 /** Loads and validates inventories: what every command that reads them starts with. */
 export async function loadEstate(paths: string[], options: LoadOptions = {}): Promise<EstateResult> {
+  stage('start-up')
   const loaded = loadPaths(paths, options)
   const validated = await validateDocuments(loaded.documents)
   const diagnostics = [...loaded.diagnostics, ...validated.diagnostics].sort(compareDiagnostics)
+  stage('validate')
   return {estate: validated.estate, diagnostics, files: loaded.files}
 }
 

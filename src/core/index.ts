@@ -14,6 +14,7 @@ import {type EstateResult, loadEstate} from './estate.js'
 import {DEFAULT_MAX_FILE_MB, type LoadOptions} from './load/index.js'
 import {plan, type PlanOptions} from './plan/index.js'
 import type {PlanReport} from './plan/report.js'
+import {stage} from './timings.js'
 import {hasErrors} from './validate/index.js'
 
 export {type EstateResult, loadEstate} from './estate.js'
@@ -77,6 +78,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     rules: run.rules.map((r) => ({...r.rule.meta, severity: r.severity})),
     lifecycleSource: run.lifecycle.source,
   }
+  stage('assess')
   if (options.baseline && !hasErrors(run.diagnostics)) {
     const base = parseBaseline(readInput(options.baseline, 'baseline', options.maxFileMb), options.baseline)
     return {...run, report: applyBaseline(report, base, options.baseline)}
@@ -108,6 +110,7 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanResult> {
     files: audited.files,
     audit: {summary: audited.report.summary, departments: audited.report.departments},
   }
+  stage('plan')
   return {...audited, planReport}
 }
 

@@ -4,9 +4,10 @@
 import type {AuditReport} from '../core/assess/report.js'
 import type {CompareReport} from '../core/compare/index.js'
 import type {PlanReport} from '../core/plan/report.js'
-import type {Formatter, ValidateReport} from './types.js'
+import type {ChunkFormatter, Formatter, ValidateReport} from './types.js'
 
-type Loader<R> = () => Promise<{format: Formatter<R>}>
+/** A formatter module: its `format`, and for the big outputs the same text in pieces (`chunks`). */
+type Loader<R> = () => Promise<{format: Formatter<R>; chunks?: ChunkFormatter<R>}>
 
 export const validateFormatters: Record<string, Loader<ValidateReport>> = {
   stylish: () => import('./validate/stylish.js'),

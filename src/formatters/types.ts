@@ -10,6 +10,9 @@ export interface FormatContext {
 
 export type Formatter<R> = (report: R, ctx: FormatContext) => string
 
+/** The same text as a formatter's, in pieces, for outputs too big to hold as one string. */
+export type ChunkFormatter<R> = (report: R, ctx: FormatContext) => Iterable<string>
+
 /** The result of `cloudready validate`. */
 export interface ValidateReport {
   valid: boolean

@@ -9,6 +9,7 @@ import path from 'node:path'
 
 import {noteInputRead} from '../io/inputs-read.js'
 import type {Diagnostic} from '../model/types.js'
+import {stage} from '../timings.js'
 import {ParsedDocument} from './document.js'
 import {exactParse} from './exact-yaml.js'
 import {fastParse} from './fast-yaml.js'
@@ -187,13 +188,20 @@ export function loadFile(file: InputFile, options: LoadOptions = {}): {document?
       text = readFileSync(file.path, {encoding: 'utf8', flag: 'r'})
       buffer = text.includes('\uFFFD') || text.includes('\0') ? readFileSync(file.path, {flag: 'r'}) : Buffer.alloc(0)
     }
+    stage('read')
   } catch (error) {
     return {diagnostics: [fileDiagnostic(file.display, 'unreadable', `cannot read: ${describeFsError(error, 'read error')}`)]}
   }
-  if (text !== undefined && buffer.length === 0) return parseText(file.display, text, options)
-  text = undefined
-  if (buffer.length > maxBytes) return {diagnostics: [tooLarge(file.display, buffer.length, maxBytes)]}
-  return parseBuffer(file.display, buffer, options)
+  let result: {document?: ParsedDocument; diagnostics: Diagnostic[]}
+  if (text !== undefined && buffer.length === 0) {
+    result = parseText(file.display, text, options)
+  } else {
+    text = undefined
+    if (buffer.length > maxBytes) return {diagnostics: [tooLarge(file.display, buffer.length, maxBytes)]}
+    result = parseBuffer(file.display, buffer, options)
+  }
+  stage('parse')
+  return result
 }
 
 function tooLarge(file: string, size: number, max: number): Diagnostic {

@@ -1,0 +1,45 @@
+import fc from 'fast-check'
+import {describe, expect, it} from 'vitest'
+
+import {batches} from '../../src/cli/output.js'
+import {prettyJsonChunks} from '../../src/formatters/json-chunks.js'
+
+const joined = (value: unknown) => [...prettyJsonChunks(value)].join('')
+
+describe('prettyJsonChunks', () => {
+  it('is JSON.stringify(value, null, 2), byte for byte, on any JSON value', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({maxDepth: 5}), (value) => {
+        expect(joined(value)).toBe(JSON.stringify(value, null, 2))
+      }),
+      {numRuns: 500},
+    )
+  })
+
+  it('leaves out what JSON.stringify leaves out of objects, and writes null for it in arrays', () => {
+    const value = {a: undefined, b: () => 1, c: [undefined, () => 2, 'x', {d: undefined, e: [undefined]}], f: {g: undefined}, h: new Date(0), i: [], j: {}}
+    expect(joined(value)).toBe(JSON.stringify(value, null, 2))
+    expect(joined([undefined])).toBe(JSON.stringify([undefined], null, 2))
+    expect(joined({})).toBe('{}')
+  })
+
+  it('is made of many pieces for a report-shaped value, and keeps strings with line breaks and non-Latin-1 text intact', () => {
+    const report = {tool: {name: 'cloudready'}, systems: Array.from({length: 300}, (_, i) => ({ref: `d/s${i}`, name: `Système ${i} — “quoted”\nnext`, findings: [{rule: 'r', message: 'a | b \u001b[31m'}]}))}
+    const pieces = [...prettyJsonChunks(report)]
+    expect(pieces.length).toBeGreaterThan(300)
+    expect(pieces.join('')).toBe(JSON.stringify(report, null, 2))
+    expect(JSON.parse(pieces.join(''))).toEqual(report)
+  })
+})
+
+describe('batches', () => {
+  it('passes a string through as it is, and joins pieces into about a mebibyte at a time without losing or reordering any', () => {
+    expect([...batches('whole')]).toEqual(['whole'])
+    const pieces = Array.from({length: 5000}, (_, i) => `${i}:${'x'.repeat(i % 700)}|`)
+    const out = [...batches(pieces)]
+    expect(out.join('')).toBe(pieces.join(''))
+    expect(out.length).toBeGreaterThan(1)
+    for (const b of out.slice(0, -1)) expect(b.length).toBeGreaterThanOrEqual(1 << 20)
+    expect([...batches([])]).toEqual([])
+  })
+})
