@@ -8,32 +8,41 @@ import path from 'node:path'
 import {OutputError} from '../core/errors.js'
 import {inputsRead} from '../core/io/inputs-read.js'
 
-/** Characters written at a time when an output comes in pieces. */
+/** Bytes written at a time when an output comes in pieces. */
 const BATCH = 1 << 20
 
-/** An output, whole or in pieces, as strings of about a mebibyte (a string as it is). */
-export function* batches(text: string | Iterable<string>): Generator<string> {
+/**
+ * An output, whole or in pieces, as UTF-8 bytes about a mebibyte at a time (a string whole). Each
+ * piece is encoded straight into the batch: joining the pieces into strings first cost more than
+ * making them.
+ */
+export function* batches(text: string | Iterable<string>): Generator<Buffer> {
   if (typeof text === 'string') {
-    yield text
+    yield Buffer.from(text)
     return
   }
-  let parts: string[] = []
-  let size = 0
+  let batch = Buffer.allocUnsafe(BATCH)
+  let used = 0
   for (const part of text) {
-    parts.push(part)
-    size += part.length
-    if (size >= BATCH) {
-      yield parts.join('')
-      parts = []
-      size = 0
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    if (used + part.length * 3 > BATCH) {
+      if (used > 0) {
+        yield batch.subarray(0, used)
+        batch = Buffer.allocUnsafe(BATCH)
+        used = 0
+      }
+      if (part.length * 3 > BATCH) {
+        yield Buffer.from(part)
+        continue
+      }
     }
+    used += batch.write(part, used)
   }
-  if (parts.length > 0) yield parts.join('')
+  if (used > 0) yield batch.subarray(0, used)
 }
 
-/** Writes all of `text`: a write may take less than it is given. */
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text)
+/** Writes all of `bytes`: a write may take less than it is given. */
+function writeAll(fd: number, bytes: Buffer): void {
   let done = 0
   while (done < bytes.length) done += writeSync(fd, bytes, done)
 }

@@ -44,15 +44,15 @@ export class PositionTable {
     if (keys) this.keyOrder.set(node, keys)
   }
 
-  has(node: object): boolean {
-    return this.index.has(node)
+  /** Where `node`'s entry is, for `offsetAt`, or -1 when it has none. */
+  entry(node: object): number {
+    return this.index.get(node) ?? -1
   }
 
-  /** The `i`th offset recorded for `node`, or -1. */
-  offset(node: object, i: number): number {
-    const at = this.index.get(node)
-    if (at === undefined || i < 0 || i >= this.flat[at]) return -1
-    return this.flat[at + 1 + i]
+  /** The `i`th offset of the entry at `entry`, or -1. */
+  offsetAt(entry: number, i: number): number {
+    if (entry < 0 || i < 0 || i >= this.flat[entry]) return -1
+    return this.flat[entry + 1 + i]
   }
 
   keys(node: object): string[] | undefined {
@@ -77,18 +77,17 @@ export function setMember(obj: Record<string, unknown>, key: string, value: unkn
   }
 }
 
-/** Line start offsets of a text, for turning offsets into 1-based line:column. */
-export function lineStarts(text: string): number[] {
-  const starts = [0]
-  let i = text.indexOf('\n')
-  while (i !== -1) {
-    starts.push(i + 1)
-    i = text.indexOf('\n', i + 1)
-  }
+/** Line start offsets of a text, for turning offsets into 1-based line:column (4 bytes a line). */
+export function lineStarts(text: string): Int32Array {
+  let lines = 1
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++
+  const starts = new Int32Array(lines)
+  let n = 1
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[n++] = i + 1
   return starts
 }
 
-export function offsetToPosition(starts: number[], offset: number): {line: number; column: number} {
+export function offsetToPosition(starts: ArrayLike<number>, offset: number): {line: number; column: number} {
   let lo = 0
   let hi = starts.length - 1
   while (lo < hi) {
