@@ -6,7 +6,7 @@
 // "N of M targets met". The same table goes to bench/results/latest.json for later comparison.
 // Times are medians of whole runs; nothing here is asserted in tests (the machines are shared).
 import {spawnSync} from 'node:child_process'
-import {existsSync, mkdirSync, statSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 
@@ -64,14 +64,21 @@ function processes(kind, argv, n) {
  *  "found problems" (Spectral's exit 1) is a normal end, but a crash or a module that did not load must not be timed. */
 function peer(cmd, argv, n, cwd, ran) {
   const times = []
+  let maxRssMb = 0
+  // GNU time, where there is one, for the peer's peak memory (its own process tree is not ours to wrap).
+  const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined
+  const rssFile = path.join(dataDir, '.peer-rss')
   for (let i = 0; i < n; i++) {
     const t = performance.now()
-    const r = spawnSync(cmd, argv, {encoding: 'utf8', cwd, maxBuffer: 1 << 28})
+    const r = gnuTime
+      ? spawnSync(gnuTime, ['-f', '%M', '-o', rssFile, cmd, ...argv], {encoding: 'utf8', cwd, maxBuffer: 1 << 28})
+      : spawnSync(cmd, argv, {encoding: 'utf8', cwd, maxBuffer: 1 << 28})
     times.push(performance.now() - t)
     if (r.error) throw r.error
     if (!ran(r)) throw new Error(`${path.basename(cmd)} ${argv.join(' ')} exited ${r.status}: ${`${r.stderr}${r.stdout}`.slice(0, 2000)}`)
+    if (gnuTime) maxRssMb = Math.max(maxRssMb, Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024 || 0)
   }
-  return {times}
+  return {times, maxRssMb}
 }
 
 const rows = []
@@ -123,8 +130,8 @@ if (only.has('loader')) {
 if (only.has('startup')) {
   const small = path.join(root, 'examples', 'hmrc.yaml')
   const n = Math.max(runs, 5)
-  const base = median(processes('node', [], n).times)
-  row('startup', 'node -e 0 (reference)', {times: [base]})
+  const baseM = processes('node', [], n)
+  const base = row('startup', 'node -e 0 (reference)', baseM)
   for (const [name, argv, target] of [
     ['cloudready --version', ['--version'], 2.5],
     ['cloudready validate examples/hmrc.yaml', ['validate', small], 3],
@@ -144,8 +151,7 @@ if (only.has('e2e')) {
     const size = mb(file)
     const label = `${n / 1000}k`
     const reps = n >= 100000 ? Math.max(3, Math.min(runs, 5)) : runs
-    const ref = median(processes('js-yaml', [file], reps).times)
-    row('e2e', `${label} js-yaml load, whole process (reference)`, {times: [ref]})
+    const ref = row('e2e', `${label} js-yaml load, whole process (reference)`, processes('js-yaml', [file], reps))
     for (const cmd of ['audit', 'plan']) {
       const m = processes('cli', [cmd, file, '--as-of', asOf, '--format', 'json', '-o', path.join(dataDir, `out-${cmd}-${n}.json`)], reps)
       const med = row('e2e', `${label} cloudready ${cmd} --format json -o file`, m)
@@ -166,10 +172,8 @@ if (only.has('e2e')) {
 if (only.has('files')) {
   const one = ensureData(10000)
   const many = ensureData(10000, ['--files', '200', '--no-json'])
-  const a = median(processes('cli', ['audit', one, '--as-of', asOf, '--format', 'json', '-o', path.join(dataDir, 'out-one.json')], runs).times)
-  const b = median(processes('cli', ['audit', many, '--as-of', asOf, '--format', 'json', '-o', path.join(dataDir, 'out-many.json')], runs).times)
-  row('files', '10k in 1 file: audit', {times: [a]})
-  row('files', '10k in 200 files of 50: audit', {times: [b]})
+  const a = row('files', '10k in 1 file: audit', processes('cli', ['audit', one, '--as-of', asOf, '--format', 'json', '-o', path.join(dataDir, 'out-one.json')], runs))
+  const b = row('files', '10k in 200 files of 50: audit', processes('cli', ['audit', many, '--as-of', asOf, '--format', 'json', '-o', path.join(dataDir, 'out-many.json')], runs))
   rows.push({group: 'target', name: '200 files no slower than 1 file', value: +(b / a).toFixed(2), target: 1, met: b <= a * 1.0})
 }
 
@@ -181,7 +185,7 @@ if (only.has('peers')) {
   if (existsSync(spectral) && existsSync(ajvCli)) {
     const file = ensureData(10000)
     const reps = Math.min(runs, 3)
-    const ours = median(processes('cli', ['audit', file, '--as-of', asOf, '--format', 'json', '-o', path.join(dataDir, 'out-peer.json')], reps).times)
+    const oursM = processes('cli', ['audit', file, '--as-of', asOf, '--format', 'json', '-o', path.join(dataDir, 'out-peer.json')], reps)
     // Spectral ends 1 when a rule finds errors (the generated estate has systems without an owner), 2 when it fails.
     const spectralRan = (r) => {
       try {
@@ -190,16 +194,16 @@ if (only.has('peers')) {
         return false
       }
     }
-    const sp = median(peer(spectral, ['lint', file, '--ruleset', path.join(peers, 'ruleset.yaml'), '--format', 'json', '--quiet'], reps, peers, spectralRan).times)
+    const spM = peer(spectral, ['lint', file, '--ruleset', path.join(peers, 'ruleset.yaml'), '--format', 'json', '--quiet'], reps, peers, spectralRan)
     // ajv-cli is given the JSON twin of the same estate: it reads YAML with js-yaml 3 (YAML 1.1), where an unquoted
     // 2026-03-31 is a Date, so the YAML fails `type: string` at its first date and ajv stops there (no --all-errors),
     // which would time a load and one system. It also ends 1 when `-c ajv-formats` does not load: only "valid" counts.
     const twin = file.replace(/\.yaml$/, '.json')
     const ajvRan = (r) => r.status === 0 && r.stdout.includes(`${twin} valid`)
-    const aj = median(peer(ajvCli, ['validate', '-s', path.join(root, 'schemas', 'inventory.schema.json'), '-d', twin, '--spec=draft2020', '-c', 'ajv-formats', '--strict=false'], reps, peers, ajvRan).times)
-    row('peers', '10k cloudready audit (all rules, positions)', {times: [ours]})
-    row('peers', '10k Spectral, 5 rules', {times: [sp]})
-    row('peers', '10k ajv-cli validate, JSON twin (schema only)', {times: [aj]})
+    const ajM = peer(ajvCli, ['validate', '-s', path.join(root, 'schemas', 'inventory.schema.json'), '-d', twin, '--spec=draft2020', '-c', 'ajv-formats', '--strict=false'], reps, peers, ajvRan)
+    const ours = row('peers', '10k cloudready audit (all rules, positions)', oursM)
+    const sp = row('peers', '10k Spectral, 5 rules', spM)
+    const aj = row('peers', '10k ajv-cli validate, JSON twin (schema only)', ajM)
     rows.push({group: 'target', name: 'audit ≥ 4× faster than Spectral (5 rules)', value: +(sp / ours).toFixed(2), target: 4, met: sp / ours >= 4})
     rows.push({group: 'target', name: 'audit no slower than ajv-cli validate', value: +(ours / aj).toFixed(2), target: 1, met: ours <= aj})
   } else {

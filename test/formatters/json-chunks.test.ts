@@ -33,13 +33,15 @@ describe('prettyJsonChunks', () => {
 })
 
 describe('batches', () => {
-  it('passes a string through as it is, and joins pieces into about a mebibyte at a time without losing or reordering any', () => {
-    expect([...batches('whole')]).toEqual(['whole'])
-    const pieces = Array.from({length: 5000}, (_, i) => `${i}:${'x'.repeat(i % 700)}|`)
+  it('encodes a string whole, and pieces into UTF-8 batches of at most a mebibyte without losing or reordering a byte', () => {
+    expect(Buffer.concat([...batches('whole — £')]).toString()).toBe('whole — £')
+    const pieces = Array.from({length: 5000}, (_, i) => `${i}:${(i % 3 === 0 ? 'é—' : 'x').repeat(i % 700)}|`)
+    pieces.push('big'.repeat(400_000))
+    pieces.push('tail')
     const out = [...batches(pieces)]
-    expect(out.join('')).toBe(pieces.join(''))
-    expect(out.length).toBeGreaterThan(1)
-    for (const b of out.slice(0, -1)) expect(b.length).toBeGreaterThanOrEqual(1 << 20)
+    expect(Buffer.concat(out).toString()).toBe(pieces.join(''))
+    expect(out.length).toBeGreaterThan(2)
+    for (const b of out.slice(0, -2)) expect(b.length).toBeLessThanOrEqual(1 << 20)
     expect([...batches([])]).toEqual([])
   })
 })
