@@ -107,7 +107,7 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanResult> {
     tool: audited.report.tool,
     ...result,
     lifecycle: {snapshot: audited.report.lifecycleSnapshot, source: audited.report.lifecycleSource},
-    files: audited.files,
+    files: audited.report.files,
     audit: {summary: audited.report.summary, departments: audited.report.departments},
   }
   stage('plan')

@@ -320,9 +320,14 @@ export function deadlineStatus(entry: EstateSystem, findings: Finding[], opts: {
   return {status: atRisk ? 'at-risk' : 'on-track', daysLate: 0}
 }
 
+/** Dotted field paths split once: `fieldPresent` runs for every rule on every system. */
+const fieldPaths = new Map<string, string[]>()
+
 export function fieldPresent(system: object, dotted: string): boolean {
+  let path = fieldPaths.get(dotted)
+  if (!path) fieldPaths.set(dotted, (path = dotted.split('.')))
   let node: unknown = system
-  for (const part of dotted.split('.')) {
+  for (const part of path) {
     if (node === null || typeof node !== 'object') return false
     node = (node as Record<string, unknown>)[part]
     if (node === undefined || node === null) return false
