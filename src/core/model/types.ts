@@ -99,8 +99,6 @@ export interface SourceDocument {
   locateKey(pointer: string): Position
   /** The raw source text of the scalar at `pointer`, when it is one (for messages such as "8.10 was read as 8.1"). */
   sourceText(pointer: string): string | undefined
-  /** Lets the source text go, keeping positions (after validation: `sourceText` then answers undefined). */
-  dropText?(): void
 }
 
 export type DiagnosticSeverity = 'error' | 'warning'

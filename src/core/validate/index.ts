@@ -77,7 +77,6 @@ export async function validateDocuments(documents: SourceDocument[]): Promise<Va
   }
   const estate = buildEstate(inventories, diagnostics)
   diagnostics.sort(compareDiagnostics)
-  for (const doc of documents) doc.dropText?.()
   return {estate, diagnostics}
 }
 
