@@ -5,6 +5,21 @@
  * peak memory, and its conversion for the write cost more than the stringify.
  */
 
+/**
+ * A list whose items are made one at a time as they are written, and dropped after: the JSON view
+ * of 100,000 systems made all at once was 145 MB more at the peak. `JSON.stringify` sees the array.
+ */
+export class MappedList<T, U> {
+  constructor(
+    readonly items: readonly T[],
+    readonly map: (item: T) => U,
+  ) {}
+
+  toJSON(): U[] {
+    return this.items.map((item) => this.map(item))
+  }
+}
+
 /** How deep the layout is done here; below it, `JSON.stringify` does each value whole. */
 const LAYOUT_DEPTH = 2
 
@@ -13,6 +28,11 @@ export function* prettyJsonChunks(value: unknown): Generator<string> {
 }
 
 function* piece(value: unknown, indent: string, depth: number): Generator<string> {
+  if (value instanceof MappedList && depth < LAYOUT_DEPTH) {
+    const list = value as MappedList<unknown, unknown>
+    yield* arrayPieces(list.items.length, (i) => list.map(list.items[i]), indent, depth)
+    return
+  }
   if (depth >= LAYOUT_DEPTH || value === null || typeof value !== 'object' || typeof (value as {toJSON?: unknown}).toJSON === 'function') {
     const text = JSON.stringify(value, null, 2)
     // Inside an array JSON writes null for what it cannot write (undefined, a function); object members are skipped before.
@@ -22,17 +42,8 @@ function* piece(value: unknown, indent: string, depth: number): Generator<string
   }
   const inner = `${indent}  `
   if (Array.isArray(value)) {
-    if (value.length === 0) {
-      yield '[]'
-      return
-    }
-    yield '[\n'
-    for (let i = 0; i < value.length; i++) {
-      yield inner
-      yield* piece(value[i], inner, depth + 1)
-      yield i < value.length - 1 ? ',\n' : '\n'
-    }
-    yield `${indent}]`
+    const list = value as unknown[]
+    yield* arrayPieces(list.length, (i) => list[i], indent, depth)
     return
   }
   let first = true
@@ -45,4 +56,19 @@ function* piece(value: unknown, indent: string, depth: number): Generator<string
     yield* piece(member, inner, depth + 1)
   }
   yield first ? '{}' : `\n${indent}}`
+}
+
+function* arrayPieces(length: number, item: (i: number) => unknown, indent: string, depth: number): Generator<string> {
+  if (length === 0) {
+    yield '[]'
+    return
+  }
+  const inner = `${indent}  `
+  yield '[\n'
+  for (let i = 0; i < length; i++) {
+    yield inner
+    yield* piece(item(i), inner, depth + 1)
+    yield i < length - 1 ? ',\n' : '\n'
+  }
+  yield `${indent}]`
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 
 import {batches} from '../../src/cli/output.js'
-import {prettyJsonChunks} from '../../src/formatters/json-chunks.js'
+import {MappedList, prettyJsonChunks} from '../../src/formatters/json-chunks.js'
 
 const joined = (value: unknown) => [...prettyJsonChunks(value)].join('')
 
@@ -29,6 +29,22 @@ describe('prettyJsonChunks', () => {
     expect(pieces.length).toBeGreaterThan(300)
     expect(pieces.join('')).toBe(JSON.stringify(report, null, 2))
     expect(JSON.parse(pieces.join(''))).toEqual(report)
+  })
+})
+
+describe('MappedList', () => {
+  it('is written as the array of its mapped items, each made as it is written, as JSON.stringify writes it', () => {
+    const made: number[] = []
+    const list = new MappedList([1, 2, 3], (n) => (made.push(n), {n, half: n / 2, tags: ['a', n]}))
+    const value = {before: 1, systems: list, after: [new MappedList([], (n: number) => n)]}
+    const pieces = prettyJsonChunks(value)
+    // Nothing is made before it is written.
+    pieces.next()
+    expect(made).toEqual([])
+    const text = ['{\n  "before": ', ...pieces].join('')
+    const plain = {before: 1, systems: [1, 2, 3].map((n) => ({n, half: n / 2, tags: ['a', n]})), after: [[]]}
+    expect(text).toBe(JSON.stringify(plain, null, 2))
+    expect(JSON.stringify(value, null, 2)).toBe(JSON.stringify(plain, null, 2))
   })
 })
 

@@ -1,5 +1,5 @@
 import type {Position, SourceDocument} from '../model/types.js'
-import {lineStarts, offsetToPosition, type PositionTable} from './positions.js'
+import {fromLatin1, lineStarts, offsetToPosition, type PositionTable} from './positions.js'
 
 /** A parsed document that can say where any JSON pointer came from. */
 export class ParsedDocument implements SourceDocument {
@@ -11,6 +11,8 @@ export class ParsedDocument implements SourceDocument {
     readonly data: unknown,
     private readonly positions: PositionTable,
     private readonly rootOffset: number,
+    /** `source` is UTF-8 bytes read as Latin-1: offsets count bytes, columns count characters. */
+    private readonly latin1 = false,
   ) {}
 
   /**
@@ -36,11 +38,11 @@ export class ParsedDocument implements SourceDocument {
     const c = t[value]
     if (c === '"' || c === "'") {
       const end = t.indexOf(c, value + 1)
-      return end === -1 ? undefined : t.slice(value, end + 1)
+      return end === -1 ? undefined : this.chars(t.slice(value, end + 1))
     }
     if (c === '[' || c === '{') return undefined
-    const m = /^[^\n\r,\]}]*?(?=\s+#|\s*[\n\r,\]}]|\s*$)/.exec(t.slice(value, value + 500))
-    return m ? m[0] : undefined
+    const m = /^[^\n\r,\]}]*?(?=[ \t]+#|[ \t]*[\n\r,\]}]|[ \t]*$)/.exec(t.slice(value, value + 500))
+    return m ? this.chars(m[0]) : undefined
   }
 
   /** The offset of the value (and of its key) at `pointer`, or of its nearest existing ancestor. */
@@ -84,9 +86,17 @@ export class ParsedDocument implements SourceDocument {
     }
   }
 
+  private chars(s: string): string {
+    return this.latin1 ? fromLatin1(s) : s
+  }
+
   private position(offset: number): Position {
     this.starts ??= lineStarts(this.source)
-    return offsetToPosition(this.starts, offset)
+    const at = offsetToPosition(this.starts, offset)
+    if (!this.latin1 || at.column === 1) return at
+    // Bytes to characters, on the line's part before the offset.
+    const before = this.source.slice(this.starts[at.line - 1], offset)
+    return {line: at.line, column: fromLatin1(before).length + 1}
   }
 }
 

@@ -6,7 +6,7 @@
  * ten times slower. Both paths resolve scalars with the YAML 1.2 core schema, so they agree on every
  * document the fast path accepts (a differential test holds them to it).
  */
-import {MAX_DEPTH, type PositionTable, setMember} from './positions.js'
+import {fromLatin1, MAX_DEPTH, type PositionTable, setMember} from './positions.js'
 
 const BAIL = Symbol('bail')
 
@@ -45,8 +45,8 @@ export interface FastParseResult {
  * Parses `text` (BOM already removed) or returns null when the document is outside the subset.
  * Positions of every container are added to `positions`.
  */
-export function fastParse(text: string, positions: PositionTable, stoppedAt?: {offset: number}): FastParseResult | null {
-  const p = new FastParser(text, positions)
+export function fastParse(text: string, positions: PositionTable, stoppedAt?: {offset: number}, latin1 = false): FastParseResult | null {
+  const p = new FastParser(text, positions, latin1)
   try {
     return p.parseDocument()
   } catch (error) {
@@ -70,8 +70,15 @@ class FastParser {
   constructor(
     private readonly text: string,
     private readonly positions: PositionTable,
+    /** `text` is UTF-8 bytes read as Latin-1, one character a byte (see `latin1Text` in positions.ts). */
+    private readonly latin1 = false,
   ) {
     this.len = text.length
+  }
+
+  /** A value as the characters it stands for: on Latin-1 text, its UTF-8 bytes decoded. */
+  private chars(s: string): string {
+    return this.latin1 ? fromLatin1(s) : s
   }
 
   parseDocument(): FastParseResult {
@@ -311,7 +318,7 @@ class FastParser {
     if (end === start) throw BAIL
     if (c < 128 && charFlags[c] & Flag.Indicator) throw BAIL
     if ((c === DASH || c === 63 /* ? */ || c === COLON) && this.isBreakOrEnd(start + 1)) throw BAIL
-    const key = t.slice(start, end)
+    const key = this.chars(t.slice(start, end))
     // Keys that the core schema would read as null, booleans or numbers are left to the library.
     if (typeof resolvePlain(key) !== 'string') throw BAIL
     return key
@@ -396,7 +403,7 @@ class FastParser {
       end = i + 1
     }
     this.pos = end
-    return resolvePlain(t.slice(start, end))
+    return resolvePlain(this.chars(t.slice(start, end)))
   }
 
   private parseQuoted(): string {
@@ -404,7 +411,8 @@ class FastParser {
     const start = this.pos
     const end = this.quotedEnd(start)
     this.pos = end
-    const body = t.slice(start + 1, end - 1)
+    // Decoded before escapes are read: `\u00e9` must stay the one character it names.
+    const body = this.chars(t.slice(start + 1, end - 1))
     if (t.charCodeAt(start) === SQUOTE) return body.includes("''") ? body.replace(/''/g, "'") : body
     return body.includes('\\') ? unescapeDouble(body) : body
   }

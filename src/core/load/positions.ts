@@ -77,6 +77,20 @@ export function setMember(obj: Record<string, unknown>, key: string, value: unkn
   }
 }
 
+/** A byte of UTF-8 past ASCII, in text read as Latin-1. */
+const HIGH = /[\x80-\xff]/
+
+/**
+ * Text read as Latin-1 holds UTF-8 bytes one character a byte: this gives the characters they encode
+ * (the string itself when it is ASCII). Why read a file so: one character past Latin-1 (a single '—')
+ * makes a decoded string two bytes a character, the whole 57 MiB file and every value sliced from it
+ * (V8 slices keep their parent); read as Latin-1 it stays one byte, and only the few values with a
+ * byte over 0x7F are decoded, alone.
+ */
+export function fromLatin1(s: string): string {
+  return HIGH.test(s) ? Buffer.from(s, 'latin1').toString('utf8') : s
+}
+
 /** Line start offsets of a text, for turning offsets into 1-based line:column (4 bytes a line). */
 export function lineStarts(text: string): Int32Array {
   let lines = 1

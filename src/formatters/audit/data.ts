@@ -1,10 +1,21 @@
+import type {SystemAssessment} from '../../core/assess/index.js'
 import type {AuditReport} from '../../core/assess/report.js'
+import {MappedList} from '../json-chunks.js'
 
 /**
  * The machine-readable audit (json and yaml), with a fixed key order: the keys CI scripts and
  * dashboards rely on are described by schemas/audit-report.schema.json.
  */
 export function auditData(report: AuditReport) {
+  return {...auditView(report), systems: report.systems.map(systemData)}
+}
+
+/** The same, its systems made one at a time as they are written (see MappedList). */
+export function auditDataLazy(report: AuditReport) {
+  return {...auditView(report), systems: new MappedList(report.systems, systemData)}
+}
+
+function auditView(report: AuditReport) {
   return {
     tool: report.tool,
     asOf: report.asOf,
@@ -14,31 +25,35 @@ export function auditData(report: AuditReport) {
     files: report.files,
     summary: report.summary,
     departments: report.departments,
-    systems: report.systems.map((s) => ({
-      ref: s.ref,
-      department: s.department,
-      id: s.id,
-      name: s.name,
-      file: s.file,
-      line: s.line,
-      column: s.column,
-      criticality: s.criticality,
-      hosting: s.hosting,
-      migrationStatus: s.migrationStatus,
-      readiness: s.readiness,
-      score: s.score,
-      confidence: s.confidence,
-      deadlineStatus: s.deadlineStatus,
-      daysLate: s.daysLate,
-      targetDate: s.targetDate,
-      plannedDaysLate: s.plannedDaysLate,
-      annualRunGbp: s.annualRunGbp,
-      pastEndOfSupport: s.pastEndOfSupport,
-      platform: s.platform,
-      cycle: s.cycle,
-      findings: s.findings.map((f) => ({rule: f.rule, category: f.category, severity: f.severity, message: f.message, file: f.file, line: f.line, column: f.column, pointer: f.pointer})),
-    })),
+    systems: undefined as unknown,
     warnings: report.warnings.map((w) => ({code: w.code, message: w.message, file: w.file, line: w.line, column: w.column, pointer: w.pointer})),
     ...(report.baseline ? {baseline: report.baseline} : {}),
+  }
+}
+
+function systemData(s: SystemAssessment) {
+  return {
+    ref: s.ref,
+    department: s.department,
+    id: s.id,
+    name: s.name,
+    file: s.file,
+    line: s.line,
+    column: s.column,
+    criticality: s.criticality,
+    hosting: s.hosting,
+    migrationStatus: s.migrationStatus,
+    readiness: s.readiness,
+    score: s.score,
+    confidence: s.confidence,
+    deadlineStatus: s.deadlineStatus,
+    daysLate: s.daysLate,
+    targetDate: s.targetDate,
+    plannedDaysLate: s.plannedDaysLate,
+    annualRunGbp: s.annualRunGbp,
+    pastEndOfSupport: s.pastEndOfSupport,
+    platform: s.platform,
+    cycle: s.cycle,
+    findings: s.findings.map((f) => ({rule: f.rule, category: f.category, severity: f.severity, message: f.message, file: f.file, line: f.line, column: f.column, pointer: f.pointer})),
   }
 }

@@ -130,3 +130,70 @@ describe('fast and exact YAML paths', () => {
     )
   })
 })
+
+/** Every JSON pointer in a value, for comparing positions. */
+function pointersOf(data: unknown, prefix = '', out: string[] = []): string[] {
+  out.push(prefix)
+  if (data !== null && typeof data === 'object') {
+    for (const k of Object.keys(data)) pointersOf((data as Record<string, unknown>)[k], `${prefix}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, out)
+  }
+  return out
+}
+
+/** The fast path on the bytes (read as Latin-1) against the exact path on decoded text: data, places and source text. */
+function agreeOnBytes(text: string): void {
+  const bytes = Buffer.from(text)
+  const fast = parseBuffer('x.yaml', bytes)
+  const exact = parseBuffer('x.yaml', bytes, {exactOnly: true})
+  expect(exact.diagnostics, text).toEqual([])
+  expect(fast.diagnostics, text).toEqual([])
+  // The fast path did take it as bytes: its text is one character a byte.
+  expect(fast.document!.text.length, text).toBe(bytes.length - (text.startsWith('\ufeff') ? 3 : 0))
+  expect(fast.document!.data, text).toStrictEqual(exact.document!.data)
+  for (const p of pointersOf(exact.document!.data)) {
+    expect(fast.document!.locate(p), `${text} ${p}`).toEqual(exact.document!.locate(p))
+    expect(fast.document!.locateKey(p), `${text} ${p}`).toEqual(exact.document!.locateKey(p))
+    expect(fast.document!.sourceText(p), `${text} ${p}`).toBe(exact.document!.sourceText(p))
+  }
+}
+
+describe('UTF-8 past ASCII, read as Latin-1 bytes on the fast path', () => {
+  it.each([
+    'name: Système — “quoted” ✓\nnext: after\n',
+    'clé: valeur\nb: [é, ü, "ß", \'ø\']\nc: {k: 😀, l: x, m: "😀\\u00e9"}\n',
+    '\ufeffname: é\nlist:\n  - id: ü\n    name: 日本語 # comment after\n    n: 12\n',
+    'a: "é\\u00e9 \\x41 \\N \\_ end"\nb: \'it’s ’’quoted’’\'\n',
+    'a:\r\n  b: Ünïcödé\r\n  c: "8.10"\r\n',
+    'x-notes: ÀÁÂÃÄÅÆÇÈÉÊË àáâãäåæçèéêë\u00a0nbsp\u0085nel\nv: 8.10\n',
+  ])('agree on %j', (text) => agreeOnBytes(text))
+
+  it('leave what the fast path does not take to the full path, with the same messages as decoded text', () => {
+    for (const text of ['a: é\nb: [1, 2\n', 'é\n', '\u00a0\n', 'a: "é\u0001"\n', 'a: é\rb: 1\n', 'a: &x é\nb: *x\n']) {
+      const bytes = Buffer.from(text)
+      const r = parseBuffer('x.yaml', bytes)
+      const exact = parseBuffer('x.yaml', bytes, {exactOnly: true})
+      expect(r.diagnostics, text).toEqual(exact.diagnostics)
+      expect(r.document?.data, text).toStrictEqual(exact.document?.data)
+    }
+  })
+
+  it('agree on generated documents with any Unicode in their values and keys', () => {
+    // Control characters are refused before parsing (a test of their own): the words leave them out.
+    // eslint-disable-next-line no-control-regex
+    const word = fc.string({unit: 'grapheme', minLength: 1, maxLength: 8}).filter((s) => /^[^\s#:,[\]{}&*!|>'"%@`?-][^#:,[\]{}]*$/u.test(s) && s.trim() === s && !/[\u0000-\u001f\u007f\u0085\u00a0\u2028\u2029\ufeff]/u.test(s))
+    // eslint-disable-next-line no-control-regex
+    const quoted = fc.string({unit: 'grapheme', maxLength: 10}).map((s) => JSON.stringify(s.replace(/[\u0000-\u001f\u007f]/g, '')))
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.tuple(word, fc.oneof(word, quoted)), {minLength: 1, maxLength: 6, selector: (e) => e[0]}), (entries) => {
+        const text = `head: ü\n${entries.map(([k, v]) => `${k}: ${v}\n`).join('')}`
+        const bytes = Buffer.from(text)
+        const exact = parseBuffer('x.yaml', bytes, {exactOnly: true})
+        if (exact.diagnostics.length > 0) return
+        const fast = parseBuffer('x.yaml', bytes)
+        expect(fast.document!.data, text).toStrictEqual(exact.document!.data)
+        for (const p of pointersOf(exact.document!.data)) expect(fast.document!.locate(p), `${text} ${p}`).toEqual(exact.document!.locate(p))
+      }),
+      {numRuns: 300, seed: 7},
+    )
+  })
+})

@@ -178,15 +178,14 @@ describe('order of files and of systems', () => {
     )
   })
 
-  it('the same files given in another order differ only in the files list', async () => {
+  it('the same files given in another order give the same bytes, the files listed sorted', async () => {
     const departments = gen.generateEstate({systems: 120, departments: 3, seed: 11})
     const dir = write(departments)
     const files = departments.map((d) => `${d.id}.yaml`)
     const a = await outputs(dir, files, {capacity: 6})
     const b = await outputs(dir, [...files].reverse(), {capacity: 6})
-    const withoutFiles = (text: string) => JSON.stringify({...(JSON.parse(text) as object), files: null})
-    expect(withoutFiles(b.json)).toBe(withoutFiles(a.json))
-    expect(b.report.files).toEqual([...a.report.files].reverse())
+    expect(b.json).toBe(a.json)
+    expect(b.report.files).toEqual([...files].sort())
     // A folder is read in name order whatever the order on disk: byte-identical.
     const c = await outputs(dir, ['.'], {capacity: 6})
     const d = await outputs(dir, ['.'], {capacity: 6})
