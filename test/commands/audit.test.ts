@@ -17,6 +17,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {parse as parseYaml} from 'yaml'
 
 import {cli, ROOT, type RunResult, STACK_TRACE} from '../helpers/cli.js'
+import {markdownCells, parseCsv} from '../helpers/formats.js'
 
 const AS_OF = '2026-11-27'
 /** Days from the 2023-12-31 deadline to AS_OF. */
@@ -128,57 +129,6 @@ const system = (json: AuditJson, ref: string) => {
   const s = json.systems.find((x) => x.ref === ref)
   if (!s) throw new Error(`no system ${ref} in the report`)
   return s
-}
-
-/** RFC 4180, as a spreadsheet reads it: quoted cells may hold commas, quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let cell = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"'
-        i++
-      } else if (c === '"') quoted = false
-      else cell += c
-    } else if (c === '"') quoted = true
-    else if (c === ',') {
-      row.push(cell)
-      cell = ''
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell)
-      rows.push(row)
-      row = []
-      cell = ''
-      i++
-    } else if (c === '\n') throw new Error(`a bare LF outside quotes at offset ${i}: CSV rows end in CRLF`)
-    else cell += c
-  }
-  if (quoted) throw new Error('a quoted cell is never closed')
-  if (cell !== '' || row.length > 0) throw new Error('the last row has no CRLF')
-  return rows
-}
-
-/** The cells of a Markdown table row, honouring `\|` and `\\` escapes. */
-function markdownCells(line: string): string[] {
-  const cells: string[] = []
-  let cell = ''
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]
-    if (c === '\\') {
-      cell += c + (line[i + 1] ?? '')
-      i++
-    } else if (c === '|') {
-      cells.push(cell)
-      cell = ''
-    } else cell += c
-  }
-  cells.push(cell)
-  // `| a | b |` splits into '', ' a ', ' b ', ''.
-  return cells.slice(1, -1)
 }
 
 /** The value at a JSON pointer, or undefined. */

@@ -17,6 +17,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {parse as parseYaml, stringify as stringifyYaml} from 'yaml'
 
 import {cli, ROOT, type RunResult, STACK_TRACE} from '../helpers/cli.js'
+import {parseCsv} from '../helpers/formats.js'
 
 const AS_OF = '2026-11-27'
 const BASE = ['plan', 'examples', '--as-of', AS_OF]
@@ -79,37 +80,6 @@ function ok(args: string[], options: Parameters<typeof cli>[1] = {}): RunResult 
 function planJson(extra: string[] = [], options: Parameters<typeof cli>[1] = {}): PlanJson {
   const run = ok([...BASE, '--format', 'json', ...extra], options)
   return JSON.parse(run.stdout) as PlanJson
-}
-
-/** RFC 4180: quoted cells may hold commas, quotes ("") and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let cell = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"'
-        i++
-      } else if (c === '"') quoted = false
-      else cell += c
-    } else if (c === '"') quoted = true
-    else if (c === ',') {
-      row.push(cell)
-      cell = ''
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell)
-      rows.push(row)
-      row = []
-      cell = ''
-      i++
-    } else cell += c
-  }
-  expect(quoted, 'no unterminated quote').toBe(false)
-  expect(cell === '' && row.length === 0, 'the last row ends with CRLF').toBe(true)
-  return rows
 }
 
 /** The midpoint of a wave's systems' effort ranges. */

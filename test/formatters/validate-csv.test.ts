@@ -2,37 +2,8 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {format} from '../../src/formatters/ci/validate-csv.js'
 import {auditFormatters, MACHINE_FORMATS, validateFormatters} from '../../src/formatters/index.js'
+import {parseCsv} from '../helpers/formats.js'
 import {cli, CTX, HOSTILE, INVALID_INVENTORY, tempDir, validateReport} from './helpers.js'
-
-/** RFC 4180, enough to read back what csvRow writes. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let cell = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"'
-        i++
-      } else if (c === '"') quoted = false
-      else cell += c
-    } else if (c === '"') quoted = true
-    else if (c === ',') {
-      row.push(cell)
-      cell = ''
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell)
-      rows.push(row)
-      row = []
-      cell = ''
-      i++
-    } else cell += c
-  }
-  expect(cell).toBe('')
-  return rows
-}
 
 describe('csv for validate', () => {
   it('writes a row per diagnostic in file order, hostile text intact', () => {

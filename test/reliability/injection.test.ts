@@ -24,7 +24,8 @@ import {parse as parseYaml} from 'yaml'
 
 import {auditFormatters, planFormatters, validateFormatters} from '../../src/formatters/index.js'
 import {cli, type RunResult, STACK_TRACE} from '../helpers/cli.js'
-import {markdownCells, markdownTables, parseCsv, tempDir} from './helpers.js'
+import {markdownCells, markdownTables, parseCsv} from '../helpers/formats.js'
+import {tempDir} from './helpers.js'
 
 const PAYLOADS = [
   '\x1b[2J\x1b[1;1HAll systems ready',
