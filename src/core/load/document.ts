@@ -7,21 +7,17 @@ export class ParsedDocument implements SourceDocument {
 
   constructor(
     readonly file: string,
-    private readonly source: string,
+    /**
+     * The source text. It lives as long as the data whatever is done here: every value of 13
+     * characters or more that the parser sliced from it is a V8 sliced string that holds it whole.
+     */
+    readonly text: string,
     readonly data: unknown,
     private readonly positions: PositionTable,
     private readonly rootOffset: number,
-    /** `source` is UTF-8 bytes read as Latin-1: offsets count bytes, columns count characters. */
+    /** `text` is UTF-8 bytes read as Latin-1: offsets count bytes, columns count characters. */
     private readonly latin1 = false,
   ) {}
-
-  /**
-   * The source text. It lives as long as the data, whatever is done here: every value of 13
-   * characters or more that the parser sliced from it is a V8 sliced string that holds the whole text.
-   */
-  get text(): string {
-    return this.source
-  }
 
   locate(pointer: string): Position {
     return this.position(this.offsetOf(pointer).value)
@@ -34,7 +30,7 @@ export class ParsedDocument implements SourceDocument {
   sourceText(pointer: string): string | undefined {
     const {value, exact} = this.offsetOf(pointer)
     if (!exact) return undefined
-    const t = this.source
+    const t = this.text
     const c = t[value]
     if (c === '"' || c === "'") {
       const end = t.indexOf(c, value + 1)
@@ -91,11 +87,11 @@ export class ParsedDocument implements SourceDocument {
   }
 
   private position(offset: number): Position {
-    this.starts ??= lineStarts(this.source)
+    this.starts ??= lineStarts(this.text)
     const at = offsetToPosition(this.starts, offset)
     if (!this.latin1 || at.column === 1) return at
     // Bytes to characters, on the line's part before the offset.
-    const before = this.source.slice(this.starts[at.line - 1], offset)
+    const before = this.text.slice(this.starts[at.line - 1], offset)
     return {line: at.line, column: fromLatin1(before).length + 1}
   }
 }

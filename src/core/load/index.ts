@@ -232,12 +232,17 @@ export function parseBuffer(file: string, buffer: Buffer, options: LoadOptions =
   return parseText(file, text, options)
 }
 
+/** YAML forbids C0 controls other than tab, LF and CR; one rule here keeps both parsers in step. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]/
+/** A CR that does not start a CRLF. */
+const LONE_CR = /\r(?!\n)/
+
 /** UTF-8 bytes read as Latin-1 through the fast path, or undefined for anything it does not take. */
 function fastLatin1(file: string, bytes: string): {document: ParsedDocument; diagnostics: Diagnostic[]} | undefined {
   const text = bytes.startsWith('\xef\xbb\xbf') ? bytes.slice(3) : bytes
   // The checks parseText makes, which end in a message: that message is made from decoded text.
-  // eslint-disable-next-line no-control-regex
-  if (/[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n)/.test(text)) return undefined
+  if (CONTROL_CHARACTER.test(text) || LONE_CR.test(text)) return undefined
   const positions = new PositionTable(text.length)
   const fast = fastParse(text, positions, undefined, true)
   // An inventory is a mapping; any other root (text that is only white space, say) takes the full path.
@@ -248,9 +253,7 @@ function fastLatin1(file: string, bytes: string): {document: ParsedDocument; dia
 /** Parses decoded text (a BOM is dropped) into a document, or diagnostics with their places. */
 export function parseText(file: string, text: string, options: LoadOptions = {}): {document?: ParsedDocument; diagnostics: Diagnostic[]} {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-  // YAML forbids C0 controls other than tab, LF and CR; one rule here keeps both parsers in step.
-  // eslint-disable-next-line no-control-regex
-  const control = /[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]/.exec(text)
+  const control = CONTROL_CHARACTER.exec(text)
   if (control) {
     const at = offsetToPosition(lineStarts(text), control.index)
     const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')
@@ -258,7 +261,7 @@ export function parseText(file: string, text: string, options: LoadOptions = {})
   }
   // The YAML library does not take a CR alone as a line break (the spec does): a classic Mac OS file
   // would read as one long line, often one comment, and be judged as something it is not.
-  const cr = /\r(?!\n)/.exec(text)
+  const cr = LONE_CR.exec(text)
   if (cr) {
     const at = offsetToPosition(lineStarts(text), cr.index)
     return {diagnostics: [fileDiagnostic(file, 'control-character', 'a carriage return (CR) ends a line on its own, as on classic Mac OS: save the file with LF or CRLF line endings', at.line, at.column)]}

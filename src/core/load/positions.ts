@@ -58,11 +58,6 @@ export class PositionTable {
   keys(node: object): string[] | undefined {
     return this.keyOrder.get(node)
   }
-
-  /** How many containers are recorded. */
-  get size(): number {
-    return this.index.size
-  }
 }
 
 /** Nesting deeper than this is refused on every parsing path: no inventory needs it and it protects the stack. */

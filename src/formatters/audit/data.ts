@@ -7,15 +7,15 @@ import {MappedList} from '../json-chunks.js'
  * dashboards rely on are described by schemas/audit-report.schema.json.
  */
 export function auditData(report: AuditReport) {
-  return {...auditView(report), systems: report.systems.map(systemData)}
+  return auditView(report, report.systems.map(systemData))
 }
 
 /** The same, its systems made one at a time as they are written (see MappedList). */
 export function auditDataLazy(report: AuditReport) {
-  return {...auditView(report), systems: new MappedList(report.systems, systemData)}
+  return auditView(report, new MappedList(report.systems, systemData))
 }
 
-function auditView(report: AuditReport) {
+function auditView<S>(report: AuditReport, systems: S) {
   return {
     tool: report.tool,
     asOf: report.asOf,
@@ -25,7 +25,7 @@ function auditView(report: AuditReport) {
     files: report.files,
     summary: report.summary,
     departments: report.departments,
-    systems: undefined as unknown,
+    systems,
     warnings: report.warnings.map((w) => ({code: w.code, message: w.message, file: w.file, line: w.line, column: w.column, pointer: w.pointer})),
     ...(report.baseline ? {baseline: report.baseline} : {}),
   }
