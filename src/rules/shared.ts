@@ -38,16 +38,22 @@ export interface LayerProduct {
   pointer: string
 }
 
+/** Per system, for the run whose lookup made it: five rules and their data checks ask for the same list. */
+const layerCache = new WeakMap<System, {lookup: RuleContext['lookup']; list: readonly LayerProduct[]}>()
+
 /** The OS, database and runtime a system names, each with its lifecycle match. */
-export function layerProducts(system: System, ctx: RuleContext): LayerProduct[] {
-  const out: LayerProduct[] = []
+export function layerProducts(system: System, ctx: RuleContext): readonly LayerProduct[] {
+  const hit = layerCache.get(system)
+  if (hit && hit.lookup === ctx.lookup) return hit.list
+  const list: LayerProduct[] = []
   for (const layer of LAYERS) {
     const product = system.platform?.[layer]
     if (!product) continue
     const field = product.version === undefined ? 'name' : 'version'
-    out.push({layer, product, match: ctx.lookup(product), pointer: `/platform/${layer}/${field}`})
+    list.push({layer, product, match: ctx.lookup(product), pointer: `/platform/${layer}/${field}`})
   }
-  return out
+  layerCache.set(system, {lookup: ctx.lookup, list})
+  return list
 }
 
 /**
@@ -56,7 +62,10 @@ export function layerProducts(system: System, ctx: RuleContext): LayerProduct[] 
  */
 export function hasKnownProduct(system: System, ctx: RuleContext): number {
   const products = layerProducts(system, ctx)
-  return products.length === 0 ? 0 : products.filter((p) => p.match.status === 'known').length / products.length
+  if (products.length === 0) return 0
+  let known = 0
+  for (const p of products) if (p.match.status === 'known') known++
+  return known / products.length
 }
 
 /** Pointer of the deepest part of `path` that exists: where to point when a field is missing. */

@@ -133,18 +133,24 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
   const graph = buildGraph(estate)
   const cycles = cyclesByRef(graph)
   const memo = new Map<string, LifecycleMatch>()
+  // By identity first: each rule on each layer asks, and most products are asked about several times.
+  const byProduct = new WeakMap<Product, LifecycleMatch>()
   const lookupMemo = (p: Product): LifecycleMatch => {
+    let m = byProduct.get(p)
+    if (m) return m
     const key = `${p.name}\u0000${p.version ?? ''}`
-    let m = memo.get(key)
+    m = memo.get(key)
     if (!m) {
       m = lookup(options.lifecycle, p)
       memo.set(key, m)
     }
+    byProduct.set(p, m)
     return m
   }
   const firstPass = options.rules.filter((r) => !r.rule.secondPass)
   const secondPass = options.rules.filter((r) => r.rule.secondPass)
   const readiness = new Map<string, Readiness>()
+  const readinessOf = (r: string): Readiness | undefined => readiness.get(r)
 
   interface Work {
     entry: EstateSystem
@@ -152,19 +158,21 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
     judged: number
     applicable: number
     unknown: boolean
-    ctx: Omit<RuleContext, 'options'>
+    /** One context per system, its options swapped per rule: rules are pure and keep no reference. */
+    ctx: RuleContext
   }
   const work: Work[] = []
   for (const ref of graph.refs) {
     const entry = estate.systems.get(ref)!
-    const ctx: Omit<RuleContext, 'options'> = {
+    const ctx: RuleContext = {
       asOf: options.asOf,
       deadline: options.deadline,
       lifecycle: options.lifecycle,
       lookup: lookupMemo,
       entry,
       cycle: cycles.get(ref) ?? [],
-      readinessOf: (r) => readiness.get(r),
+      readinessOf,
+      options: {},
     }
     const w: Work = {entry, findings: [], judged: 0, applicable: 0, unknown: false, ctx}
     runRules(w, firstPass)
@@ -190,13 +198,13 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
 
   /** The share (0–1) of the data a rule needs that the system has; a rule with none of it is not run. */
   function hasData(active: ActiveRule, system: EstateSystem['system'], ctx: RuleContext): number {
-    if (!active.rule.hasData) return active.rule.meta.fields.every((f) => fieldPresent(system, f)) ? 1 : 0
+    if (!active.rule.hasData) return allFieldsPresent(system, active.rule.meta.fields) ? 1 : 0
     const has = active.rule.hasData(system, ctx)
     return typeof has === 'number' ? Math.min(1, Math.max(0, has)) : has ? 1 : 0
   }
 
   function countData(w: Work, rules: ActiveRule[]): void {
-    const ctx: RuleContext = {...w.ctx, options: {}}
+    const {ctx} = w
     for (const active of rules) {
       ctx.options = active.options
       w.applicable++
@@ -207,8 +215,7 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
   /** Runs the rules that have their data; `count` false when countData already counted them. */
   function runRules(w: Work, rules: ActiveRule[], count = true): void {
     const system = w.entry.system
-    // One context per system, its options swapped per rule: rules are pure and keep no reference.
-    const ctx: RuleContext = {...w.ctx, options: {}}
+    const {ctx} = w
     for (const active of rules) {
       ctx.options = active.options
       const meta = active.rule.meta
@@ -252,7 +259,7 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
   function finish(w: Work, opts: AssessOptions, look: (p: Product) => LifecycleMatch): SystemAssessment {
     const {entry} = w
     const s = entry.system
-    const findings = w.findings.sort(compareFindings)
+    const findings = sortFindings(w.findings)
     const score = Math.max(0, 100 - findings.filter((f) => f.category !== 'deadline').reduce((sum, f) => sum + SCORE_PENALTY[f.severity], 0))
     const confidence = confidenceOf(w)
     const platform: Partial<Record<PlatformLayer, PlatformFact>> = {}
@@ -323,6 +330,11 @@ export function deadlineStatus(entry: EstateSystem, findings: Finding[], opts: {
 /** Dotted field paths split once: `fieldPresent` runs for every rule on every system. */
 const fieldPaths = new Map<string, string[]>()
 
+function allFieldsPresent(system: object, fields: readonly string[]): boolean {
+  for (const f of fields) if (!fieldPresent(system, f)) return false
+  return true
+}
+
 export function fieldPresent(system: object, dotted: string): boolean {
   let path = fieldPaths.get(dotted)
   if (!path) fieldPaths.set(dotted, (path = dotted.split('.')))
@@ -339,6 +351,24 @@ const SEVERITY_RANK: Record<Severity, number> = {critical: 0, high: 1, medium: 2
 
 export function severityRank(s: Severity): number {
   return SEVERITY_RANK[s]
+}
+
+/**
+ * Sorts in place by `compareFindings`. A system has a handful of findings: an insertion sort
+ * allocates nothing, where `Array.prototype.sort` copies every array it sorts.
+ */
+function sortFindings(findings: Finding[]): Finding[] {
+  if (findings.length > 32) return findings.sort(compareFindings)
+  for (let i = 1; i < findings.length; i++) {
+    const f = findings[i]
+    let j = i - 1
+    while (j >= 0 && compareFindings(findings[j], f) > 0) {
+      findings[j + 1] = findings[j]
+      j--
+    }
+    findings[j + 1] = f
+  }
+  return findings
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
@@ -368,10 +398,15 @@ export function summarise(systems: SystemAssessment[]): Summary {
     annualRunGbpAtRisk: 0,
   }
   let past = 0
-  for (const a of systems) {
+  // Indexed loops: this runs once per department, so it may stay unoptimised, where `for…of`
+  // allocates an iterator result per element (6 MB at 10k systems).
+  for (let i = 0; i < systems.length; i++) {
+    const a = systems[i]
     s.byReadiness[a.readiness]++
     s.byDeadlineStatus[a.deadlineStatus]++
-    for (const f of a.findings) {
+    const findings = a.findings
+    for (let j = 0; j < findings.length; j++) {
+      const f = findings[j]
       s.bySeverity[f.severity]++
       s.byCategory[f.category]++
     }
