@@ -34,10 +34,9 @@ function* piece(value: unknown, indent: string, depth: number): Generator<string
     return
   }
   if (depth >= LAYOUT_DEPTH || value === null || typeof value !== 'object' || typeof (value as {toJSON?: unknown}).toJSON === 'function') {
-    const text = JSON.stringify(value, null, 2)
+    const text = depth === 0 || value === null || typeof value !== 'object' ? JSON.stringify(value, null, 2) : indented(value, depth)
     // Inside an array JSON writes null for what it cannot write (undefined, a function); object members are skipped before.
-    if (text === undefined) yield 'null'
-    else yield depth === 0 || !text.includes('\n') ? text : text.replace(/\n/g, `\n${indent}`)
+    yield text === undefined ? 'null' : text
     return
   }
   const inner = `${indent}  `
@@ -56,6 +55,31 @@ function* piece(value: unknown, indent: string, depth: number): Generator<string
     yield* piece(member, inner, depth + 1)
   }
   yield first ? '{}' : `\n${indent}}`
+}
+
+/** Per depth, what `indented` wraps a value in and cuts off again. */
+const wrappers: Array<{prefix: string; suffix: string}> = []
+
+/**
+ * `value` as JSON.stringify lays it out `depth` levels down: wrapped in `depth` arrays, so JSON.stringify
+ * itself writes every line's indentation, then cut out. One native call instead of a second pass with
+ * a regex over each system's text (a third of the time spent writing a report).
+ */
+function indented(value: unknown, depth: number): string {
+  let w = wrappers[depth]
+  if (!w) {
+    let prefix = ''
+    let suffix = ''
+    for (let k = 0; k < depth; k++) {
+      prefix += `${'  '.repeat(k)}[\n`
+      suffix = `\n${'  '.repeat(k)}]${suffix}`
+    }
+    w = wrappers[depth] = {prefix: prefix + '  '.repeat(depth), suffix}
+  }
+  let wrapped = value
+  for (let k = 0; k < depth; k++) wrapped = [wrapped]
+  const text = JSON.stringify(wrapped, null, 2)
+  return text.slice(w.prefix.length, text.length - w.suffix.length)
 }
 
 function* arrayPieces(length: number, item: (i: number) => unknown, indent: string, depth: number): Generator<string> {
