@@ -15,7 +15,18 @@ export interface DependencyGraph {
   external: string[][]
 }
 
+/** `plan` builds on the assessment of the same estate: both ask for its graph and its components. */
+const graphs = new WeakMap<Estate, DependencyGraph>()
+const components = new WeakMap<number[][], {components: number[][]; component: Int32Array}>()
+
+/** The estate's dependency graph, made once per estate (callers only read it). */
 export function buildGraph(estate: Estate): DependencyGraph {
+  let graph = graphs.get(estate)
+  if (!graph) graphs.set(estate, (graph = makeGraph(estate)))
+  return graph
+}
+
+function makeGraph(estate: Estate): DependencyGraph {
   const refs = [...estate.systems.keys()].sort()
   const index = new Map<string, number>()
   refs.forEach((r, i) => index.set(r, i))
@@ -46,6 +57,12 @@ export function buildGraph(estate: Estate): DependencyGraph {
  * `component[i]` is the component number of node i.
  */
 export function stronglyConnected(deps: number[][]): {components: number[][]; component: Int32Array} {
+  let found = components.get(deps)
+  if (!found) components.set(deps, (found = tarjan(deps)))
+  return found
+}
+
+function tarjan(deps: number[][]): {components: number[][]; component: Int32Array} {
   const n = deps.length
   const indexOf = new Int32Array(n).fill(-1)
   const low = new Int32Array(n)
