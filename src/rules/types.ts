@@ -1,5 +1,6 @@
 import type {LifecycleMatch, LifecycleTable} from '../core/lifecycle/index.js'
 import type {Category, EstateSystem, Product, Readiness, Severity, System} from '../core/model/types.js'
+import type {LayerProduct} from './shared.js'
 
 /** Where a rule's rationale comes from: a policy, an NCSC principle, a classification scheme… */
 export interface RuleSource {
@@ -61,6 +62,8 @@ export interface RuleContext {
   cycle: readonly string[]
   /** Readiness of another system by ref, once the first pass has judged it (for dependency rules). */
   readinessOf(ref: string): Readiness | undefined
+  /** `layerProducts` keeps its answer here for the system being judged (see rules/shared.ts). */
+  layers?: {system: System; list: readonly LayerProduct[]}
 }
 
 export interface Rule {
