@@ -225,7 +225,7 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
       if (share === 0) continue
       for (const report of active.rule.check(system, ctx)) {
         const pointer = `${w.entry.pointer}${report.pointer}`
-        const at = w.entry.doc.locate(pointer)
+        const at = w.entry.doc.locateIn(w.entry.pointer, report.pointer)
         w.findings.push({
           rule: meta.id,
           category: meta.category,
@@ -277,7 +277,7 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
         phase,
       }
     }
-    const at = entry.doc.locate(entry.pointer)
+    const at = entry.doc.locateIn(entry.pointer, '')
     const {status, daysLate} = deadlineStatus(entry, w.findings, opts)
     return {
       ref: entry.ref,

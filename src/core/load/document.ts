@@ -41,26 +41,44 @@ export class ParsedDocument implements SourceDocument {
     return m ? this.chars(m[0]) : undefined
   }
 
-  /** The offset of the value (and of its key) at `pointer`, or of its nearest existing ancestor. */
-  private offsetOf(pointer: string): {value: number; key: number; exact: boolean} {
-    let node: unknown = this.data
-    let value = this.rootOffset
-    let key = this.rootOffset
-    if (pointer === '') return {value, key, exact: true}
+  /**
+   * `locate(base + suffix)`, for many suffixes under one base in a row (a system's findings): the walk
+   * to `base` (`/systems/3`, three table lookups and a key search) is made once for the run of them.
+   */
+  locateIn(base: string, suffix: string): Position {
+    if (suffix !== '' && suffix[0] !== '/') return this.locate(base + suffix)
+    let b = this.base
+    if (b?.pointer !== base) this.base = b = {pointer: base, ...this.offsetOf(base)}
+    if (!b.exact || suffix === '') return this.position(b.value)
+    return this.position(this.offsetOf(suffix, b).value)
+  }
+
+  /** The last base `locateIn` walked to. */
+  private base: (Walked & {pointer: string}) | undefined
+
+  /**
+   * The offset of the value (and of its key) at `pointer`, or of its nearest existing ancestor;
+   * from the root, or from where an earlier walk ended (`pointer` then goes on from there).
+   */
+  private offsetOf(pointer: string, start?: Walked): Walked {
+    let node: unknown = start ? start.node : this.data
+    let value = start ? start.value : this.rootOffset
+    let key = start ? start.key : this.rootOffset
+    if (pointer === '') return {value, key, exact: true, node}
     // The segments are read in place (a hot path: every finding is located): no split, no regex.
     const escaped = pointer.includes('~')
     let from = 1
     for (;;) {
       const slash = pointer.indexOf('/', from)
       const end = slash === -1 ? pointer.length : slash
-      if (node === null || typeof node !== 'object') return {value, key, exact: false}
+      if (node === null || typeof node !== 'object') return {value, key, exact: false, node}
       const entry = this.positions.entry(node)
-      if (entry < 0) return {value, key, exact: false}
+      if (entry < 0) return {value, key, exact: false, node}
       if (Array.isArray(node)) {
         const index = arrayIndex(pointer, from, end)
-        if (index < 0 || index >= node.length) return {value, key, exact: false}
+        if (index < 0 || index >= node.length) return {value, key, exact: false, node}
         const at = this.positions.offsetAt(entry, index)
-        if (at < 0) return {value, key, exact: false}
+        if (at < 0) return {value, key, exact: false, node}
         value = at
         key = at
         node = node[index]
@@ -69,15 +87,15 @@ export class ParsedDocument implements SourceDocument {
         if (escaped) segment = segment.replace(/~1/g, '/').replace(/~0/g, '~')
         const keys = this.positions.keys(node)
         const index = keys ? keys.indexOf(segment) : ownKeyIndex(node as Record<string, unknown>, segment)
-        if (index === -1) return {value, key, exact: false}
+        if (index === -1) return {value, key, exact: false, node}
         const keyAt = this.positions.offsetAt(entry, 2 * index)
         const valueAt = this.positions.offsetAt(entry, 2 * index + 1)
-        if (keyAt < 0 || valueAt < 0) return {value, key, exact: false}
+        if (keyAt < 0 || valueAt < 0) return {value, key, exact: false, node}
         key = keyAt
         value = valueAt
         node = (node as Record<string, unknown>)[segment]
       }
-      if (slash === -1) return {value, key, exact: true}
+      if (slash === -1) return {value, key, exact: true, node}
       from = slash + 1
     }
   }
@@ -94,6 +112,15 @@ export class ParsedDocument implements SourceDocument {
     const before = this.text.slice(this.starts[at.line - 1], offset)
     return {line: at.line, column: fromLatin1(before).length + 1}
   }
+}
+
+/** Where a walk down a pointer ended: the offsets of the value and its key, and the value itself. */
+interface Walked {
+  value: number
+  key: number
+  /** False when the pointer went on past what exists: the offsets are of its nearest ancestor. */
+  exact: boolean
+  node: unknown
 }
 
 /** `pointer[from, end)` as an array index (`0` or digits without a leading zero), or -1. */

@@ -197,3 +197,39 @@ describe('UTF-8 past ASCII, read as Latin-1 bytes on the fast path', () => {
     )
   })
 })
+
+describe('locateIn(base, suffix), the walk for a run of findings under one system', () => {
+  /** Every way to cut each pointer in two, and pointers that go past what exists, in an order that changes base often. */
+  function agreeOnSplits(text: string, exactOnly: boolean): void {
+    const doc = parseBuffer('x.yaml', Buffer.from(text), {exactOnly}).document
+    if (!doc) return
+    const pointers = pointersOf(doc.data).flatMap((p) => [p, `${p}/missing`, `${p}/0/deeper`])
+    for (const p of pointers) {
+      const cuts = [0, ...[...p.matchAll(/\//g)].map((m) => m.index!), p.length]
+      for (const cut of cuts) {
+        expect(doc.locateIn(p.slice(0, cut), p.slice(cut)), `${text} ${p} at ${cut}`).toEqual(doc.locate(p))
+      }
+    }
+  }
+
+  it.each(agreeing)('gives locate(base + suffix) on %j', (text) => {
+    agreeOnSplits(text, false)
+    agreeOnSplits(text, true)
+  })
+
+  it('gives locate(base + suffix) on an inventory, whatever was located before', () => {
+    const text = 'systems:\n  - id: a\n    platform: {os: {name: rhel, version: "7"}}\n  - id: b\n    contracts:\n      - {supplier: X, ends: 2030-01-01}\n    "a/b~c": 1\n'
+    const doc = parseBuffer('x.yaml', Buffer.from(text)).document!
+    const runs: Array<[string, string]> = [
+      ['/systems/0', '/platform/os/version'],
+      ['/systems/0', ''],
+      ['/systems/1', '/contracts/0/ends'],
+      ['/systems/1', '/a~1b~0c'],
+      ['/systems/0', '/platform/os/name'],
+      ['/systems/1', '/contracts/5/ends'],
+      ['/systems/9', '/id'],
+      ['/systems/1', 'x'],
+    ]
+    for (const [base, suffix] of runs) expect(doc.locateIn(base, suffix), base + suffix).toEqual(doc.locate(base + suffix))
+  })
+})
