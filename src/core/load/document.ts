@@ -4,6 +4,8 @@ import {fromLatin1, lineStarts, offsetToPosition, type PositionTable} from './po
 /** A parsed document that can say where any JSON pointer came from. */
 export class ParsedDocument implements SourceDocument {
   private starts: Int32Array | undefined
+  /** The root container's entry: the last one its parser added (-1 for a scalar root). */
+  private readonly rootEntry: number
 
   constructor(
     readonly file: string,
@@ -17,7 +19,11 @@ export class ParsedDocument implements SourceDocument {
     private readonly rootOffset: number,
     /** `text` is UTF-8 bytes read as Latin-1: offsets count bytes, columns count characters. */
     private readonly latin1 = false,
-  ) {}
+  ) {
+    // Made right after parsing: the table is complete, and its root is the entry it added last.
+    this.rootEntry = positions.entryOf(data)
+    positions.trim()
+  }
 
   locate(pointer: string): Position {
     return this.position(this.offsetOf(pointer).value)
@@ -62,40 +68,41 @@ export class ParsedDocument implements SourceDocument {
    */
   private offsetOf(pointer: string, start?: Walked): Walked {
     let node: unknown = start ? start.node : this.data
+    let entry = start ? start.entry : this.rootEntry
     let value = start ? start.value : this.rootOffset
     let key = start ? start.key : this.rootOffset
-    if (pointer === '') return {value, key, exact: true, node}
+    if (pointer === '') return {value, key, exact: true, node, entry}
     // The segments are read in place (a hot path: every finding is located): no split, no regex.
     const escaped = pointer.includes('~')
     let from = 1
     for (;;) {
       const slash = pointer.indexOf('/', from)
       const end = slash === -1 ? pointer.length : slash
-      if (node === null || typeof node !== 'object') return {value, key, exact: false, node}
-      const entry = this.positions.entry(node)
-      if (entry < 0) return {value, key, exact: false, node}
+      if (node === null || typeof node !== 'object' || entry < 0) return {value, key, exact: false, node, entry}
       if (Array.isArray(node)) {
         const index = arrayIndex(pointer, from, end)
-        if (index < 0 || index >= node.length) return {value, key, exact: false, node}
+        if (index < 0 || index >= node.length) return {value, key, exact: false, node, entry}
         const at = this.positions.offsetAt(entry, index)
-        if (at < 0) return {value, key, exact: false, node}
+        if (at < 0) return {value, key, exact: false, node, entry}
         value = at
         key = at
         node = node[index]
+        entry = this.positions.memberAt(entry, index)
       } else {
         let segment = pointer.slice(from, end)
         if (escaped) segment = segment.replace(/~1/g, '/').replace(/~0/g, '~')
-        const keys = this.positions.keys(node)
+        const keys = this.positions.keys(entry)
         const index = keys ? keys.indexOf(segment) : ownKeyIndex(node as Record<string, unknown>, segment)
-        if (index === -1) return {value, key, exact: false, node}
+        if (index === -1) return {value, key, exact: false, node, entry}
         const keyAt = this.positions.offsetAt(entry, 2 * index)
         const valueAt = this.positions.offsetAt(entry, 2 * index + 1)
-        if (keyAt < 0 || valueAt < 0) return {value, key, exact: false, node}
+        if (keyAt < 0 || valueAt < 0) return {value, key, exact: false, node, entry}
         key = keyAt
         value = valueAt
         node = (node as Record<string, unknown>)[segment]
+        entry = this.positions.memberAt(entry, index)
       }
-      if (slash === -1) return {value, key, exact: true, node}
+      if (slash === -1) return {value, key, exact: true, node, entry}
       from = slash + 1
     }
   }
@@ -121,6 +128,8 @@ interface Walked {
   /** False when the pointer went on past what exists: the offsets are of its nearest ancestor. */
   exact: boolean
   node: unknown
+  /** `node`'s entry in the position table (-1 for a scalar). */
+  entry: number
 }
 
 /** `pointer[from, end)` as an array index (`0` or digits without a leading zero), or -1. */

@@ -395,6 +395,7 @@ class Builder {
       const obj: Record<string, unknown> = {}
       const start = node.range?.[0] ?? 0
       const offsets: number[] = []
+      const members: number[] = []
       const keys: string[] = []
       for (const pair of node.items) {
         const keyNode = pair.key as Node | null
@@ -407,25 +408,29 @@ class Builder {
         const valueNode = pair.value as Node | null
         const value = valueNode === null || valueNode === undefined ? null : this.build(valueNode, depth + 1, keyOffset)
         setMember(obj, key, value)
+        members.push(this.positions.entryOf(value))
         keys.push(key)
         // A key with no value is located at the key, as the fast path does.
         offsets.push(keyOffset, valueNode && !isEmpty(valueNode) ? (valueNode.range?.[0] ?? keyOffset) : keyOffset)
       }
-      this.positions.add(obj, offsets, keys)
+      this.positions.add(offsets, members, keys)
       return obj
     }
     if (isSeq(node)) {
       const arr: unknown[] = []
       const start = node.range?.[0] ?? 0
       const offsets: number[] = []
+      const members: number[] = []
       for (const item of node.items) {
         const itemNode = item as Node | null
-        arr.push(itemNode === null ? null : this.build(itemNode, depth + 1, start))
+        const value = itemNode === null ? null : this.build(itemNode, depth + 1, start)
+        arr.push(value)
+        members.push(this.positions.entryOf(value))
         const offset = itemNode?.range?.[0] ?? start
         // An item with no value is located at its `-`, as the fast path does.
         offsets.push(itemNode && isEmpty(itemNode) ? Math.max(0, this.text.lastIndexOf('-', offset)) : offset)
       }
-      this.positions.add(arr, offsets)
+      this.positions.add(offsets, members)
       return arr
     }
     throw new BuildProblem(this.unsupported(node, site))

@@ -183,12 +183,20 @@ class FastParser {
     if (++this.depth > MAX_DEPTH) throw BAIL
   }
 
-  /** One reusable array per depth for a container's offsets until it is recorded: no array per container. */
+  /** Reusable arrays per depth for a container's offsets and members' entries until it is recorded: none per container. */
   private readonly scratchByDepth: number[][] = []
+  private readonly membersByDepth: number[][] = []
 
-  /** The emptied scratch array of the current depth (call after `enter`). */
+  /** The emptied offsets array of the current depth (call after `enter`). */
   private scratch(): number[] {
     const list = (this.scratchByDepth[this.depth] ??= [])
+    list.length = 0
+    return list
+  }
+
+  /** The emptied members' entries array of the current depth (call after `enter`). */
+  private members(): number[] {
+    const list = (this.membersByDepth[this.depth] ??= [])
     list.length = 0
     return list
   }
@@ -263,6 +271,7 @@ class FastParser {
     const t = this.text
     const obj: Record<string, unknown> = {}
     const offsets = this.scratch()
+    const members = this.members()
     for (;;) {
       const keyOffset = this.pos
       const colon = this.findKeyEnd()
@@ -296,12 +305,13 @@ class FastParser {
       }
       setMember(obj, key, value)
       offsets.push(keyOffset, valueOffset)
+      members.push(this.positions.entryOf(value))
       const next = this.nextContentLine()
       if (next === indent) continue
       if (next < indent) break
       throw BAIL
     }
-    this.positions.add(obj, offsets)
+    this.positions.add(offsets, members)
     this.depth--
     return obj
   }
@@ -329,6 +339,7 @@ class FastParser {
     const t = this.text
     const arr: unknown[] = []
     const offsets = this.scratch()
+    const members = this.members()
     for (;;) {
       // at `-`: an item with no value is located at its dash (as on the exact path)
       const dash = this.pos
@@ -358,12 +369,13 @@ class FastParser {
       }
       arr.push(value)
       offsets.push(valueOffset)
+      members.push(this.positions.entryOf(value))
       const next = this.nextContentLine()
       if (next === indent && t.charCodeAt(this.pos) === DASH && this.isBreakOrEnd(this.pos + 1)) continue
       if (next <= indent) break
       throw BAIL
     }
-    this.positions.add(arr, offsets)
+    this.positions.add(offsets, members)
     this.depth--
     return arr
   }
@@ -422,6 +434,7 @@ class FastParser {
     const t = this.text
     const open = t.charCodeAt(this.pos)
     const offsets = this.scratch()
+    const members = this.members()
     this.pos++
     let result: unknown
     if (open === LBRACKET) {
@@ -432,7 +445,9 @@ class FastParser {
       } else {
         for (;;) {
           offsets.push(this.pos)
-          arr.push(this.parseFlowNode())
+          const item = this.parseFlowNode()
+          arr.push(item)
+          members.push(this.positions.entryOf(item))
           this.skipFlowSpaces()
           const c = t.charCodeAt(this.pos)
           this.pos++
@@ -480,6 +495,7 @@ class FastParser {
           const value = empty ? null : this.parseFlowNode()
           setMember(obj, key, value)
           offsets.push(keyOffset, valueOffset)
+          members.push(this.positions.entryOf(value))
           this.skipFlowSpaces()
           const c = t.charCodeAt(this.pos)
           this.pos++
@@ -490,7 +506,7 @@ class FastParser {
       }
       result = obj
     }
-    this.positions.add(result as object, offsets)
+    this.positions.add(offsets, members)
     this.depth--
     return result
   }

@@ -3,61 +3,95 @@
  * so the data stays plain JSON for ajv, rules and formatters.
  */
 /**
- * Where every container of a document came from. Per container, a count and then its offsets: a
- * mapping's key and value offsets interleaved (`k0, v0, k1, v1…`), a sequence's item offsets. All of
- * them in one growing Int32Array, found through a Map from the container (object or array) to its
- * entry's index.
+ * Where every container of a document came from, as a tree of entries beside the data, all in one
+ * growing Int32Array. Per container: a header (how many offsets, and whether it is a mapping), its
+ * own value offset (written by its parent), then its offsets: a mapping's key and value offsets
+ * interleaved (`k0, v0, k1, v1…`), a sequence's item offsets. Where a member's value is itself a
+ * container, its slot holds `-(entry + 1)` instead, and the offset is in that entry. A pointer is
+ * walked from the root entry down through these, beside the data.
  *
  * Why flat: an object and an array per container (938,717 of them at 100k systems, 5.9 million
  * offsets) put peak memory at 12.1× the file; one typed array keeps 4 bytes per offset and no
- * per-container objects. A Map, not a WeakMap: the positions live exactly as long as the document,
- * and a WeakMap with a million entries made the garbage collector half the cost of parsing.
+ * per-container objects. Why a tree: a Map from each container to its entry (a WeakMap before it,
+ * which made the collector half the cost of parsing) was 29 MB at 100k systems, and setting and
+ * reading it a good part of parsing and of locating findings.
  */
 export class PositionTable {
   private flat: Int32Array
   private used = 0
-  private readonly index = new Map<object, number>()
+  private lastEntry = -1
   /**
-   * A mapping's keys in source order, where it differs from `Object.keys` (objects put integer-like
-   * keys first). The fast path never accepts such keys, so it leaves this out.
+   * A mapping's keys in source order, by entry, where it differs from `Object.keys` (objects put
+   * integer-like keys first). The fast path never accepts such keys, so it leaves this empty.
    */
-  private readonly keyOrder = new Map<object, string[]>()
+  private readonly keyOrder = new Map<number, string[]>()
 
-  /** `sizeHint`: the text's length; about one offset per 10 characters in a generated inventory. */
+  /** `sizeHint`: the text's length; about one number per 7 characters in a generated inventory. */
   constructor(sizeHint = 0) {
-    this.flat = new Int32Array(Math.max(256, sizeHint >> 3))
+    this.flat = new Int32Array(Math.max(256, Math.floor(sizeHint / 7)))
   }
 
-  /** Records `node`'s offsets (read from `offsets[0..count)`, which the caller may reuse after). */
-  add(node: object, offsets: readonly number[], keys?: string[]): void {
+  /**
+   * Records a complete container: its offsets, and each member's entry (-1 for a scalar), read from
+   * the arrays (which the caller may reuse after). Parsers add a container once its members are added,
+   * so the root comes last, and right after a value is parsed `entryOf` gives its entry.
+   */
+  add(offsets: readonly number[], members: readonly number[], keys?: string[]): number {
     const count = offsets.length
-    if (this.used + count + 1 > this.flat.length) {
-      const grown = new Int32Array(Math.max(this.flat.length * 2, this.used + count + 1))
+    const isMap = count > 0 && count === 2 * members.length
+    if (this.used + count + 2 > this.flat.length) {
+      const grown = new Int32Array(Math.max(Math.floor(this.flat.length * 1.5), this.used + count + 2))
       grown.set(this.flat.subarray(0, this.used))
       this.flat = grown
     }
     const at = this.used
-    this.flat[at] = count
-    for (let i = 0; i < count; i++) this.flat[at + 1 + i] = offsets[i]
-    this.used = at + 1 + count
-    this.index.set(node, at)
-    if (keys) this.keyOrder.set(node, keys)
+    const flat = this.flat
+    flat[at] = count * 2 + (isMap ? 1 : 0)
+    flat[at + 1] = -1
+    for (let i = 0; i < count; i++) flat[at + 2 + i] = offsets[i]
+    for (let m = 0; m < members.length; m++) {
+      const child = members[m]
+      if (child < 0) continue
+      const slot = at + 2 + (isMap ? 2 * m + 1 : m)
+      flat[child + 1] = flat[slot]
+      flat[slot] = -(child + 1)
+    }
+    this.used = at + count + 2
+    this.lastEntry = at
+    if (keys) this.keyOrder.set(at, keys)
+    return at
   }
 
-  /** Where `node`'s entry is, for `offsetAt`, or -1 when it has none. */
-  entry(node: object): number {
-    return this.index.get(node) ?? -1
+  /** The entry of `value` just parsed: the last one added when it is a container, else -1. */
+  entryOf(value: unknown): number {
+    return value !== null && typeof value === 'object' ? this.lastEntry : -1
+  }
+
+  /** Lets go of the room the table grew into and did not use (a copy, once a document is parsed). */
+  trim(): void {
+    if (this.flat.length - this.used > this.flat.length >> 3) this.flat = this.flat.slice(0, this.used)
   }
 
   /** The `i`th offset of the entry at `entry`, or -1. */
   offsetAt(entry: number, i: number): number {
-    if (entry < 0 || i < 0 || i >= this.flat[entry]) return -1
-    return this.flat[entry + 1 + i]
+    if (entry < 0 || i < 0 || i >= this.flat[entry] >> 1) return -1
+    const v = this.flat[entry + 2 + i]
+    return v >= 0 ? v : this.flat[-v]
   }
 
-  keys(node: object): string[] | undefined {
+  /** The entry of member `m` (a mapping's `m`th value, a sequence's `m`th item) of `entry`, or -1. */
+  memberAt(entry: number, m: number): number {
+    if (entry < 0 || m < 0) return -1
+    const header = this.flat[entry]
+    const slot = header & 1 ? 2 * m + 1 : m
+    if (slot >= header >> 1) return -1
+    const v = this.flat[entry + 2 + slot]
+    return v >= 0 ? -1 : -v - 1
+  }
+
+  keys(entry: number): string[] | undefined {
     // Empty for every document the fast path read: skip a lookup per level of every pointer walked.
-    return this.keyOrder.size === 0 ? undefined : this.keyOrder.get(node)
+    return this.keyOrder.size === 0 ? undefined : this.keyOrder.get(entry)
   }
 }
 

@@ -129,6 +129,55 @@ describe('fast and exact YAML paths', () => {
       {numRuns: 400, seed: 42},
     )
   })
+  // The two paths agreeing is not enough: both read one position table. Here the places are known
+  // from the writing: every key and value is found where the renderer put it, on both paths.
+  it('find every key and value where the generated text put it', () => {
+    fc.assert(
+      fc.property(tree.filter((t) => t.kind === 'map'), (t) => {
+        const {text, places} = renderPlaced(t)
+        const starts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index! + 1)]
+        const at = (offset: number) => {
+          let line = 0
+          while (line + 1 < starts.length && starts[line + 1] <= offset) line++
+          return {line: line + 1, column: offset - starts[line] + 1}
+        }
+        for (const exactOnly of [false, true]) {
+          const doc = parseBuffer('x.yaml', Buffer.from(text), {exactOnly}).document!
+          for (const [pointer, place] of places) {
+            expect(doc.locate(pointer), `${exactOnly ? 'exact' : 'fast'} ${pointer} in\n${text}`).toEqual(at(place.value))
+            expect(doc.locateKey(pointer), `${exactOnly ? 'exact' : 'fast'} key ${pointer} in\n${text}`).toEqual(at(place.key))
+          }
+        }
+      }),
+      {numRuns: 300, seed: 7},
+    )
+  })
+
+  /** The tree as block YAML, with where each pointer's value (and key) starts: a mapping or sequence at its first key or dash. */
+  function renderPlaced(root: Tree): {text: string; places: Map<string, {value: number; key: number}>} {
+    let out = ''
+    const places = new Map<string, {value: number; key: number}>()
+    const put = (v: Tree | string, indent: number, pointer: string, keyAt: number | undefined) => {
+      if (typeof v === 'string') {
+        out += ' '
+        places.set(pointer, {value: out.length, key: keyAt ?? out.length})
+        out += `${v}\n`
+        return
+      }
+      out += pointer === '' ? '' : '\n'
+      const pad = ' '.repeat(indent)
+      const members: Array<[string, Tree | string]> = v.kind === 'map' ? v.entries : v.items.map((item, i) => [String(i), item])
+      members.forEach(([k, child], i) => {
+        out += pad
+        const start = out.length
+        if (i === 0) places.set(pointer, {value: start, key: keyAt ?? start})
+        out += v.kind === 'map' ? `${k}:` : '-'
+        put(child, indent + 2, `${pointer}/${k}`, v.kind === 'map' ? start : undefined)
+      })
+    }
+    put(root, 0, '', undefined)
+    return {text: out, places}
+  }
 })
 
 /** Every JSON pointer in a value, for comparing positions. */
