@@ -19,6 +19,8 @@ export async function loadEstate(paths: string[], options: LoadOptions = {}): Pr
   const loaded = loadPaths(paths, options)
   const validated = await validateDocuments(loaded.documents)
   const diagnostics = [...loaded.diagnostics, ...validated.diagnostics].sort(compareDiagnostics)
+  // Messages are made: nothing reads the source text again (locating keeps its line starts).
+  for (const doc of loaded.documents) doc.releaseText()
   stage('validate')
   return {estate: validated.estate, diagnostics, files: loaded.files}
 }

@@ -43,10 +43,11 @@ export interface FastParseResult {
 
 /**
  * Parses `text` (BOM already removed) or returns null when the document is outside the subset.
- * Positions of every container are added to `positions`.
+ * Positions of every container are added to `positions`. `source`: the bytes `text` was read from as
+ * Latin-1, offset for offset; values are then copied out of them rather than sliced from `text`.
  */
-export function fastParse(text: string, positions: PositionTable, stoppedAt?: {offset: number}, latin1 = false): FastParseResult | null {
-  const p = new FastParser(text, positions, latin1)
+export function fastParse(text: string, positions: PositionTable, stoppedAt?: {offset: number}, latin1 = false, source?: Buffer): FastParseResult | null {
+  const p = new FastParser(text, positions, latin1, source)
   try {
     return p.parseDocument()
   } catch (error) {
@@ -72,8 +73,17 @@ class FastParser {
     private readonly positions: PositionTable,
     /** `text` is UTF-8 bytes read as Latin-1, one character a byte (see `latin1Text` in positions.ts). */
     private readonly latin1 = false,
+    private readonly source?: Buffer,
   ) {
     this.len = text.length
+  }
+
+  /**
+   * `text[start, end)` as a string of its own. V8 makes a slice of 13 characters or more a view that
+   * keeps the whole text alive; a value copied from the bytes lets the text go once it is validated.
+   */
+  private own(start: number, end: number): string {
+    return end - start < 13 || !this.source ? this.text.slice(start, end) : this.source.toString('latin1', start, end)
   }
 
   /** A value as the characters it stands for: on Latin-1 text, its UTF-8 bytes decoded. */
@@ -415,7 +425,7 @@ class FastParser {
       end = i + 1
     }
     this.pos = end
-    return resolvePlain(this.chars(t.slice(start, end)))
+    return resolvePlain(this.chars(this.own(start, end)))
   }
 
   private parseQuoted(): string {
@@ -424,7 +434,7 @@ class FastParser {
     const end = this.quotedEnd(start)
     this.pos = end
     // Decoded before escapes are read: `\u00e9` must stay the one character it names.
-    const body = this.chars(t.slice(start + 1, end - 1))
+    const body = this.chars(this.own(start + 1, end - 1))
     if (t.charCodeAt(start) === SQUOTE) return body.includes("''") ? body.replace(/''/g, "'") : body
     return body.includes('\\') ? unescapeDouble(body) : body
   }

@@ -217,8 +217,8 @@ export function parseBuffer(file: string, buffer: Buffer, options: LoadOptions =
     // One byte a character whatever the file holds (see fromLatin1): ASCII is the same text either
     // way; other UTF-8 goes to the fast path as bytes, and back to decoding for anything else.
     const latin = buffer.toString('latin1')
-    if (isAscii(buffer)) return parseText(file, latin, options)
-    const fast = fastLatin1(file, latin)
+    if (isAscii(buffer)) return parseText(file, latin, options, buffer)
+    const fast = fastLatin1(file, latin, buffer)
     if (fast) return fast
   }
   let text: string
@@ -239,20 +239,27 @@ const CONTROL_CHARACTER = /[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]/
 const LONE_CR = /\r(?!\n)/
 
 /** UTF-8 bytes read as Latin-1 through the fast path, or undefined for anything it does not take. */
-function fastLatin1(file: string, bytes: string): {document: ParsedDocument; diagnostics: Diagnostic[]} | undefined {
-  const text = bytes.startsWith('\xef\xbb\xbf') ? bytes.slice(3) : bytes
+function fastLatin1(file: string, bytes: string, buffer: Buffer): {document: ParsedDocument; diagnostics: Diagnostic[]} | undefined {
+  const bom = bytes.startsWith('\xef\xbb\xbf')
+  const text = bom ? bytes.slice(3) : bytes
   // The checks parseText makes, which end in a message: that message is made from decoded text.
   if (CONTROL_CHARACTER.test(text) || LONE_CR.test(text)) return undefined
   const positions = new PositionTable(text.length)
-  const fast = fastParse(text, positions, undefined, true)
+  const fast = fastParse(text, positions, undefined, true, bom ? buffer.subarray(3) : buffer)
   // An inventory is a mapping; any other root (text that is only white space, say) takes the full path.
   if (!fast || fast.value === null || typeof fast.value !== 'object' || Array.isArray(fast.value)) return undefined
   return {document: new ParsedDocument(file, text, fast.value, positions, fast.rootOffset, true), diagnostics: []}
 }
 
-/** Parses decoded text (a BOM is dropped) into a document, or diagnostics with their places. */
-export function parseText(file: string, text: string, options: LoadOptions = {}): {document?: ParsedDocument; diagnostics: Diagnostic[]} {
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+/**
+ * Parses decoded text (a BOM is dropped) into a document, or diagnostics with their places. `source`:
+ * the ASCII bytes the text was read from, for the fast path to copy values out of (see fastParse).
+ */
+export function parseText(file: string, text: string, options: LoadOptions = {}, source?: Buffer): {document?: ParsedDocument; diagnostics: Diagnostic[]} {
+  if (text.charCodeAt(0) === 0xfeff) {
+    text = text.slice(1)
+    source = undefined
+  }
   const control = CONTROL_CHARACTER.exec(text)
   if (control) {
     const at = offsetToPosition(lineStarts(text), control.index)
@@ -269,7 +276,7 @@ export function parseText(file: string, text: string, options: LoadOptions = {})
   if (text.trim() === '') return {diagnostics: [fileDiagnostic(file, 'empty', 'the file is empty: an inventory needs apiVersion, kind, department and systems')]}
   const stoppedAt = {offset: 0}
   const positions = new PositionTable(text.length)
-  const fast = options.exactOnly ? null : fastParse(text, positions, stoppedAt)
+  const fast = options.exactOnly ? null : fastParse(text, positions, stoppedAt, false, source)
   if (fast) return {document: new ParsedDocument(file, text, fast.value, positions, fast.rootOffset), diagnostics: []}
   if (text.length > EXACT_MAX_MB * 1024 * 1024) {
     // The yaml library needs 100 to 400 times the text in memory: a 13 MB file aborted Node (heap

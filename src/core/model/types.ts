@@ -99,8 +99,13 @@ export interface SourceDocument {
   locateIn(base: string, suffix: string): Position
   /** Position of the key of the member at `pointer` (the value's own position for array items and the root). */
   locateKey(pointer: string): Position
-  /** The raw source text of the scalar at `pointer`, when it is one (for messages such as "8.10 was read as 8.1"). */
+  /**
+   * The raw source text of the scalar at `pointer`, when it is one (for messages such as "8.10 was
+   * read as 8.1"); undefined once `releaseText` has been called.
+   */
   sourceText(pointer: string): string | undefined
+  /** Lets the source text go once nothing needs `sourceText`; locating goes on working. */
+  releaseText(): void
 }
 
 export type DiagnosticSeverity = 'error' | 'warning'

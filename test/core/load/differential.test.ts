@@ -143,9 +143,12 @@ describe('fast and exact YAML paths', () => {
         }
         for (const exactOnly of [false, true]) {
           const doc = parseBuffer('x.yaml', Buffer.from(text), {exactOnly}).document!
-          for (const [pointer, place] of places) {
-            expect(doc.locate(pointer), `${exactOnly ? 'exact' : 'fast'} ${pointer} in\n${text}`).toEqual(at(place.value))
-            expect(doc.locateKey(pointer), `${exactOnly ? 'exact' : 'fast'} key ${pointer} in\n${text}`).toEqual(at(place.key))
+          for (const release of [false, true]) {
+            if (release) doc.releaseText()
+            for (const [pointer, place] of places) {
+              expect(doc.locate(pointer), `${exactOnly ? 'exact' : 'fast'} ${pointer} in\n${text}`).toEqual(at(place.value))
+              expect(doc.locateKey(pointer), `${exactOnly ? 'exact' : 'fast'} key ${pointer} in\n${text}`).toEqual(at(place.key))
+            }
           }
         }
       }),
@@ -203,6 +206,14 @@ function agreeOnBytes(text: string): void {
     expect(fast.document!.locate(p), `${text} ${p}`).toEqual(exact.document!.locate(p))
     expect(fast.document!.locateKey(p), `${text} ${p}`).toEqual(exact.document!.locateKey(p))
     expect(fast.document!.sourceText(p), `${text} ${p}`).toBe(exact.document!.sourceText(p))
+  }
+  // Once the text is let go, places come from the line starts and the lines kept for their bytes past ASCII.
+  fast.document!.releaseText()
+  expect(fast.document!.text).toBe('')
+  for (const p of pointersOf(exact.document!.data)) {
+    expect(fast.document!.locate(p), `released: ${text} ${p}`).toEqual(exact.document!.locate(p))
+    expect(fast.document!.locateKey(p), `released: ${text} ${p}`).toEqual(exact.document!.locateKey(p))
+    expect(fast.document!.sourceText(p), `released: ${text} ${p}`).toBeUndefined()
   }
 }
 
