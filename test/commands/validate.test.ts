@@ -3,7 +3,6 @@
  * them: the bundled examples, every mistake in test/fixtures/invalid, hostile inputs, the command
  * line's own mistakes, output files, and the JSON contract (schemas/validate-result.schema.json).
  */
-import {createHash} from 'node:crypto'
 import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -19,6 +18,7 @@ import {fastParse} from '../../src/core/load/fast-yaml.js'
 import {PositionTable} from '../../src/core/load/positions.js'
 import {validateDocuments} from '../../src/core/validate/index.js'
 import {cli, ROOT, type RunResult, STACK_TRACE} from '../helpers/cli.js'
+import {filesUnder, sha} from '../helpers/files.js'
 
 const INVALID = 'test/fixtures/invalid'
 const VALID = 'test/fixtures/valid'
@@ -86,18 +86,6 @@ function expectShape(json: ValidateJson): void {
 
 /** Standard error without Node's own process warnings (the test environment sets FORCE_COLOR and NODE_ENV). */
 const userLines = (stderr: string) => stderr.split('\n').filter((l) => l.trim() !== '' && !/^\(node:\d+\)|^\(Use `node --trace-warnings/.test(l))
-
-const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex')
-
-function filesUnder(dir: string): string[] {
-  const out: string[] = []
-  for (const e of readdirSync(dir, {withFileTypes: true})) {
-    const full = path.join(dir, e.name)
-    if (e.isDirectory()) out.push(...filesUnder(full))
-    else out.push(full)
-  }
-  return out
-}
 
 let tmp: string
 /** Every input file these tests read, hashed before any run: none may change. */

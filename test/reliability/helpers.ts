@@ -1,25 +1,14 @@
 /** Shared by the reliability tests: temporary folders, hashes, and readers for the text formats. */
-import {createHash} from 'node:crypto'
-import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs'
+import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 
-export const sha = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex')
+export {filesUnder, sha} from '../helpers/files.js'
 
 /** A fresh temporary folder, and a function that removes it. */
 export function tempDir(prefix: string): {dir: string; remove: () => void} {
   const dir = mkdtempSync(path.join(tmpdir(), `cloudready-${prefix}-`))
   return {dir, remove: () => rmSync(dir, {recursive: true, force: true})}
-}
-
-export function filesUnder(dir: string): string[] {
-  const out: string[] = []
-  for (const e of readdirSync(dir, {withFileTypes: true})) {
-    const full = path.join(dir, e.name)
-    if (e.isDirectory()) out.push(...filesUnder(full))
-    else out.push(full)
-  }
-  return out
 }
 
 /** Standard error without Node's own process warnings. */
