@@ -36,7 +36,7 @@ export class PositionTable {
    * the arrays (which the caller may reuse after). Parsers add a container once its members are added,
    * so the root comes last, and right after a value is parsed `entryOf` gives its entry.
    */
-  add(offsets: readonly number[], members: readonly number[], keys?: string[]): number {
+  add(offsets: readonly number[], members: readonly number[], keys?: string[]): void {
     const count = offsets.length
     const isMap = count > 0 && count === 2 * members.length
     if (this.used + count + 2 > this.flat.length) {
@@ -59,7 +59,6 @@ export class PositionTable {
     this.used = at + count + 2
     this.lastEntry = at
     if (keys) this.keyOrder.set(at, keys)
-    return at
   }
 
   /** The entry of `value` just parsed: the last one added when it is a container, else -1. */
