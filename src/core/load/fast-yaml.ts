@@ -42,12 +42,14 @@ export interface FastParseResult {
 }
 
 /**
- * Parses `text` (BOM already removed) or returns null when the document is outside the subset.
- * Positions of every container are added to `positions`. `source`: the bytes `text` was read from as
- * Latin-1, offset for offset; values are then copied out of them rather than sliced from `text`.
+ * Parses the bytes of a UTF-8 file (BOM already removed), read one byte a character, or returns null
+ * when the document is outside the subset. Offsets are byte offsets. Positions of every container are
+ * added to `positions`. `latin1`: the bytes are not all ASCII, so each string is decoded from UTF-8.
+ * The parser reads bytes, not a decoded text: a text of the whole file would be a second copy of it
+ * (62 MB at 100k systems) that only a full collection frees, and V8 often runs none after parsing.
  */
-export function fastParse(text: string, positions: PositionTable, stoppedAt?: {offset: number}, latin1 = false, source?: Buffer): FastParseResult | null {
-  const p = new FastParser(text, positions, latin1, source)
+export function fastParse(bytes: Buffer, positions: PositionTable, stoppedAt?: {offset: number}, latin1 = false): FastParseResult | null {
+  const p = new FastParser(bytes, positions, latin1)
   try {
     return p.parseDocument()
   } catch (error) {
@@ -58,6 +60,10 @@ export function fastParse(text: string, positions: PositionTable, stoppedAt?: {o
   }
 }
 
+/** Strings of at most this many bytes are looked up among those made recently before one is made. */
+const SHORT = 24
+const RECENT_SLOTS = 4096
+
 class FastParser {
   private pos = 0
 
@@ -67,23 +73,44 @@ class FastParser {
 
   private depth = 0
   private readonly len: number
+  /**
+   * Short strings made so far, by a hash of their bytes. Keys and enumerated values repeat on every
+   * system (`criticality: high`): each is made once, not once a system (about 20 MB at 100k systems).
+   */
+  private readonly recent: string[] = new Array<string>(RECENT_SLOTS).fill('')
 
   constructor(
-    private readonly text: string,
+    private readonly text: Buffer,
     private readonly positions: PositionTable,
-    /** `text` is UTF-8 bytes read as Latin-1, one character a byte (see `latin1Text` in positions.ts). */
+    /** The bytes are UTF-8 past ASCII: strings are decoded (see `latin1Text` in positions.ts). */
     private readonly latin1 = false,
-    private readonly source?: Buffer,
   ) {
     this.len = text.length
   }
 
-  /**
-   * `text[start, end)` as a string of its own. V8 makes a slice of 13 characters or more a view that
-   * keeps the whole text alive; a value copied from the bytes lets the text go once it is validated.
-   */
-  private own(start: number, end: number): string {
-    return end - start < 13 || !this.source ? this.text.slice(start, end) : this.source.toString('latin1', start, end)
+  /** `text[start, end)` as a string, one character a byte. */
+  private str(start: number, end: number): string {
+    const t = this.text
+    const n = end - start
+    if (n > SHORT) return t.toString('latin1', start, end)
+    let h = n
+    for (let i = start; i < end; i++) h = (Math.imul(h, 31) + t[i]) | 0
+    const slot = (h ^ (h >>> 12)) & (RECENT_SLOTS - 1)
+    const known = this.recent[slot]
+    if (known.length === n) {
+      let i = 0
+      while (i < n && known.charCodeAt(i) === t[start + i]) i++
+      if (i === n) return known
+    }
+    const made = t.toString('latin1', start, end)
+    this.recent[slot] = made
+    return made
+  }
+
+  /** Is the byte `c` at `i` and at the two after it (`---`, `...`)? */
+  private thrice(c: number, i: number): boolean {
+    const t = this.text
+    return t[i] === c && t[i + 1] === c && t[i + 2] === c
   }
 
   /** A value as the characters it stands for: on Latin-1 text, its UTF-8 bytes decoded. */
@@ -96,17 +123,17 @@ class FastParser {
     if (indent === -1) return {value: null, rootOffset: 0}
     const t = this.text
     // A leading `---` alone on its line is allowed; `--- value`, directives and `...` are not in the subset.
-    if (indent === 0 && t.startsWith('---', this.pos) && this.isBreakOrEnd(this.pos + 3)) {
+    if (indent === 0 && this.thrice(DASH, this.pos) && this.isBreakOrEnd(this.pos + 3)) {
       this.pos += 3
       this.endOfLine()
       indent = this.nextContentLine()
       if (indent === -1) return {value: null, rootOffset: 0}
     }
-    const c = t.charCodeAt(this.pos)
+    const c = t[this.pos]
     if (c === 37 /* % */) throw BAIL
     if (indent !== 0) throw BAIL
     // `...` alone ends a document (an empty one here), it is not the text "...".
-    if (t.startsWith('...', this.pos) && this.isBreakOrEnd(this.pos + 3)) throw BAIL
+    if (this.thrice(46 /* . */, this.pos) && this.isBreakOrEnd(this.pos + 3)) throw BAIL
     const rootOffset = this.pos
     const value = this.parseBlockNode(0)
     // Whatever follows the root (a second document, `...`, stray content) is the library's to report.
@@ -117,7 +144,7 @@ class FastParser {
   /** Is the character at `i` a space, a line break or the end of the text? */
   private isBreakOrEnd(i: number): boolean {
     if (i >= this.len) return true
-    const c = this.text.charCodeAt(i)
+    const c = this.text[i]
     return c === SPACE || c === NL || c === CR
   }
 
@@ -131,27 +158,27 @@ class FastParser {
     const len = this.len
     let i = this.pos
     // A nested block returns with `pos` after the next line's indentation: measure from the line's start.
-    while (i > 0 && t.charCodeAt(i - 1) === SPACE) i--
-    if (i > 0 && t.charCodeAt(i - 1) !== NL) i = this.pos
+    while (i > 0 && t[i - 1] === SPACE) i--
+    if (i > 0 && t[i - 1] !== NL) i = this.pos
     for (;;) {
       const lineStart = i
-      while (i < len && t.charCodeAt(i) === SPACE) i++
+      while (i < len && t[i] === SPACE) i++
       if (i >= len) {
         this.pos = len
         return -1
       }
-      const c = t.charCodeAt(i)
+      const c = t[i]
       if (c === NL) {
         i++
         continue
       }
       if (c === CR) {
-        if (t.charCodeAt(i + 1) !== NL) throw BAIL
+        if (t[i + 1] !== NL) throw BAIL
         i += 2
         continue
       }
       if (c === HASH) {
-        const nl = t.indexOf('\n', i)
+        const nl = t.indexOf(NL, i)
         if (nl === -1) {
           this.pos = len
           return -1
@@ -169,21 +196,21 @@ class FastParser {
   private endOfLine(): void {
     const t = this.text
     let i = this.pos
-    while (i < this.len && t.charCodeAt(i) === SPACE) i++
+    while (i < this.len && t[i] === SPACE) i++
     if (i >= this.len) {
       this.pos = i
       return
     }
-    let c = t.charCodeAt(i)
+    let c = t[i]
     // A comment needs white space before it (`a#b` is a scalar).
-    if (c === HASH && (i === 0 || t.charCodeAt(i - 1) === SPACE || t.charCodeAt(i - 1) === NL)) {
-      const nl = t.indexOf('\n', i)
+    if (c === HASH && (i === 0 || t[i - 1] === SPACE || t[i - 1] === NL)) {
+      const nl = t.indexOf(NL, i)
       this.pos = nl === -1 ? this.len : nl + 1
       return
     }
     if (c === CR) {
       i++
-      c = t.charCodeAt(i)
+      c = t[i]
     }
     if (c !== NL) throw BAIL
     this.pos = i + 1
@@ -214,7 +241,7 @@ class FastParser {
   /** A node whose first character is at `pos`, on a line indented by `indent`. */
   private parseBlockNode(indent: number): unknown {
     const t = this.text
-    const c = t.charCodeAt(this.pos)
+    const c = t[this.pos]
     if (c === DASH && this.isBreakOrEnd(this.pos + 1)) return this.parseBlockSequence(indent)
     const keyEnd = this.findKeyEnd()
     if (keyEnd !== -1) return this.parseBlockMapping(indent)
@@ -230,23 +257,23 @@ class FastParser {
   private findKeyEnd(): number {
     const t = this.text
     let i = this.pos
-    const c0 = t.charCodeAt(i)
+    const c0 = t[i]
     // A flow collection as a key is outside the subset; as a value it is parsed, and a `:` after it bails.
     if (c0 === LBRACKET || c0 === LBRACE) return -1
     if (c0 === DQUOTE || c0 === SQUOTE) {
       const end = this.quotedEnd(i)
       let j = end
-      while (t.charCodeAt(j) === SPACE) j++
-      return t.charCodeAt(j) === COLON && this.isBreakOrEnd(j + 1) ? j : -1
+      while (t[j] === SPACE) j++
+      return t[j] === COLON && this.isBreakOrEnd(j + 1) ? j : -1
     }
     for (; i < this.len; i++) {
-      const c = t.charCodeAt(i)
+      const c = t[i]
       if (c === COLON) {
         if (this.isBreakOrEnd(i + 1)) return i
       } else if (c === NL || c === CR) {
         return -1
       } else if (c === HASH) {
-        if (t.charCodeAt(i - 1) === SPACE) return -1
+        if (t[i - 1] === SPACE) return -1
       } else if (c === TAB) {
         throw BAIL
       }
@@ -257,11 +284,11 @@ class FastParser {
   /** Offset just past the closing quote of the quoted scalar starting at `i` (on the same line). */
   private quotedEnd(i: number): number {
     const t = this.text
-    const q = t.charCodeAt(i)
+    const q = t[i]
     for (let j = i + 1; j < this.len; j++) {
-      const c = t.charCodeAt(j)
+      const c = t[j]
       if (c === q) {
-        if (q === SQUOTE && t.charCodeAt(j + 1) === SQUOTE) {
+        if (q === SQUOTE && t[j + 1] === SQUOTE) {
           j++
           continue
         }
@@ -293,15 +320,15 @@ class FastParser {
       this.pos = colon + 1
       let value: unknown
       let valueOffset = keyOffset
-      while (t.charCodeAt(this.pos) === SPACE) this.pos++
-      const c = this.pos < this.len ? t.charCodeAt(this.pos) : NL
+      while (t[this.pos] === SPACE) this.pos++
+      const c = this.pos < this.len ? t[this.pos] : NL
       if (c === NL || c === CR || c === HASH) {
         this.endOfLine()
         const next = this.nextContentLine()
         if (next > indent) {
           valueOffset = this.pos
           value = this.parseBlockNode(next)
-        } else if (next === indent && t.charCodeAt(this.pos) === DASH && this.isBreakOrEnd(this.pos + 1)) {
+        } else if (next === indent && t[this.pos] === DASH && this.isBreakOrEnd(this.pos + 1)) {
           // `key:` followed by a sequence at the key's own indentation is valid YAML.
           valueOffset = this.pos
           value = this.parseBlockSequence(indent)
@@ -328,17 +355,17 @@ class FastParser {
 
   private parseKey(start: number, colon: number): string {
     const t = this.text
-    const c = t.charCodeAt(start)
+    const c = t[start]
     if (c === DQUOTE || c === SQUOTE) {
       this.pos = start
       return this.parseQuoted()
     }
     let end = colon
-    while (end > start && t.charCodeAt(end - 1) === SPACE) end--
+    while (end > start && t[end - 1] === SPACE) end--
     if (end === start) throw BAIL
     if (c < 128 && charFlags[c] & Flag.Indicator) throw BAIL
     if ((c === DASH || c === 63 /* ? */ || c === COLON) && this.isBreakOrEnd(start + 1)) throw BAIL
-    const key = this.chars(t.slice(start, end))
+    const key = this.chars(this.str(start, end))
     // Keys that the core schema would read as null, booleans or numbers are left to the library.
     if (typeof resolvePlain(key) !== 'string') throw BAIL
     return key
@@ -354,8 +381,8 @@ class FastParser {
       // at `-`: an item with no value is located at its dash (as on the exact path)
       const dash = this.pos
       this.pos++
-      while (t.charCodeAt(this.pos) === SPACE) this.pos++
-      const c = this.pos < this.len ? t.charCodeAt(this.pos) : NL
+      while (t[this.pos] === SPACE) this.pos++
+      const c = this.pos < this.len ? t[this.pos] : NL
       let value: unknown
       let valueOffset = this.pos
       if (c === NL || c === CR || c === HASH) {
@@ -381,7 +408,7 @@ class FastParser {
       offsets.push(valueOffset)
       members.push(this.positions.entryOf(value))
       const next = this.nextContentLine()
-      if (next === indent && t.charCodeAt(this.pos) === DASH && this.isBreakOrEnd(this.pos + 1)) continue
+      if (next === indent && t[this.pos] === DASH && this.isBreakOrEnd(this.pos + 1)) continue
       if (next <= indent) break
       throw BAIL
     }
@@ -391,13 +418,13 @@ class FastParser {
   }
 
   private lineStartOf(i: number): number {
-    return this.text.lastIndexOf('\n', i - 1) + 1
+    return i === 0 ? 0 : this.text.lastIndexOf(NL, i - 1) + 1
   }
 
   /** A value that starts and ends on the current line: a flow collection, a quoted or a plain scalar. */
   private parseInlineValue(): unknown {
     const t = this.text
-    const c = t.charCodeAt(this.pos)
+    const c = t[this.pos]
     if (c === LBRACKET || c === LBRACE) return this.parseFlow()
     if (c === DQUOTE || c === SQUOTE) return this.parseQuoted()
     return this.parsePlain(false)
@@ -406,16 +433,16 @@ class FastParser {
   private parsePlain(inFlow: boolean): unknown {
     const t = this.text
     const start = this.pos
-    const c0 = t.charCodeAt(start)
+    const c0 = t[start]
     if (c0 < 128 && charFlags[c0] & Flag.Indicator) throw BAIL
     if ((c0 === DASH || c0 === 63 /* ? */ || c0 === COLON) && this.isBreakOrEnd(start + 1)) throw BAIL
     let i = start
     let end = start
     for (; i < this.len; i++) {
-      const c = t.charCodeAt(i)
+      const c = t[i]
       if (c === SPACE) continue
       if (c === NL || c === CR) break
-      if (c === HASH && t.charCodeAt(i - 1) === SPACE) break
+      if (c === HASH && t[i - 1] === SPACE) break
       if (c === TAB) throw BAIL
       if (c === COLON) {
         // `a: b` inside a value is an error; inside a flow any colon is left to the library.
@@ -425,7 +452,7 @@ class FastParser {
       end = i + 1
     }
     this.pos = end
-    return resolvePlain(this.chars(this.own(start, end)))
+    return resolvePlain(this.chars(this.str(start, end)))
   }
 
   private parseQuoted(): string {
@@ -434,15 +461,15 @@ class FastParser {
     const end = this.quotedEnd(start)
     this.pos = end
     // Decoded before escapes are read: `\u00e9` must stay the one character it names.
-    const body = this.chars(this.own(start + 1, end - 1))
-    if (t.charCodeAt(start) === SQUOTE) return body.includes("''") ? body.replace(/''/g, "'") : body
+    const body = this.chars(this.str(start + 1, end - 1))
+    if (t[start] === SQUOTE) return body.includes("''") ? body.replace(/''/g, "'") : body
     return body.includes('\\') ? unescapeDouble(body) : body
   }
 
   private parseFlow(): unknown {
     this.enter()
     const t = this.text
-    const open = t.charCodeAt(this.pos)
+    const open = t[this.pos]
     const offsets = this.scratch()
     const members = this.members()
     this.pos++
@@ -450,7 +477,7 @@ class FastParser {
     if (open === LBRACKET) {
       const arr: unknown[] = []
       this.skipFlowSpaces()
-      if (t.charCodeAt(this.pos) === RBRACKET) {
+      if (t[this.pos] === RBRACKET) {
         this.pos++
       } else {
         for (;;) {
@@ -459,7 +486,7 @@ class FastParser {
           arr.push(item)
           members.push(this.positions.entryOf(item))
           this.skipFlowSpaces()
-          const c = t.charCodeAt(this.pos)
+          const c = t[this.pos]
           this.pos++
           if (c === RBRACKET) break
           if (c !== COMMA) throw BAIL
@@ -470,35 +497,35 @@ class FastParser {
     } else {
       const obj: Record<string, unknown> = {}
       this.skipFlowSpaces()
-      if (t.charCodeAt(this.pos) === RBRACE) {
+      if (t[this.pos] === RBRACE) {
         this.pos++
       } else {
         for (;;) {
           const keyOffset = this.pos
-          const c0 = t.charCodeAt(this.pos)
+          const c0 = t[this.pos]
           let key: string
           if (c0 === DQUOTE || c0 === SQUOTE) {
             key = this.parseQuoted()
           } else {
             let i = this.pos
             while (i < this.len) {
-              const c = t.charCodeAt(i)
+              const c = t[i]
               // ` #` starts a comment, also in a flow key: the flow then goes on over lines, outside the subset.
-              if (c === COLON || c === NL || c === CR || (c === HASH && t.charCodeAt(i - 1) === SPACE) || (c < 128 && charFlags[c] & Flag.FlowEnd)) break
+              if (c === COLON || c === NL || c === CR || (c === HASH && t[i - 1] === SPACE) || (c < 128 && charFlags[c] & Flag.FlowEnd)) break
               i++
             }
             key = this.parseKey(keyOffset, i)
             this.pos = i
           }
           this.skipFlowSpaces()
-          if (t.charCodeAt(this.pos) !== COLON) throw BAIL
-          if (t.charCodeAt(this.pos + 1) === SPACE) this.pos += 2
+          if (t[this.pos] !== COLON) throw BAIL
+          if (t[this.pos + 1] === SPACE) this.pos += 2
           // After a quoted key the value may follow the ':' at once (`{"id":"x"}`): compact JSON is YAML too.
           else if (c0 === DQUOTE || c0 === SQUOTE) this.pos++
           else throw BAIL
           this.skipFlowSpaces()
           if (Object.prototype.hasOwnProperty.call(obj, key)) throw BAIL
-          const c1 = t.charCodeAt(this.pos)
+          const c1 = t[this.pos]
           const empty = c1 === COMMA || c1 === RBRACE
           // A key with no value is located at the key, in flows and blocks, on both paths.
           const valueOffset = empty ? keyOffset : this.pos
@@ -507,7 +534,7 @@ class FastParser {
           offsets.push(keyOffset, valueOffset)
           members.push(this.positions.entryOf(value))
           this.skipFlowSpaces()
-          const c = t.charCodeAt(this.pos)
+          const c = t[this.pos]
           this.pos++
           if (c === RBRACE) break
           if (c !== COMMA) throw BAIL
@@ -522,7 +549,7 @@ class FastParser {
   }
 
   private parseFlowNode(): unknown {
-    const c = this.text.charCodeAt(this.pos)
+    const c = this.text[this.pos]
     if (c === LBRACKET || c === LBRACE) return this.parseFlow()
     if (c === DQUOTE || c === SQUOTE) return this.parseQuoted()
     if (c < 128 && charFlags[c] & Flag.FlowEnd) throw BAIL
@@ -532,9 +559,9 @@ class FastParser {
   /** Flows must stay on one line in the subset; a comment or line break inside one gives up. */
   private skipFlowSpaces(): void {
     const t = this.text
-    while (t.charCodeAt(this.pos) === SPACE) this.pos++
+    while (t[this.pos] === SPACE) this.pos++
     if (this.pos >= this.len) throw BAIL
-    const c = t.charCodeAt(this.pos)
+    const c = t[this.pos]
     if (c === NL || c === CR || c === HASH || c === TAB) throw BAIL
   }
 }

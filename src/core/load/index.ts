@@ -174,14 +174,17 @@ export function loadPaths(paths: string[], options: LoadOptions = {}): LoadResul
 export function loadFile(file: InputFile, options: LoadOptions = {}): {document?: ParsedDocument; diagnostics: Diagnostic[]} {
   const maxBytes = Math.floor((options.maxFileMb ?? DEFAULT_MAX_FILE_MB) * 1024 * 1024)
   let buffer: Buffer
+  // Bytes read here are this file's alone; a buffer handed in by readStdin is the caller's to keep.
+  let owned = true
   try {
     if (file.path === '-') {
+      owned = !options.readStdin
       buffer = options.readStdin ? options.readStdin() : readFileSync(0)
     } else {
       const size = statSync(file.path).size
       if (size > maxBytes) return {diagnostics: [tooLarge(file.display, size, maxBytes)]}
-      // Read-only: inputs are never opened for writing. Bytes, not text: parseBuffer reads them as
-      // Latin-1 (one byte a character) and keeps no reference to them.
+      // Read-only: inputs are never opened for writing. Bytes, not text: the fast parser reads them as
+      // they are, and the document gives their memory back once validation is over (releaseText).
       noteInputRead(file.path)
       buffer = readFileSync(file.path, {flag: 'r'})
     }
@@ -190,7 +193,7 @@ export function loadFile(file: InputFile, options: LoadOptions = {}): {document?
     return {diagnostics: [fileDiagnostic(file.display, 'unreadable', `cannot read: ${describeFsError(error, 'read error')}`)]}
   }
   if (buffer.length > maxBytes) return {diagnostics: [tooLarge(file.display, buffer.length, maxBytes)]}
-  const result = parseBuffer(file.display, buffer, options)
+  const result = parseBuffer(file.display, buffer, options, owned)
   stage('parse')
   return result
 }
@@ -202,8 +205,11 @@ function tooLarge(file: string, size: number, max: number): Diagnostic {
 
 const decoder = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
 
-/** Decodes and parses one file's bytes. */
-export function parseBuffer(file: string, buffer: Buffer, options: LoadOptions = {}): {document?: ParsedDocument; diagnostics: Diagnostic[]} {
+/**
+ * Parses one file's bytes. `owned`: they were read for this file alone, and the document may give
+ * their memory back when it is done with them.
+ */
+export function parseBuffer(file: string, buffer: Buffer, options: LoadOptions = {}, owned = false): {document?: ParsedDocument; diagnostics: Diagnostic[]} {
   const utf = utf16or32(buffer)
   if (utf) {
     return {diagnostics: [fileDiagnostic(file, 'encoding', `the file is saved as ${utf} text, not UTF-8: save it as UTF-8 (in most editors: Save with Encoding → UTF-8)`)]}
@@ -213,13 +219,25 @@ export function parseBuffer(file: string, buffer: Buffer, options: LoadOptions =
     const at = positionOfByte(buffer, nul)
     return {diagnostics: [fileDiagnostic(file, 'binary', 'this is a binary file, not YAML text (it contains a NUL byte)', at.line, at.column)]}
   }
+  let fastStop: {line: number; column: number} | undefined
   if (!options.exactOnly && isUtf8(buffer)) {
-    // One byte a character whatever the file holds (see fromLatin1): ASCII is the same text either
-    // way; other UTF-8 goes to the fast path as bytes, and back to decoding for anything else.
-    const latin = buffer.toString('latin1')
-    if (isAscii(buffer)) return parseText(file, latin, options, buffer)
-    const fast = fastLatin1(file, latin, buffer)
-    if (fast) return fast
+    // The fast path reads the bytes one a character whatever the file holds (see fromLatin1): only the
+    // few values past ASCII are decoded. What it does not take goes to the decoded text and the full path.
+    const bom = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf
+    const bytes = bom ? buffer.subarray(3) : buffer
+    // The checks parseText makes, which end in a message: that message is made from decoded text.
+    if (!hasControlOrLoneCr(bytes)) {
+      const positions = new PositionTable(bytes.length)
+      const stoppedAt = {offset: 0}
+      const latin1 = !isAscii(bytes)
+      const fast = fastParse(bytes, positions, stoppedAt, latin1)
+      // An empty root (white space, comments: also U+00A0, which YAML reads as text) takes the full path,
+      // which says the file is empty.
+      if (fast && fast.value !== null && !(typeof fast.value === 'string' && fast.value.trim() === '')) {
+        return {document: new ParsedDocument(file, bytes, fast.value, positions, fast.rootOffset, latin1, owned ? buffer : undefined), diagnostics: []}
+      }
+      if (!fast) fastStop = positionOfByte(bytes, stoppedAt.offset, true)
+    }
   }
   let text: string
   try {
@@ -229,7 +247,7 @@ export function parseBuffer(file: string, buffer: Buffer, options: LoadOptions =
     const at = positionOfByte(buffer, bad)
     return {diagnostics: [fileDiagnostic(file, 'encoding', `not valid UTF-8 (byte 0x${buffer[bad].toString(16).padStart(2, '0')} at offset ${bad}): save the file as UTF-8`, at.line, at.column)]}
   }
-  return parseText(file, text, options)
+  return parseText(file, text, fastStop)
 }
 
 /** YAML forbids C0 controls other than tab, LF and CR; one rule here keeps both parsers in step. */
@@ -238,28 +256,25 @@ const CONTROL_CHARACTER = /[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]/
 /** A CR that does not start a CRLF. */
 const LONE_CR = /\r(?!\n)/
 
-/** UTF-8 bytes read as Latin-1 through the fast path, or undefined for anything it does not take. */
-function fastLatin1(file: string, bytes: string, buffer: Buffer): {document: ParsedDocument; diagnostics: Diagnostic[]} | undefined {
-  const bom = bytes.startsWith('\xef\xbb\xbf')
-  const text = bom ? bytes.slice(3) : bytes
-  // The checks parseText makes, which end in a message: that message is made from decoded text.
-  if (CONTROL_CHARACTER.test(text) || LONE_CR.test(text)) return undefined
-  const positions = new PositionTable(text.length)
-  const fast = fastParse(text, positions, undefined, true, bom ? buffer.subarray(3) : buffer)
-  // An inventory is a mapping; any other root (text that is only white space, say) takes the full path.
-  if (!fast || fast.value === null || typeof fast.value !== 'object' || Array.isArray(fast.value)) return undefined
-  return {document: new ParsedDocument(file, text, fast.value, positions, fast.rootOffset, true), diagnostics: []}
+/** CONTROL_CHARACTER or LONE_CR, on bytes. */
+function hasControlOrLoneCr(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]
+    if (b >= 0x20 && b !== 0x7f) continue
+    if (b === 10 || b === 9) continue
+    if (b === 13 && bytes[i + 1] === 10) continue
+    return true
+  }
+  return false
 }
 
 /**
- * Parses decoded text (a BOM is dropped) into a document, or diagnostics with their places. `source`:
- * the ASCII bytes the text was read from, for the fast path to copy values out of (see fastParse).
+ * Parses decoded text (a BOM is dropped) with the full YAML reader, into a document or diagnostics
+ * with their places. `fastStop`: where the fast path gave up on the same file, for the message when
+ * the file is too big for the full reader.
  */
-export function parseText(file: string, text: string, options: LoadOptions = {}, source?: Buffer): {document?: ParsedDocument; diagnostics: Diagnostic[]} {
-  if (text.charCodeAt(0) === 0xfeff) {
-    text = text.slice(1)
-    source = undefined
-  }
+export function parseText(file: string, text: string, fastStop?: {line: number; column: number}): {document?: ParsedDocument; diagnostics: Diagnostic[]} {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
   const control = CONTROL_CHARACTER.exec(text)
   if (control) {
     const at = offsetToPosition(lineStarts(text), control.index)
@@ -274,14 +289,10 @@ export function parseText(file: string, text: string, options: LoadOptions = {},
     return {diagnostics: [fileDiagnostic(file, 'control-character', 'a carriage return (CR) ends a line on its own, as on classic Mac OS: save the file with LF or CRLF line endings', at.line, at.column)]}
   }
   if (text.trim() === '') return {diagnostics: [fileDiagnostic(file, 'empty', 'the file is empty: an inventory needs apiVersion, kind, department and systems')]}
-  const stoppedAt = {offset: 0}
-  const positions = new PositionTable(text.length)
-  const fast = options.exactOnly ? null : fastParse(text, positions, stoppedAt, false, source)
-  if (fast) return {document: new ParsedDocument(file, text, fast.value, positions, fast.rootOffset), diagnostics: []}
   if (text.length > EXACT_MAX_MB * 1024 * 1024) {
     // The yaml library needs 100 to 400 times the text in memory: a 13 MB file aborted Node (heap
     // out of memory). Big inventories are generated, in the plain subset; say where this one leaves it.
-    const at = offsetToPosition(lineStarts(text), stoppedAt.offset)
+    const at = fastStop ?? {line: 1, column: 1}
     const mb = (text.length / 1024 / 1024).toFixed(1)
     return {
       diagnostics: [
@@ -289,10 +300,9 @@ export function parseText(file: string, text: string, options: LoadOptions = {},
       ],
     }
   }
-  // A fresh table: the fast path's entries for what it built before it gave up are of no use.
-  const exactPositions = new PositionTable(text.length)
-  const exact = exactParse(text, exactPositions)
-  if (exact.ok) return {document: new ParsedDocument(file, text, exact.value, exactPositions, exact.rootOffset), diagnostics: []}
+  const positions = new PositionTable(text.length)
+  const exact = exactParse(text, positions)
+  if (exact.ok) return {document: new ParsedDocument(file, text, exact.value, positions, exact.rootOffset), diagnostics: []}
   const starts = lineStarts(text)
   return {
     diagnostics: exact.problems.slice(0, 20).map((p) => {
@@ -341,12 +351,13 @@ function firstInvalidUtf8(buffer: Buffer): number {
   return 0
 }
 
-function positionOfByte(buffer: Buffer, index: number): {line: number; column: number} {
+/** The line and column of a byte; `utf8`: the column counts the characters of valid UTF-8 before it. */
+function positionOfByte(buffer: Buffer, index: number, utf8 = false): {line: number; column: number} {
   let line = 1
   let lineStart = 0
   for (let i = buffer.indexOf(10); i !== -1 && i < index; i = buffer.indexOf(10, i + 1)) {
     line++
     lineStart = i + 1
   }
-  return {line, column: index - lineStart + 1}
+  return {line, column: (utf8 ? buffer.toString('utf8', lineStart, index).length : index - lineStart) + 1}
 }

@@ -120,13 +120,23 @@ export function fromLatin1(s: string): string {
   return HIGH.test(s) ? Buffer.from(s, 'latin1').toString('utf8') : s
 }
 
-/** Line start offsets of a text, for turning offsets into 1-based line:column (4 bytes a line). */
-export function lineStarts(text: string): Int32Array {
+/** Line start offsets of a text or its bytes, for turning offsets into 1-based line:column (4 bytes a line). */
+export function lineStarts(text: string | Uint8Array): Int32Array {
+  if (typeof text !== 'string') return byteLineStarts(text)
   let lines = 1
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++
   const starts = new Int32Array(lines)
   let n = 1
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[n++] = i + 1
+  return starts
+}
+
+function byteLineStarts(bytes: Uint8Array): Int32Array {
+  let lines = 1
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) lines++
+  const starts = new Int32Array(lines)
+  let n = 1
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) starts[n++] = i + 1
   return starts
 }
 
