@@ -186,7 +186,9 @@ export function plan(estate: Estate, assessment: Assessment, options: PlanOption
   // Waves in the past would count as done systems that have not moved, and call a late estate on time.
   if (start < assessment.asOf) throw new UsageError(`the plan cannot start on ${start}, before the day it is made (${assessment.asOf}): give a --start (or planning.start) on or after --as-of`)
   const model = effortModel(planning.effort)
-  const byRef = new Map(assessment.systems.map((s) => [s.ref, s]))
+  // A loop, not `new Map(systems.map(…))`: 100k pairs made at once outlive the scavenges and stay as garbage.
+  const byRef = new Map<string, SystemAssessment>()
+  for (const s of assessment.systems) byRef.set(s.ref, s)
 
   const graph = buildGraph(estate)
   const n = graph.refs.length

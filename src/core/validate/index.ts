@@ -8,6 +8,7 @@ import type * as AjvModule from 'ajv'
 import type {ErrorObject, ValidateFunction} from 'ajv'
 
 import type {Diagnostic, Estate, EstateSystem, Inventory, LoadedInventory, SourceDocument} from '../model/types.js'
+import {flat} from '../strings.js'
 import {describeSchemaError} from './messages.js'
 
 let cachedSchema: object | undefined
@@ -141,7 +142,8 @@ function buildEstate(inventories: LoadedInventory[], diagnostics: Diagnostic[]):
     accepted.push(inv)
     const firstIndex = new Map<string, number>()
     inv.inventory.systems.forEach((system, index) => {
-      const ref = `${dept.id}/${system.id}`
+      // Flat: kept for the whole run, and by every finding and planned system of the system.
+      const ref = flat(`${dept.id}/${system.id}`)
       const earlier = firstIndex.get(system.id)
       if (earlier !== undefined) {
         const at = inv.doc.locate(`/systems/${earlier}/id`)
@@ -149,7 +151,7 @@ function buildEstate(inventories: LoadedInventory[], diagnostics: Diagnostic[]):
         return
       }
       firstIndex.set(system.id, index)
-      systems.set(ref, {ref, department: dept, system, file: inv.file, doc: inv.doc, pointer: `/systems/${index}`})
+      systems.set(ref, {ref, department: dept, system, file: inv.file, doc: inv.doc, pointer: flat(`/systems/${index}`)})
     })
   }
   for (const entry of systems.values()) {
