@@ -34,22 +34,32 @@ function makeGraph(estate: Estate): DependencyGraph {
   const external: string[][] = []
   for (const ref of refs) {
     const entry = estate.systems.get(ref)!
-    const mine = new Set<number>()
+    const list = entry.system.dependencies
+    if (!list || list.length === 0) {
+      deps.push(NONE)
+      external.push(NONE)
+      continue
+    }
+    const mine: number[] = []
     const outside: string[] = []
-    for (const d of entry.system.dependencies ?? []) {
+    for (const d of list) {
       const target = resolveDependency(entry.department.id, d)
       const i = index.get(target)
+      // `x` and `dept/x` may name the same system: a handful of dependencies, so `includes`.
       if (i !== undefined) {
-        if (target !== ref) mine.add(i)
+        if (target !== ref && !mine.includes(i)) mine.push(i)
       } else {
         outside.push(target)
       }
     }
-    deps.push([...mine].sort((a, b) => a - b))
-    external.push(outside.sort())
+    deps.push(mine.length === 0 ? NONE : mine.sort((a, b) => a - b))
+    external.push(outside.length === 0 ? NONE : outside.sort())
   }
   return {refs, index, deps, external}
 }
+
+/** Most systems depend on nothing: one empty list for all of them, frozen (callers only read the graph). */
+const NONE = Object.freeze([]) as unknown as never[]
 
 /**
  * Tarjan's algorithm without recursion. Returns the components in reverse topological order of
