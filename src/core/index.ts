@@ -68,6 +68,8 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   const run = await prepare(options)
   const estate = hasErrors(run.diagnostics) ? {inventories: [], systems: new Map()} : run.estate
   const assessment = assess(estate, {asOf: run.asOf, deadline: run.deadline, lifecycle: run.lifecycle, rules: run.rules})
+  // Every finding is placed: the plan and the formatters locate nothing, so the position tables go now.
+  for (const inv of run.estate.inventories) inv.doc.releasePositions()
   const report: AuditReport = {
     tool: {name: 'cloudready', version: options.version},
     ...assessment,

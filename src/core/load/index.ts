@@ -226,7 +226,8 @@ export function parseBuffer(file: string, buffer: Buffer, options: LoadOptions =
     const bom = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf
     const bytes = bom ? buffer.subarray(3) : buffer
     // The checks parseText makes, which end in a message: that message is made from decoded text.
-    if (!hasControlOrLoneCr(bytes)) {
+    const starts = lineStartsIfPlain(bytes)
+    if (starts) {
       const positions = new PositionTable(bytes.length)
       const stoppedAt = {offset: 0}
       const latin1 = !isAscii(bytes)
@@ -234,7 +235,7 @@ export function parseBuffer(file: string, buffer: Buffer, options: LoadOptions =
       // An empty root (white space, comments: also U+00A0, which YAML reads as text) takes the full path,
       // which says the file is empty.
       if (fast && fast.value !== null && !(typeof fast.value === 'string' && fast.value.trim() === '')) {
-        return {document: new ParsedDocument(file, bytes, fast.value, positions, fast.rootOffset, latin1, owned ? buffer : undefined), diagnostics: []}
+        return {document: new ParsedDocument(file, bytes, fast.value, positions, fast.rootOffset, {latin1, owned: owned ? buffer : undefined, starts}), diagnostics: []}
       }
       if (!fast) fastStop = positionOfByte(bytes, stoppedAt.offset, true)
     }
@@ -256,16 +257,29 @@ const CONTROL_CHARACTER = /[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]/
 /** A CR that does not start a CRLF. */
 const LONE_CR = /\r(?!\n)/
 
-/** CONTROL_CHARACTER or LONE_CR, on bytes. */
-function hasControlOrLoneCr(bytes: Uint8Array): boolean {
+/**
+ * The line starts of the bytes, or undefined when they hold a CONTROL_CHARACTER or a LONE_CR: one pass
+ * for the check and for what locating needs later.
+ */
+function lineStartsIfPlain(bytes: Uint8Array): Int32Array | undefined {
+  let starts = new Int32Array(Math.max(64, bytes.length >> 5))
+  let n = 1
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]
     if (b >= 0x20 && b !== 0x7f) continue
-    if (b === 10 || b === 9) continue
-    if (b === 13 && bytes[i + 1] === 10) continue
-    return true
+    if (b === 10) {
+      if (n === starts.length) {
+        const grown = new Int32Array(n * 2)
+        grown.set(starts)
+        starts = grown
+      }
+      starts[n++] = i + 1
+      continue
+    }
+    if (b === 9 || (b === 13 && bytes[i + 1] === 10)) continue
+    return undefined
   }
-  return false
+  return starts.slice(0, n)
 }
 
 /**

@@ -2,6 +2,8 @@
  * Source offsets for every value of a parsed document, kept beside the data rather than in it,
  * so the data stays plain JSON for ajv, rules and formatters.
  */
+import {giveBack} from './memory.js'
+
 /**
  * Where every container of a document came from, as a tree of entries beside the data, all in one
  * growing Int32Array. Per container: a header (how many offsets, and whether it is a mapping), its
@@ -69,6 +71,15 @@ export class PositionTable {
   /** Lets go of the room the table grew into and did not use (a copy, once a document is parsed). */
   trim(): void {
     if (this.flat.length - this.used > this.flat.length >> 3) this.flat = this.flat.slice(0, this.used)
+  }
+
+  /** Gives the table's memory back (see giveBack): the document locates nothing after this. */
+  release(): void {
+    giveBack(this.flat)
+    this.flat = new Int32Array(0)
+    this.used = 0
+    this.lastEntry = -1
+    this.keyOrder.clear()
   }
 
   /** The `i`th offset of the entry at `entry`, or -1. */

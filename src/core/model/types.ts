@@ -106,6 +106,8 @@ export interface SourceDocument {
   sourceText(pointer: string): string | undefined
   /** Lets the source text go once nothing needs `sourceText`; locating goes on working. */
   releaseText(): void
+  /** Lets the positions go once nothing locates (after the assessment); locating then throws. */
+  releasePositions(): void
 }
 
 export type DiagnosticSeverity = 'error' | 'warning'

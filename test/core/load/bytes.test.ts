@@ -55,4 +55,14 @@ describe('the bytes a document is read from', () => {
     document!.releaseText()
     expect(bytes.length).toBe(0)
   })
+
+  it('and the positions, once released after the assessment: locating then fails loudly, naming the file', () => {
+    const {document} = parseBuffer('dwp.yaml', ownCopy(readFileSync(EXAMPLE)), {}, true)
+    expect(document!.locate('/systems/0/id').line).toBeGreaterThan(1)
+    document!.releasePositions()
+    expect(document!.holds).toBe('nothing')
+    expect(() => document!.locate('/systems/0/id')).toThrow(/dwp\.yaml: its positions were released/)
+    expect(() => document!.locateIn('/systems/0', '/id')).toThrow(/positions were released/)
+    expect(() => document!.locateKey('/systems/0/id')).toThrow(/positions were released/)
+  })
 })
