@@ -75,14 +75,14 @@ class FastParser {
   private readonly len: number
   /**
    * Short strings made so far, by a hash of their bytes. Keys and enumerated values repeat on every
-   * system (`criticality: high`): each is made once, not once a system (about 20 MB at 100k systems).
+   * system (`criticality: high`): each is made once, not once a system (34 MB less alive at 100k systems).
    */
   private readonly recent: string[] = new Array<string>(RECENT_SLOTS).fill('')
 
   constructor(
     private readonly text: Buffer,
     private readonly positions: PositionTable,
-    /** The bytes are UTF-8 past ASCII: strings are decoded (see `latin1Text` in positions.ts). */
+    /** The bytes are UTF-8 past ASCII: strings are decoded (see `fromLatin1` in positions.ts). */
     private readonly latin1 = false,
   ) {
     this.len = text.length
