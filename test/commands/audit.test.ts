@@ -16,7 +16,7 @@ import addFormatsModule from 'ajv-formats'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {parse as parseYaml} from 'yaml'
 
-import {cli, ROOT, type RunResult, STACK_TRACE} from '../helpers/cli.js'
+import {cli, ROOT, type RunResult, STACK_TRACE, userLines} from '../helpers/cli.js'
 import {markdownCells, parseCsv} from '../helpers/formats.js'
 
 const AS_OF = '2026-11-27'
@@ -99,7 +99,6 @@ const ANSI = /\u001b\[[0-9;]*m/
 // eslint-disable-next-line no-control-regex
 const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '')
 /** Standard error without Node's own process warnings (FORCE_COLOR beside NO_COLOR makes Node warn). */
-const userLines = (stderr: string) => stderr.split('\n').filter((l) => l.trim() !== '' && !/^\(node:\d+\)|^\(Use `node --trace-warnings/.test(l))
 
 function audit(args: string[], options: Parameters<typeof cli>[1] = {}): RunResult {
   const run = cli(['audit', ...args, '--as-of', AS_OF], options)

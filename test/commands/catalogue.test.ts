@@ -19,14 +19,13 @@ import {BASELINE_RULES} from '../../src/core/assess/baseline.js'
 import {CATEGORIES} from '../../src/core/model/types.js'
 import {RULES} from '../../src/rules/index.js'
 import type {RuleMeta} from '../../src/rules/types.js'
-import {BIN, cli, ROOT, type RunResult, STACK_TRACE} from '../helpers/cli.js'
+import {BIN, cli, ROOT, type RunResult, STACK_TRACE, userLines} from '../helpers/cli.js'
 
 type AjvInstance = AjvModule.default
 const Ajv2020 = ((Ajv2020Module as unknown as {default?: unknown}).default ?? Ajv2020Module) as unknown as new (options: object) => AjvInstance
 const addFormats = ((addFormatsModule as unknown as {default?: unknown}).default ?? addFormatsModule) as unknown as (ajv: AjvInstance, formats: string[]) => void
 
 /** Standard error without Node's own process warnings. */
-const userLines = (stderr: string) => stderr.split('\n').filter((l) => l.trim() !== '' && !/^\(node:\d+\)|^\(Use `node --trace-warnings/.test(l))
 
 /** `cli` without blocking, so the per-rule runs of `explain` can overlap. */
 function cliAsync(args: string[]): Promise<RunResult> {

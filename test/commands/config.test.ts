@@ -18,7 +18,7 @@ import {parse as parseYaml} from 'yaml'
 
 import {STARTER_CONFIG} from '../../src/core/init/templates.js'
 import {RULES} from '../../src/rules/index.js'
-import {cli, ROOT, type RunResult, STACK_TRACE} from '../helpers/cli.js'
+import {cli, ROOT, type RunResult, STACK_TRACE, userLines} from '../helpers/cli.js'
 
 const AS_OF = '2026-11-27'
 const FIXTURES = 'test/fixtures/config'
@@ -53,7 +53,6 @@ interface AuditJson {
 }
 
 /** Standard error without Node's own process warnings. */
-const userLines = (stderr: string) => stderr.split('\n').filter((l) => l.trim() !== '' && !/^\(node:\d+\)|^\(Use `node --trace-warnings/.test(l))
 
 function audit(args: string[], options: Parameters<typeof cli>[1] = {}): RunResult {
   const run = cli(['audit', ...args, '--as-of', AS_OF], options)

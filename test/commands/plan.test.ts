@@ -16,7 +16,7 @@ import addFormatsModule from 'ajv-formats'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {parse as parseYaml, stringify as stringifyYaml} from 'yaml'
 
-import {cli, ROOT, type RunResult, STACK_TRACE} from '../helpers/cli.js'
+import {cli, ROOT, type RunResult, STACK_TRACE, userLines} from '../helpers/cli.js'
 import {parseCsv} from '../helpers/formats.js'
 
 const AS_OF = '2026-11-27'
@@ -289,7 +289,6 @@ describe('capacity and dates', () => {
 })
 
 describe('mistakes: exit 2, a short message, nothing on standard output', () => {
-  const userLines = (stderr: string) => stderr.split('\n').filter((l) => l.trim() !== '' && !/^\(node:\d+\)|^\(Use `node --trace-warnings/.test(l))
 
   it.each([
     [['--capacity', '0'], /capacity/],

@@ -17,7 +17,7 @@ import {parseBuffer} from '../../src/core/load/index.js'
 import {fastParse} from '../../src/core/load/fast-yaml.js'
 import {PositionTable} from '../../src/core/load/positions.js'
 import {validateDocuments} from '../../src/core/validate/index.js'
-import {cli, ROOT, type RunResult, STACK_TRACE} from '../helpers/cli.js'
+import {cli, ROOT, type RunResult, STACK_TRACE, userLines} from '../helpers/cli.js'
 import {filesUnder, sha} from '../helpers/files.js'
 
 const INVALID = 'test/fixtures/invalid'
@@ -85,7 +85,6 @@ function expectShape(json: ValidateJson): void {
 }
 
 /** Standard error without Node's own process warnings (the test environment sets FORCE_COLOR and NODE_ENV). */
-const userLines = (stderr: string) => stderr.split('\n').filter((l) => l.trim() !== '' && !/^\(node:\d+\)|^\(Use `node --trace-warnings/.test(l))
 
 let tmp: string
 /** Every input file these tests read, hashed before any run: none may change. */

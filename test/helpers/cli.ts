@@ -25,6 +25,9 @@ export function cli(args: string[], options: {cwd?: string; input?: string | Buf
   return {code: r.status, stdout: r.stdout, stderr: r.stderr}
 }
 
+/** Standard error as the user reads it: its non-blank lines, without Node's own warnings. */
+export const userLines = (stderr: string): string[] => stderr.split('\n').filter((l) => l.trim() !== '' && !/^\(node:\d+\)|^\(Use `node --trace-warnings/.test(l))
+
 /** What a stack trace looks like on standard error: never acceptable for a user's input. */
 export const STACK_TRACE = /\n\s+at .+[(:]\d+(:\d+)?\)?|node:internal|TypeError|ReferenceError|RangeError/
 

@@ -3,6 +3,7 @@ import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 
+export {userLines} from '../helpers/cli.js'
 export {filesUnder, sha} from '../helpers/files.js'
 
 /** A fresh temporary folder, and a function that removes it. */
@@ -11,8 +12,6 @@ export function tempDir(prefix: string): {dir: string; remove: () => void} {
   return {dir, remove: () => rmSync(dir, {recursive: true, force: true})}
 }
 
-/** Standard error without Node's own process warnings. */
-export const userLines = (stderr: string): string[] => stderr.split('\n').filter((l) => l.trim() !== '' && !/^\(node:\d+\)|^\(Use `node --trace-warnings/.test(l))
 
 /** `  12:7  error  message  code` lines of the stylish layout (validate's, and audit's and plan's rejection). */
 export const errorLines = (text: string): string[] => text.split('\n').filter((l) => /^\s+\d+:\d+\s+error\s/.test(l))
