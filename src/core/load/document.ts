@@ -108,8 +108,9 @@ export class ParsedDocument implements SourceDocument {
   }
 
   sourceText(pointer: string): string | undefined {
+    if (this.source === '') return undefined
     const {value, exact} = this.offsetOf(pointer)
-    if (!exact || this.source === '') return undefined
+    if (!exact) return undefined
     // From the bytes, the rest of the value's line: the fast path takes no value over several lines.
     let t = this.source
     let at = value
