@@ -14,7 +14,7 @@ import {stage} from '../timings.js'
 import {ParsedDocument} from './document.js'
 import {exactParse} from './exact-yaml.js'
 import {fastParse} from './fast-yaml.js'
-import {lineStarts, offsetToPosition, PositionTable} from './positions.js'
+import {byteLineStarts, lineStarts, offsetToPosition, PositionTable} from './positions.js'
 
 export const DEFAULT_MAX_FILE_MB = 128
 
@@ -226,7 +226,7 @@ export function parseBuffer(file: string, buffer: Buffer, options: LoadOptions =
     const bom = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf
     const bytes = bom ? buffer.subarray(3) : buffer
     // The checks parseText makes, which end in a message: that message is made from decoded text.
-    const starts = lineStartsIfPlain(bytes)
+    const starts = byteLineStarts(bytes, true)
     if (starts) {
       const positions = new PositionTable(bytes.length)
       const stoppedAt = {offset: 0}
@@ -256,31 +256,6 @@ export function parseBuffer(file: string, buffer: Buffer, options: LoadOptions =
 const CONTROL_CHARACTER = /[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]/
 /** A CR that does not start a CRLF. */
 const LONE_CR = /\r(?!\n)/
-
-/**
- * The line starts of the bytes, or undefined when they hold a CONTROL_CHARACTER or a LONE_CR: one pass
- * for the check and for what locating needs later.
- */
-function lineStartsIfPlain(bytes: Uint8Array): Int32Array | undefined {
-  let starts = new Int32Array(Math.max(64, bytes.length >> 5))
-  let n = 1
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]
-    if (b >= 0x20 && b !== 0x7f) continue
-    if (b === 10) {
-      if (n === starts.length) {
-        const grown = new Int32Array(n * 2)
-        grown.set(starts)
-        starts = grown
-      }
-      starts[n++] = i + 1
-      continue
-    }
-    if (b === 9 || (b === 13 && bytes[i + 1] === 10)) continue
-    return undefined
-  }
-  return starts.slice(0, n)
-}
 
 /**
  * Parses decoded text (a BOM is dropped) with the full YAML reader, into a document or diagnostics

@@ -133,7 +133,7 @@ export function fromLatin1(s: string): string {
 
 /** Line start offsets of a text or its bytes, for turning offsets into 1-based line:column (4 bytes a line). */
 export function lineStarts(text: string | Uint8Array): Int32Array {
-  if (typeof text !== 'string') return byteLineStarts(text)
+  if (typeof text !== 'string') return byteLineStarts(text, false)!
   let lines = 1
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++
   const starts = new Int32Array(lines)
@@ -142,13 +142,29 @@ export function lineStarts(text: string | Uint8Array): Int32Array {
   return starts
 }
 
-function byteLineStarts(bytes: Uint8Array): Int32Array {
-  let lines = 1
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) lines++
-  const starts = new Int32Array(lines)
+/**
+ * The line starts of bytes. `plain`: undefined instead when they hold a C0 control other than tab,
+ * LF and CR, DEL, or a CR alone (CONTROL_CHARACTER and LONE_CR in index.ts): the loader's check and
+ * what locating needs later, in one pass.
+ */
+export function byteLineStarts(bytes: Uint8Array, plain: boolean): Int32Array | undefined {
+  let starts = new Int32Array(Math.max(64, bytes.length >> 5))
   let n = 1
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) starts[n++] = i + 1
-  return starts
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]
+    if (b >= 0x20 && b !== 0x7f) continue
+    if (b === 10) {
+      if (n === starts.length) {
+        const grown = new Int32Array(n * 2)
+        grown.set(starts)
+        starts = grown
+      }
+      starts[n++] = i + 1
+      continue
+    }
+    if (plain && b !== 9 && !(b === 13 && bytes[i + 1] === 10)) return undefined
+  }
+  return starts.slice(0, n)
 }
 
 export function offsetToPosition(starts: ArrayLike<number>, offset: number): {line: number; column: number} {
