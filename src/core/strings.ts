@@ -7,3 +7,14 @@ export function flat(s: string): string {
   s.charCodeAt(0)
   return s
 }
+
+/** `s[from, to)` as a number when it is all ASCII digits (an empty range is 0), else -1. By code units, allocating nothing. */
+export function asciiDigits(s: string, from: number, to: number): number {
+  let n = 0
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48
+    if (c < 0 || c > 9) return -1
+    n = n * 10 + c
+  }
+  return n
+}

@@ -2,6 +2,7 @@
  * Calendar dates as `YYYY-MM-DD` strings. They sort as strings, so comparing two is comparing
  * the days, and no time zone or clock can change an answer.
  */
+import {asciiDigits} from '../strings.js'
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 
@@ -14,21 +15,10 @@ function daysInMonth(year: number, month: number): number {
 export function isIsoDate(value: unknown): value is string {
   // Read by code units, not a regex match: rules ask this of every date of every system.
   if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false
-  const year = digits(value, 0, 4)
-  const month = digits(value, 5, 7)
-  const day = digits(value, 8, 10)
+  const year = asciiDigits(value, 0, 4)
+  const month = asciiDigits(value, 5, 7)
+  const day = asciiDigits(value, 8, 10)
   return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
-}
-
-/** `value[from, to)` as a number when it is all ASCII digits, else -1. */
-function digits(value: string, from: number, to: number): number {
-  let n = 0
-  for (let i = from; i < to; i++) {
-    const c = value.charCodeAt(i) - 48
-    if (c < 0 || c > 9) return -1
-    n = n * 10 + c
-  }
-  return n
 }
 
 /**

@@ -1,6 +1,7 @@
 import type {Position, SourceDocument} from '../model/types.js'
 import {giveBack} from './memory.js'
 import {fromLatin1, lineStarts, offsetToPosition, type PositionTable} from './positions.js'
+import {asciiDigits} from '../strings.js'
 
 /** What the fast path knows of the bytes a document is parsed from. */
 export interface BytesSource {
@@ -225,13 +226,7 @@ interface Walked {
 function arrayIndex(pointer: string, from: number, end: number): number {
   if (end === from || end - from > 15) return -1
   if (pointer.charCodeAt(from) === 48 /* 0 */) return end - from === 1 ? 0 : -1
-  let n = 0
-  for (let i = from; i < end; i++) {
-    const c = pointer.charCodeAt(i) - 48
-    if (c < 0 || c > 9) return -1
-    n = n * 10 + c
-  }
-  return n
+  return asciiDigits(pointer, from, end)
 }
 
 /** The position of `key` among an object's own keys, without allocating the key list (a hot path). */

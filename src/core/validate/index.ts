@@ -92,7 +92,7 @@ const CHUNK = 1000
  */
 function schemaErrors(validate: ValidateFunction, data: unknown): ErrorObject[] {
   const systems = (data as {systems?: unknown} | null)?.systems
-  if (!Array.isArray(systems) || systems.length <= CHUNK || systems.length > MAX_SYSTEMS) {
+  if (!Array.isArray(systems) || systems.length <= CHUNK || systems.length > maxSystems()) {
     return validate(data) ? [] : [...(validate.errors ?? [])]
   }
   const errors: ErrorObject[] = []
@@ -108,7 +108,10 @@ function schemaErrors(validate: ValidateFunction, data: unknown): ErrorObject[] 
 }
 
 /** The schema's maxItems for `systems`: a longer list is left to one validation, which reports it. */
-const MAX_SYSTEMS = 1_000_000
+function maxSystems(): number {
+  const max = (inventorySchema() as {properties?: {systems?: {maxItems?: unknown}}}).properties?.systems?.maxItems
+  return typeof max === 'number' ? max : Number.POSITIVE_INFINITY
+}
 
 const VALUE_KEYWORDS = new Set(['type', 'enum', 'format', 'pattern'])
 
