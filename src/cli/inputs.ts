@@ -2,9 +2,11 @@ import {existsSync, statSync} from 'node:fs'
 
 import {Flags} from '@oclif/core'
 
-import {isIsoDate} from '../core/dates.js'
+import {isIsoDate, todayUtc} from '../core/dates.js'
 import {UsageError} from '../core/errors.js'
+import type {RunOptions} from '../core/index.js'
 import {DEFAULT_MAX_FILE_MB} from '../core/load/index.js'
+import type {PlanOptions} from '../core/plan/index.js'
 
 /** Flags of every command that reads inventories. */
 export const inputFlags = {
@@ -18,7 +20,8 @@ export function resolvePaths(given: string[]): string[] {
   throw new UsageError('no inventory given: name files or folders (or - for standard input), or run it where an inventory/ folder is')
 }
 
-const dateFlag = (summary: string) =>
+/** A `YYYY-MM-DD` flag, refused at parse time unless it is a real calendar date. */
+export const dateFlag = (summary: string) =>
   Flags.string({
     summary,
     helpValue: '<YYYY-MM-DD>',
@@ -36,6 +39,41 @@ export const assessmentFlags = {
   config: Flags.string({summary: 'A .cloudready.yaml (default: the nearest one upward from the first path).', helpValue: '<file>', exclusive: ['no-config']}),
   'no-config': Flags.boolean({summary: 'Use no config file, even if one is found.', default: false}),
   lifecycle: Flags.string({summary: 'A newer end-of-support table in the format of data/lifecycle.json.', helpValue: '<file>'}),
+}
+
+/** Flags of every command that plans (a `compare --scenario` takes the same, see core/compare/scenario.ts). */
+export const planFlags = {
+  capacity: Flags.integer({summary: 'Systems per wave (default: the config\'s, else 10).', min: 1, max: 100_000, exclusive: ['capacity-effort'], helpValue: '<n>'}),
+  'capacity-effort': Flags.integer({summary: 'Person-months per wave, instead of a number of systems.', min: 1, max: 1_000_000, helpValue: '<pm>'}),
+  'wave-length': Flags.integer({summary: 'Months per wave (default: the config\'s, else 3).', min: 1, max: 60, helpValue: '<months>'}),
+  start: dateFlag('First day of wave 1 (default: the first day of the quarter after --as-of).'),
+}
+
+/** The values of `assessmentFlags` as a command has parsed them. */
+interface AssessmentFlagValues {
+  'max-file-size': number
+  'as-of'?: string
+  deadline?: string
+  config?: string
+  'no-config': boolean
+  lifecycle?: string
+}
+
+/** The core's run options from the assessment flags: one mapping for every command that judges an estate. */
+export function assessmentOptions(flags: AssessmentFlagValues, version: string): Omit<RunOptions, 'paths'> & {version: string} {
+  return {
+    maxFileMb: flags['max-file-size'],
+    config: flags['no-config'] ? false : flags.config,
+    asOf: flags['as-of'] ?? todayUtc(),
+    deadline: flags.deadline,
+    lifecycle: flags.lifecycle,
+    version,
+  }
+}
+
+/** The planner's options from `planFlags`. */
+export function planOptions(flags: {capacity?: number; 'capacity-effort'?: number; 'wave-length'?: number; start?: string}): PlanOptions {
+  return {capacity: flags.capacity, capacityEffort: flags['capacity-effort'], waveLengthMonths: flags['wave-length'], start: flags.start}
 }
 
 export const SEVERITY_OPTIONS = ['critical', 'high', 'medium', 'low', 'info', 'none'] as const

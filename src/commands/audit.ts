@@ -1,11 +1,10 @@
 import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../cli/base-command.js'
-import {assessmentFlags, resolvePaths, SEVERITY_OPTIONS} from '../cli/inputs.js'
+import {assessmentFlags, assessmentOptions, resolvePaths, SEVERITY_OPTIONS} from '../cli/inputs.js'
 import {runStages} from '../cli/progress.js'
 import {type AuditResult, runAudit} from '../core/index.js'
 import {atOrAbove, type AuditReport, type FailOn} from '../core/assess/report.js'
-import {todayUtc} from '../core/dates.js'
 import {auditFormatters, MACHINE_FORMATS} from '../formatters/index.js'
 
 export default class Audit extends BaseCommand<typeof Audit> {
@@ -36,14 +35,9 @@ export default class Audit extends BaseCommand<typeof Audit> {
           title: 'Reading and judging the inventories',
           run: async (c) => {
             c.result = await runAudit({
+              ...assessmentOptions(this.flags, this.config.version),
               paths,
-              maxFileMb: this.flags['max-file-size'],
-              config: this.flags['no-config'] ? false : this.flags.config,
-              asOf: this.flags['as-of'] ?? todayUtc(),
-              deadline: this.flags.deadline,
-              lifecycle: this.flags.lifecycle,
               failOn: this.flags['fail-on'] as FailOn | undefined,
-              version: this.config.version,
               baseline: this.flags.baseline,
             })
           },

@@ -3,14 +3,12 @@ import {statSync} from 'node:fs'
 import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../cli/base-command.js'
-import {assessmentFlags, resolvePaths, SEVERITY_OPTIONS} from '../cli/inputs.js'
+import {assessmentFlags, assessmentOptions, planFlags, planOptions, resolvePaths, SEVERITY_OPTIONS} from '../cli/inputs.js'
 import {runStages} from '../cli/progress.js'
 import type {FailOn} from '../core/assess/report.js'
 import {type CompareInput, type CompareMode, type CompareReport, type CompareRunResult, parseScenarios, runCompare} from '../core/compare/index.js'
-import {isIsoDate, todayUtc} from '../core/dates.js'
 import {UsageError} from '../core/errors.js'
 import {compareFormatters, MACHINE_FORMATS} from '../formatters/index.js'
-import {planFlags} from './plan.js'
 
 export default class Compare extends BaseCommand<typeof Compare> {
   static summary = 'Put plans, inventories, departments or scenarios side by side, or show what changed from a base to a head.'
@@ -44,8 +42,6 @@ export default class Compare extends BaseCommand<typeof Compare> {
     const name = this.flags.json ? 'json' : this.flags.format
     const machine = MACHINE_FORMATS.has(name)
     const scenarios = parseScenarios(this.flags.scenario ?? [])
-    const {start} = this.flags
-    if (start !== undefined && !isIsoDate(start)) this.error(`--start '${start}' is not a date: write it as YYYY-MM-DD`, {exit: 2})
     const inputs: CompareInput[] = paths.map((p) => ({path: p, file: isFile(p)}))
     const ctx = await runStages<{result?: CompareRunResult}>(
       {},
@@ -57,17 +53,9 @@ export default class Compare extends BaseCommand<typeof Compare> {
               mode,
               inputs,
               scenarios,
-              maxFileMb: this.flags['max-file-size'],
-              config: this.flags['no-config'] ? false : this.flags.config,
-              asOf: this.flags['as-of'] ?? todayUtc(),
-              deadline: this.flags.deadline,
-              lifecycle: this.flags.lifecycle,
+              ...assessmentOptions(this.flags, this.config.version),
+              ...planOptions(this.flags),
               failOn: this.flags['fail-on'] as FailOn | undefined,
-              version: this.config.version,
-              capacity: this.flags.capacity,
-              capacityEffort: this.flags['capacity-effort'],
-              waveLengthMonths: this.flags['wave-length'],
-              start,
             })
           },
         },

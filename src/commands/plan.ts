@@ -1,19 +1,11 @@
 import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../cli/base-command.js'
-import {assessmentFlags, resolvePaths} from '../cli/inputs.js'
+import {assessmentFlags, assessmentOptions, planFlags, planOptions, resolvePaths} from '../cli/inputs.js'
 import {runStages} from '../cli/progress.js'
-import {todayUtc} from '../core/dates.js'
 import {type PlanResult, runPlan} from '../core/index.js'
 import type {PlanReport} from '../core/plan/report.js'
 import {MACHINE_FORMATS, planFormatters} from '../formatters/index.js'
-
-export const planFlags = {
-  capacity: Flags.integer({summary: 'Systems per wave (default: the config\'s, else 10).', min: 1, max: 100_000, exclusive: ['capacity-effort'], helpValue: '<n>'}),
-  'capacity-effort': Flags.integer({summary: 'Person-months per wave, instead of a number of systems.', min: 1, max: 1_000_000, helpValue: '<pm>'}),
-  'wave-length': Flags.integer({summary: 'Months per wave (default: the config\'s, else 3).', min: 1, max: 60, helpValue: '<months>'}),
-  start: Flags.string({summary: 'First day of wave 1 (default: the first day of the quarter after --as-of).', helpValue: '<YYYY-MM-DD>'}),
-}
 
 export default class Plan extends BaseCommand<typeof Plan> {
   static summary = 'Recommend a strategy (the 7 Rs) per system, group dependency cycles, schedule waves under a capacity, and say how late the estate finishes.'
@@ -35,27 +27,13 @@ export default class Plan extends BaseCommand<typeof Plan> {
     const paths = resolvePaths(this.positionals)
     const name = this.flags.json ? 'json' : this.flags.format
     const machine = MACHINE_FORMATS.has(name)
-    const {start} = this.flags
-    if (start !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(start)) this.error(`--start '${start}' is not a date: write it as YYYY-MM-DD`, {exit: 2})
     const ctx = await runStages<{result?: PlanResult}>(
       {},
       [
         {
           title: 'Reading, judging and planning the estate',
           run: async (c) => {
-            c.result = await runPlan({
-              paths,
-              maxFileMb: this.flags['max-file-size'],
-              config: this.flags['no-config'] ? false : this.flags.config,
-              asOf: this.flags['as-of'] ?? todayUtc(),
-              deadline: this.flags.deadline,
-              lifecycle: this.flags.lifecycle,
-              version: this.config.version,
-              capacity: this.flags.capacity,
-              capacityEffort: this.flags['capacity-effort'],
-              waveLengthMonths: this.flags['wave-length'],
-              start,
-            })
+            c.result = await runPlan({...assessmentOptions(this.flags, this.config.version), ...planOptions(this.flags), paths})
           },
         },
       ],

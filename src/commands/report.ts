@@ -1,12 +1,10 @@
 import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../cli/base-command.js'
-import {assessmentFlags, resolvePaths} from '../cli/inputs.js'
+import {assessmentFlags, assessmentOptions, planFlags, planOptions, resolvePaths} from '../cli/inputs.js'
 import {runStages} from '../cli/progress.js'
-import {isIsoDate, todayUtc} from '../core/dates.js'
 import {UsageError} from '../core/errors.js'
 import {type PlanResult, runPlan} from '../core/index.js'
-import {planFlags} from './plan.js'
 
 export default class Report extends BaseCommand<typeof Report> {
   static summary = 'One self-contained HTML page with charts: readiness by department, findings, the wave timeline, progress against the deadline, move groups.'
@@ -28,27 +26,13 @@ export default class Report extends BaseCommand<typeof Report> {
   async run(): Promise<void> {
     if (this.flags.json) throw new UsageError("report writes HTML: for JSON, run 'cloudready plan --format json'")
     const paths = resolvePaths(this.positionals)
-    const {start} = this.flags
-    if (start !== undefined && !isIsoDate(start)) this.error(`--start '${start}' is not a date: write it as YYYY-MM-DD`, {exit: 2})
     const ctx = await runStages<{result?: PlanResult}>(
       {},
       [
         {
           title: 'Reading, judging and planning the estate',
           run: async (c) => {
-            c.result = await runPlan({
-              paths,
-              maxFileMb: this.flags['max-file-size'],
-              config: this.flags['no-config'] ? false : this.flags.config,
-              asOf: this.flags['as-of'] ?? todayUtc(),
-              deadline: this.flags.deadline,
-              lifecycle: this.flags.lifecycle,
-              version: this.config.version,
-              capacity: this.flags.capacity,
-              capacityEffort: this.flags['capacity-effort'],
-              waveLengthMonths: this.flags['wave-length'],
-              start,
-            })
+            c.result = await runPlan({...assessmentOptions(this.flags, this.config.version), ...planOptions(this.flags), paths})
           },
         },
       ],

@@ -174,7 +174,7 @@ describe('cloudready report rejects what it cannot draw', () => {
   it.each([
     ['--json', ['report', 'examples', '--json'], /report writes HTML/],
     ['an invalid inventory', ['report', 'test/fixtures/invalid/bad-enum.yaml'], /bad-enum\.yaml/],
-    ['a bad --start', ['report', 'examples', '--start', '2027-13-01'], /--start '2027-13-01' is not a date/],
+    ['a bad --start', ['report', 'examples', '--start', '2027-13-01'], /--start: '2027-13-01' is not a date/],
     ['a bad --as-of', ['report', 'examples', '--as-of', 'today'], /'today' is not a date/],
   ])('%s: exit 2', (_name, args, message) => {
     const r = run(args as string[])
