@@ -103,6 +103,8 @@ export function gbp(n: number): string {
 }
 
 function thousands(n: number): string {
+  // Most counts are below a thousand: no regex for them (messages are made for every finding).
+  if (n < 1000 && n > -1000) return String(n)
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 }
 

@@ -138,19 +138,19 @@ export function isDone(entry: EstateSystem): boolean {
 export function assess(estate: Estate, options: AssessOptions): Assessment {
   const graph = buildGraph(estate)
   const cycles = cyclesByRef(graph)
-  const memo = new Map<string, LifecycleMatch>()
-  // By identity first: each rule on each layer asks, and most products are asked about several times.
-  const byProduct = new WeakMap<Product, LifecycleMatch>()
+  // By name, then by version: the parser makes each repeated name and version once, so these keys are the
+  // same strings every time, their hashes already known. A key made per lookup (`name\0version`) was
+  // hashed afresh each time; a WeakMap by product held an entry per system.
+  const memo = new Map<string, Map<string, LifecycleMatch>>()
   const lookupMemo = (p: Product): LifecycleMatch => {
-    let m = byProduct.get(p)
-    if (m) return m
-    const key = `${p.name}\u0000${p.version ?? ''}`
-    m = memo.get(key)
+    let byVersion = memo.get(p.name)
+    if (!byVersion) memo.set(p.name, (byVersion = new Map()))
+    const version = p.version ?? ''
+    let m = byVersion.get(version)
     if (!m) {
       m = lookup(options.lifecycle, p)
-      memo.set(key, m)
+      byVersion.set(version, m)
     }
-    byProduct.set(p, m)
     return m
   }
   const facts = new Map<LifecycleMatch, PlatformFact>()
@@ -269,19 +269,25 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
   }
 
   function classify(w: Work): Readiness {
-    const judged = w.findings.filter((f) => f.category !== 'deadline')
-    if (judged.some((f) => f.severity === 'critical')) return 'not-ready'
+    // Deadline findings never change readiness (SPEC "Assessment").
+    let conditions = false
+    for (const f of w.findings) {
+      if (f.category === 'deadline') continue
+      if (f.severity === 'critical') return 'not-ready'
+      if (f.severity === 'high' || f.severity === 'medium') conditions = true
+    }
     // The rounded value, so a system shown at 0.5 is never judged as below it.
     if (w.unknown || confidenceOf(w) < MIN_CONFIDENCE) return 'unknown'
-    if (judged.some((f) => f.severity === 'high' || f.severity === 'medium')) return 'ready-with-conditions'
-    return 'ready'
+    return conditions ? 'ready-with-conditions' : 'ready'
   }
 
   function finish(w: Work, opts: AssessOptions, look: (p: Product) => LifecycleMatch): SystemAssessment {
     const {entry} = w
     const s = entry.system
     const findings = sortFindings(w.findings)
-    const score = Math.max(0, 100 - findings.filter((f) => f.category !== 'deadline').reduce((sum, f) => sum + SCORE_PENALTY[f.severity], 0))
+    let penalty = 0
+    for (const f of findings) if (f.category !== 'deadline') penalty += SCORE_PENALTY[f.severity]
+    const score = Math.max(0, 100 - penalty)
     const confidence = confidenceOf(w)
     const platform: Partial<Record<PlatformLayer, PlatformFact>> = {}
     let pastEndOfSupport = false
