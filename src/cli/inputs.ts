@@ -21,7 +21,7 @@ export function resolvePaths(given: string[]): string[] {
 }
 
 /** A `YYYY-MM-DD` flag, refused at parse time unless it is a real calendar date. */
-export const dateFlag = (summary: string) =>
+const dateFlag = (summary: string) =>
   Flags.string({
     summary,
     helpValue: '<YYYY-MM-DD>',
