@@ -237,7 +237,7 @@ export function parseBuffer(file: string, buffer: Buffer, options: LoadOptions =
       if (fast && fast.value !== null && !(typeof fast.value === 'string' && fast.value.trim() === '')) {
         return {document: new ParsedDocument(file, bytes, fast.value, positions, fast.rootOffset, {latin1, owned: owned ? buffer : undefined, starts}), diagnostics: []}
       }
-      if (!fast) fastStop = positionOfByte(bytes, stoppedAt.offset, true)
+      if (!fast) fastStop = positionOfByte(bytes, stoppedAt.offset, true, starts)
     }
   }
   let text: string
@@ -340,13 +340,19 @@ function firstInvalidUtf8(buffer: Buffer): number {
   return 0
 }
 
-/** The line and column of a byte; `utf8`: the column counts the characters of valid UTF-8 before it. */
-function positionOfByte(buffer: Buffer, index: number, utf8 = false): {line: number; column: number} {
+/** The line and column of a byte; `utf8`: the column counts the characters of valid UTF-8 before it; `starts`: its line starts, when known. */
+function positionOfByte(buffer: Buffer, index: number, utf8 = false, starts?: Int32Array): {line: number; column: number} {
   let line = 1
   let lineStart = 0
-  for (let i = buffer.indexOf(10); i !== -1 && i < index; i = buffer.indexOf(10, i + 1)) {
-    line++
-    lineStart = i + 1
+  if (starts) {
+    // The line starts are known (the fast path gave up): look the line up instead of scanning for it.
+    line = offsetToPosition(starts, index).line
+    lineStart = starts[line - 1]
+  } else {
+    for (let i = buffer.indexOf(10); i !== -1 && i < index; i = buffer.indexOf(10, i + 1)) {
+      line++
+      lineStart = i + 1
+    }
   }
   return {line, column: (utf8 ? buffer.toString('utf8', lineStart, index).length : index - lineStart) + 1}
 }

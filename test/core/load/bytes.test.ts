@@ -66,3 +66,25 @@ describe('the bytes a document is read from', () => {
     expect(() => document!.locateKey('/systems/0/id')).toThrow(/positions were released/)
   })
 })
+
+describe('a file too big for the full reader, left by the fast path', () => {
+  // Over EXACT_MAX_MB, a document the fast path declines gets one message, placed where the fast path
+  // stopped: found from the line starts of the bytes, the column counted in characters.
+  const lines = ['apiVersion: cloudready/v1', 'kind: Inventory', 'department: {id: d-1, name: Dé}', 'systems:']
+  for (let i = 0; i < 30_000; i++) {
+    lines.push(`  - id: s-${i}`, `    name: Système ${i}`, '    criticality: low', '    hosting: on-premises')
+    if (i === 20_000) lines.push('    x-note: {é: &a 1}')
+  }
+  const text = `${lines.join('\n')}\n`
+  const badLine = lines.indexOf('    x-note: {é: &a 1}') + 1
+
+  it.each([
+    ['LF', text],
+    ['CRLF', text.replaceAll('\n', '\r\n')],
+  ])('with %s line ends: the anchor\'s line and column', (_, body) => {
+    const {document, diagnostics} = parseBuffer('big.yaml', Buffer.from(body))
+    expect(document).toBeUndefined()
+    expect(diagnostics).toHaveLength(1)
+    expect(diagnostics[0]).toMatchObject({code: 'too-large', line: badLine, column: '    x-note: {é: '.length + 1})
+  })
+})
