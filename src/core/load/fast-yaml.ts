@@ -81,17 +81,17 @@ class FastParser {
   private readonly len: number
 
   constructor(
-    private readonly text: Buffer,
+    private readonly bytes: Buffer,
     private readonly positions: PositionTable,
     /** The bytes are UTF-8 past ASCII: strings are decoded (see `fromLatin1` in positions.ts). */
     private readonly latin1 = false,
   ) {
-    this.len = text.length
+    this.len = bytes.length
   }
 
-  /** `text[start, end)` as a string, one character a byte. */
+  /** `bytes[start, end)` as a string, one character a byte. */
   private str(start: number, end: number): string {
-    const t = this.text
+    const t = this.bytes
     const n = end - start
     if (n > SHORT) return t.toString('latin1', start, end)
     let h = n
@@ -110,11 +110,11 @@ class FastParser {
 
   /** Is the byte `c` at `i` and at the two after it (`---`, `...`)? */
   private thrice(c: number, i: number): boolean {
-    const t = this.text
+    const t = this.bytes
     return t[i] === c && t[i + 1] === c && t[i + 2] === c
   }
 
-  /** A value as the characters it stands for: on Latin-1 text, its UTF-8 bytes decoded. */
+  /** A value as the characters it stands for: past ASCII, its UTF-8 bytes decoded. */
   private chars(s: string): string {
     return this.latin1 ? fromLatin1(s) : s
   }
@@ -122,7 +122,7 @@ class FastParser {
   parseDocument(): FastParseResult {
     let indent = this.nextContentLine()
     if (indent === -1) return {value: null, rootOffset: 0}
-    const t = this.text
+    const t = this.bytes
     // A leading `---` alone on its line is allowed; `--- value`, directives and `...` are not in the subset.
     if (indent === 0 && this.thrice(DASH, this.pos) && this.isBreakOrEnd(this.pos + 3)) {
       this.pos += 3
@@ -142,20 +142,20 @@ class FastParser {
     return {value, rootOffset}
   }
 
-  /** Is the character at `i` a space, a line break or the end of the text? */
+  /** Is the byte at `i` a space, a line break or the end of the bytes? */
   private isBreakOrEnd(i: number): boolean {
     if (i >= this.len) return true
-    const c = this.text[i]
+    const c = this.bytes[i]
     return c === SPACE || c === NL || c === CR
   }
 
   /**
    * From the start of a line (or the end of a previous line's content), skips blank and comment lines.
    * Leaves `pos` at the first character of the next content line and returns its indentation, or -1 at
-   * the end of the text.
+   * the end of the bytes.
    */
   private nextContentLine(): number {
-    const t = this.text
+    const t = this.bytes
     const len = this.len
     let i = this.pos
     // A nested block returns with `pos` after the next line's indentation: measure from the line's start.
@@ -195,7 +195,7 @@ class FastParser {
 
   /** After a value: optional spaces and a comment, then a line break or the end. */
   private endOfLine(): void {
-    const t = this.text
+    const t = this.bytes
     let i = this.pos
     while (i < this.len && t[i] === SPACE) i++
     if (i >= this.len) {
@@ -241,7 +241,7 @@ class FastParser {
 
   /** A node whose first character is at `pos`, on a line indented by `indent`. */
   private parseBlockNode(indent: number): unknown {
-    const t = this.text
+    const t = this.bytes
     const c = t[this.pos]
     if (c === DASH && this.isBreakOrEnd(this.pos + 1)) return this.parseBlockSequence(indent)
     const keyEnd = this.findKeyEnd()
@@ -256,7 +256,7 @@ class FastParser {
    * offset of its colon; otherwise -1.
    */
   private findKeyEnd(): number {
-    const t = this.text
+    const t = this.bytes
     let i = this.pos
     const c0 = t[i]
     // A flow collection as a key is outside the subset; as a value it is parsed, and a `:` after it bails.
@@ -284,7 +284,7 @@ class FastParser {
 
   /** Offset just past the closing quote of the quoted scalar starting at `i` (on the same line). */
   private quotedEnd(i: number): number {
-    const t = this.text
+    const t = this.bytes
     const q = t[i]
     for (let j = i + 1; j < this.len; j++) {
       const c = t[j]
@@ -306,7 +306,7 @@ class FastParser {
 
   private parseBlockMapping(indent: number): Record<string, unknown> {
     this.enter()
-    const t = this.text
+    const t = this.bytes
     const obj: Record<string, unknown> = {}
     const offsets = this.scratch()
     const members = this.members()
@@ -355,7 +355,7 @@ class FastParser {
   }
 
   private parseKey(start: number, colon: number): string {
-    const t = this.text
+    const t = this.bytes
     const c = t[start]
     if (c === DQUOTE || c === SQUOTE) {
       this.pos = start
@@ -374,7 +374,7 @@ class FastParser {
 
   private parseBlockSequence(indent: number): unknown[] {
     this.enter()
-    const t = this.text
+    const t = this.bytes
     const arr: unknown[] = []
     const offsets = this.scratch()
     const members = this.members()
@@ -419,12 +419,12 @@ class FastParser {
   }
 
   private lineStartOf(i: number): number {
-    return i === 0 ? 0 : this.text.lastIndexOf(NL, i - 1) + 1
+    return i === 0 ? 0 : this.bytes.lastIndexOf(NL, i - 1) + 1
   }
 
   /** A value that starts and ends on the current line: a flow collection, a quoted or a plain scalar. */
   private parseInlineValue(): unknown {
-    const t = this.text
+    const t = this.bytes
     const c = t[this.pos]
     if (c === LBRACKET || c === LBRACE) return this.parseFlow()
     if (c === DQUOTE || c === SQUOTE) return this.parseQuoted()
@@ -432,7 +432,7 @@ class FastParser {
   }
 
   private parsePlain(inFlow: boolean): unknown {
-    const t = this.text
+    const t = this.bytes
     const start = this.pos
     const c0 = t[start]
     if (c0 < 128 && charFlags[c0] & Flag.Indicator) throw BAIL
@@ -457,7 +457,7 @@ class FastParser {
   }
 
   private parseQuoted(): string {
-    const t = this.text
+    const t = this.bytes
     const start = this.pos
     const end = this.quotedEnd(start)
     this.pos = end
@@ -469,7 +469,7 @@ class FastParser {
 
   private parseFlow(): unknown {
     this.enter()
-    const t = this.text
+    const t = this.bytes
     const open = t[this.pos]
     const offsets = this.scratch()
     const members = this.members()
@@ -550,7 +550,7 @@ class FastParser {
   }
 
   private parseFlowNode(): unknown {
-    const c = this.text[this.pos]
+    const c = this.bytes[this.pos]
     if (c === LBRACKET || c === LBRACE) return this.parseFlow()
     if (c === DQUOTE || c === SQUOTE) return this.parseQuoted()
     if (c < 128 && charFlags[c] & Flag.FlowEnd) throw BAIL
@@ -559,7 +559,7 @@ class FastParser {
 
   /** Flows must stay on one line in the subset; a comment or line break inside one gives up. */
   private skipFlowSpaces(): void {
-    const t = this.text
+    const t = this.bytes
     while (t[this.pos] === SPACE) this.pos++
     if (this.pos >= this.len) throw BAIL
     const c = t[this.pos]

@@ -340,19 +340,12 @@ function firstInvalidUtf8(buffer: Buffer): number {
   return 0
 }
 
-/** The line and column of a byte; `utf8`: the column counts the characters of valid UTF-8 before it; `starts`: its line starts, when known. */
-function positionOfByte(buffer: Buffer, index: number, utf8 = false, starts?: Int32Array): {line: number; column: number} {
-  let line = 1
-  let lineStart = 0
-  if (starts) {
-    // The line starts are known (the fast path gave up): look the line up instead of scanning for it.
-    line = offsetToPosition(starts, index).line
-    lineStart = starts[line - 1]
-  } else {
-    for (let i = buffer.indexOf(10); i !== -1 && i < index; i = buffer.indexOf(10, i + 1)) {
-      line++
-      lineStart = i + 1
-    }
-  }
+/**
+ * The line and column of a byte; `utf8`: the column counts the characters of valid UTF-8 before it.
+ * `starts`: the bytes' line starts when the caller has them (only messages ask, so they are made here otherwise).
+ */
+function positionOfByte(buffer: Buffer, index: number, utf8 = false, starts = lineStarts(buffer)): {line: number; column: number} {
+  const {line} = offsetToPosition(starts, index)
+  const lineStart = starts[line - 1]
   return {line, column: (utf8 ? buffer.toString('utf8', lineStart, index).length : index - lineStart) + 1}
 }
