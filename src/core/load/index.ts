@@ -245,7 +245,8 @@ export function parseBuffer(file: string, buffer: Buffer, options: LoadOptions =
     text = decoder.decode(buffer)
   } catch {
     const bad = firstInvalidUtf8(buffer)
-    const at = positionOfByte(buffer, bad)
+    // Everything before the first invalid byte is valid UTF-8: count the column in characters, as everywhere.
+    const at = positionOfByte(buffer, bad, true)
     return {diagnostics: [fileDiagnostic(file, 'encoding', `not valid UTF-8 (byte 0x${buffer[bad].toString(16).padStart(2, '0')} at offset ${bad}): save the file as UTF-8`, at.line, at.column)]}
   }
   return parseText(file, text, fastStop)

@@ -88,3 +88,12 @@ describe('a file too big for the full reader, left by the fast path', () => {
     expect(diagnostics[0]).toMatchObject({code: 'too-large', line: badLine, column: '    x-note: {é: '.length + 1})
   })
 })
+
+describe('a byte that is not UTF-8', () => {
+  it('is placed with its column in characters, after valid letters past ASCII on its line', () => {
+    const bytes = Buffer.concat([Buffer.from('apiVersion: cloudready/v1\nname: Système '), Buffer.from([0xff]), Buffer.from('\n')])
+    const {document, diagnostics} = parseBuffer('bad.yaml', bytes)
+    expect(document).toBeUndefined()
+    expect(diagnostics).toEqual([expect.objectContaining({code: 'encoding', line: 2, column: 'name: Système '.length + 1})])
+  })
+})
