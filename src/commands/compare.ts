@@ -15,11 +15,13 @@ export default class Compare extends BaseCommand<typeof Compare> {
   static description =
     'Each input is a plan JSON (`cloudready plan --format json`, recognised by its content), an inventory file or a folder (planned now with the plan flags).\n' +
     'Modes: two or more inputs side by side; --by-department: the departments of one input; --scenario NAME:FLAGS (repeated): one estate planned with each set of plan flags; --base A --head B (or A B --diff): what changed.\n' +
+    'With exactly two inputs and --fail-on-regression, the first is the base and the second the head.\n' +
     'Exit codes: 0 compared, 1 the head is worse and --fail-on-regression was given, 2 invalid input or command line.'
   static examples = [
     '<%= config.bin %> compare main.plan.json head.plan.json',
     '<%= config.bin %> compare examples --by-department --as-of 2026-11-27',
     '<%= config.bin %> compare examples --scenario small:--capacity=4 --scenario big:--capacity=12',
+    '<%= config.bin %> compare main.plan.json head.plan.json --fail-on-regression',
     '<%= config.bin %> compare --base main.plan.json --head inventory/ --fail-on-regression --format markdown',
   ]
   static strict = false
@@ -79,13 +81,17 @@ export default class Compare extends BaseCommand<typeof Compare> {
     const baseHead = f.base !== undefined || f.head !== undefined
     const modes = [baseHead && '--base/--head', f.diff && '--diff', scenario && '--scenario', f['by-department'] && '--by-department'].filter(Boolean)
     if (modes.length > 1) throw new UsageError(`${modes.join(' and ')} cannot be combined: each is a different comparison`)
-    if (f['fail-on-regression'] && !baseHead && !f.diff) throw new UsageError('--fail-on-regression needs a base → head comparison: --base A --head B, or A B --diff')
+    // Two inputs and --fail-on-regression: base → head is what the user means (the SPEC's CI use,
+    // `compare main.plan.json head.plan.json --fail-on-regression`).
+    const twoAsDiff = f['fail-on-regression'] && !baseHead && !scenario && !f['by-department'] && given.length === 2
+    if (f['fail-on-regression'] && !baseHead && !f.diff && !twoAsDiff)
+      throw new UsageError(`--fail-on-regression needs a base → head comparison: two inputs (base then head), --base A --head B, or A B --diff (got ${given.length} input${given.length === 1 ? '' : 's'})`)
     if (baseHead) {
       if (f.base === undefined || f.head === undefined) throw new UsageError('give both --base and --head')
       if (given.length) throw new UsageError(`with --base and --head, give no other inputs (got ${given.join(', ')})`)
       return {mode: 'diff', paths: [f.base, f.head]}
     }
-    if (f.diff) {
+    if (f.diff || twoAsDiff) {
       if (given.length !== 2) throw new UsageError(`--diff compares exactly two inputs, base then head (got ${given.length})`)
       return {mode: 'diff', paths: given}
     }

@@ -354,6 +354,16 @@ describe('compare base → head', () => {
     expect(same.diff!.systems).toEqual([])
   })
 
+  it('takes two inputs with --fail-on-regression as base → head (the SPEC\'s CI use), exit 1 on a regression, 0 without', () => {
+    const worse = json<CompareJson>(['compare', basePlanFile, headPlanFile, '--fail-on-regression'], 1)
+    expect(worse.mode).toBe('diff')
+    expect(worse.columns.map((c) => c.inputs)).toEqual([[basePlanFile], [headPlanFile]])
+    expect(worse.diff!.regressions.join('\n')).toMatch(/readiness dropped for 1 system: hmrc\/email/)
+    const same = json<CompareJson>(['compare', basePlanFile, basePlanFile, '--fail-on-regression'])
+    expect(same.mode).toBe('diff')
+    expect(same.diff!.regression).toBe(false)
+  })
+
   it('compares two plan JSONs without findings, and says so', () => {
     const report = json<CompareJson>(['compare', basePlanFile, headPlanFile, '--diff'])
     expectSystems(report)
@@ -452,7 +462,8 @@ describe('compare rejects what it cannot compare, with exit 2 and a message', ()
     ['one scenario', () => ['compare', 'examples', '--scenario', 'a:--capacity=4'], /at least two --scenario/],
     ['scenarios over a plan JSON', () => ['compare', basePlanFile, '--scenario', 'a:--capacity=4', '--scenario', 'b:--capacity=5'], /is a plan JSON: scenarios re-plan/],
     ['--by-department over two plan JSONs', () => ['compare', basePlanFile, headPlanFile, '--by-department'], /is a plan JSON: --by-department takes one/],
-    ['--fail-on-regression side by side', () => ['compare', basePlanFile, headPlanFile, '--fail-on-regression'], /needs a base → head comparison/],
+    ['--fail-on-regression with three inputs', () => ['compare', basePlanFile, headPlanFile, 'examples', '--fail-on-regression'], /needs a base → head comparison.*got 3 inputs/],
+    ['--fail-on-regression by department', () => ['compare', 'examples', '--by-department', '--fail-on-regression'], /needs a base → head comparison/],
     ['--base without --head', () => ['compare', '--base', basePlanFile], /give both --base and --head/],
     ['--base and --head with more inputs', () => ['compare', '--base', basePlanFile, '--head', headPlanFile, 'examples'], /give no other inputs/],
     ['--diff with three inputs', () => ['compare', basePlanFile, headPlanFile, 'examples', '--diff'], /exactly two inputs/],
