@@ -397,7 +397,8 @@ describe('compare side by side', () => {
     expect(report.diff).toBeNull()
     const plans = [basePlanFile, headPlanFile].map((f) => JSON.parse(readFileSync(f, 'utf8')) as PlanJson)
     report.columns.forEach((c, i) => {
-      expect(c.label).toBe([basePlanFile, headPlanFile][i])
+      // The same departments and planning parameters: only the path tells the two apart.
+      expect(c.label).toBe(`dwp + hmrc + home-office · ${[basePlanFile, headPlanFile][i]}`)
       expect(c.systems).toBe(plans[i].systems.length)
       expect(c.completion).toBe(plans[i].waves.at(-1)!.end)
       expect(c.daysPastDeadline).toBe(Math.max(0, days(plans[i].deadline, plans[i].completion)))
@@ -405,6 +406,39 @@ describe('compare side by side', () => {
       expect(nonZero(c.bySeverity)).toEqual(nonZero(plans[i].audit.summary.bySeverity))
       expect(c.annualRunGbpAtRisk).toBe(plans[i].audit.summary.annualRunGbpAtRisk)
     })
+  })
+
+  it('names each column by what it compares: the department of a one-department plan, then the parameter that differs', () => {
+    const planOf = (name: string, args: string[]) => {
+      const f = path.join(dir, `${name}.plan.json`)
+      expect(run(['plan', ...args, '--as-of', AS_OF, '--format', 'json', '-o', f]).code).toBe(0)
+      return f
+    }
+    const dwp = planOf('dwp', [path.join(ROOT, 'examples/dwp.yaml')])
+    const hmrc = planOf('hmrc', [path.join(ROOT, 'examples/hmrc.yaml')])
+    const hmrc12 = planOf('hmrc12', [path.join(ROOT, 'examples/hmrc.yaml'), '--capacity', '12'])
+    const report = json<CompareJson>(['compare', dwp, hmrc, hmrc12])
+    expect(report.columns.map((c) => [c.label, c.department?.name])).toEqual([
+      ['dwp', 'Department for Work and Pensions'],
+      ['hmrc · capacity 10', 'HM Revenue & Customs'],
+      ['hmrc · capacity 12', 'HM Revenue & Customs'],
+    ])
+    const table = run(['compare', dwp, hmrc, hmrc12, '--no-color'])
+    const heading = table.stdout.split('\n').find((l) => l.includes('Department for Work and Pensions'))!
+    expect(heading).toContain('HM Revenue & Customs (hmrc · capacity 12)')
+    expect(heading).not.toContain('.plan.json')
+  })
+
+  it('names every column that ties for first or last, never one of them alone', () => {
+    const report = json<CompareJson>(['compare', 'examples', '--by-department', '--as-of', AS_OF])
+    const byDate = new Map<string, string[]>()
+    for (const c of report.columns) byDate.set(c.completion, [...(byDate.get(c.completion) ?? []), c.label])
+    const dates = [...byDate.keys()].sort()
+    const firsts = byDate.get(dates[0])!
+    const line = run(['compare', 'examples', '--by-department', '--as-of', AS_OF, '--no-color']).stdout.split('\n')[0]
+    for (const label of firsts) expect(line).toMatch(new RegExp(`${label}[^;]*first`))
+    if (firsts.length > 1) expect(line).toMatch(/ complete first/)
+    else expect(line).toMatch(/ completes first/)
   })
 
   it('mixes a plan JSON and an inventory folder, and says the flags did not apply to the plan', () => {

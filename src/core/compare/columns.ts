@@ -73,11 +73,13 @@ function sumSeverity(counts: Record<Severity, number>): number {
 export function planColumn(source: PlanSource, label: string, kind: ColumnKind, inputs: string[], scenario: string | null = null): CompareColumn {
   const {plan} = source
   const a = plan.audit.summary
+  const [only, ...others] = plan.audit.departments
   return {
     label,
     kind,
     inputs,
-    department: null,
+    // A plan of one department names it, so its column reads "DWP", not a file path.
+    department: only && others.length === 0 ? {id: only.id, name: only.name} : null,
     scenario,
     asOf: plan.asOf,
     deadline: plan.deadline,
@@ -169,4 +171,41 @@ export function departmentColumn(source: PlanSource, departmentId: string, input
     pastEndOfSupport: countPastEndOfSupport(source, departmentId, a.sharePastEndOfSupport, mine.length),
     sharePastEndOfSupport: a.sharePastEndOfSupport,
   }
+}
+
+const MAX_NAMED_DEPARTMENTS = 3
+
+/** What a plan covers, in a few words: its departments' ids, or how many there are. */
+function coverage(plan: PlanSource['plan']): string {
+  const ids = plan.audit.departments.map((d) => d.id)
+  if (ids.length === 0) return 'no department'
+  return ids.length <= MAX_NAMED_DEPARTMENTS ? ids.join(' + ') : `${ids.length} departments`
+}
+
+/** The planning parameters a reader tells plans of the same departments apart by. */
+function parameters(plan: PlanSource['plan']): string[] {
+  const c = plan.capacity
+  return [
+    c.systems !== undefined ? `capacity ${c.systems}` : `capacity ${c.effort ?? 0} person-months`,
+    `waves of ${plan.waveLengthMonths} months`,
+    `from ${plan.start}`,
+    `as of ${plan.asOf}`,
+  ]
+}
+
+/**
+ * Labels for whole plans side by side, naming what each compares: its departments ("dwp"), then,
+ * where two columns would read the same, the first planning parameter that tells them apart
+ * ("dwp · capacity 12"), and the input's path only when nothing else does.
+ */
+export function sideBySideLabels(sources: Array<PlanSource & {inputs: string[]}>): string[] {
+  const base = sources.map((s) => coverage(s.plan))
+  const params = sources.map((s) => parameters(s.plan))
+  return base.map((label, i) => {
+    const twins = base.map((l, j) => j).filter((j) => j !== i && base[j] === label)
+    if (twins.length === 0) return label
+    const k = params[i].findIndex((p, n) => twins.every((j) => params[j][n] !== p))
+    if (k !== -1) return `${label} · ${params[i][k]}`
+    return `${label} · ${sources[i].inputs.join(', ')}`
+  })
 }

@@ -8,7 +8,7 @@ import {UsageError} from '../errors.js'
 import {type PlanRunOptions, readInput, runPlan} from '../index.js'
 import type {Diagnostic} from '../model/types.js'
 import type {PlanReport} from '../plan/report.js'
-import {type CompareColumn, departmentColumn, planColumn, type PlanSource} from './columns.js'
+import {type CompareColumn, departmentColumn, planColumn, type PlanSource, sideBySideLabels} from './columns.js'
 import {type CompareDiff, diffPlans} from './diff.js'
 import {parsePlanJson} from './input.js'
 import type {Scenario, ScenarioOptions} from './scenario.js'
@@ -138,7 +138,10 @@ export async function runCompare(options: CompareRunOptions): Promise<CompareRun
       if (inputs.length < 2) throw new UsageError('compare needs two or more inputs side by side (or --by-department, --scenario, --base/--head)')
       loaded = []
       for (const input of inputs) loaded.push(await load(input, options))
-      columns = (sources) => sources.map((s) => planColumn(s, s.inputs[0], s.kind, s.inputs))
+      columns = (sources) => {
+        const labels = sideBySideLabels(sources)
+        return sources.map((s, i) => planColumn(s, labels[i], s.kind, s.inputs))
+      }
       break
     }
     case 'departments': {

@@ -19,7 +19,8 @@ export const MODE_TITLE: Record<CompareReport['mode'], string> = {
 
 /** A column's heading: its label, with the department's name or the scenario's flags. */
 export function columnTitle(c: CompareColumn): string {
-  if (c.department) return c.department.name === c.department.id ? c.department.id : `${c.department.name} (${c.department.id})`
+  // A whole plan of one department keeps what tells it apart from a twin ("hmrc · capacity 12").
+  if (c.department) return c.department.name === c.department.id ? c.label : `${c.department.name} (${c.kind === 'department' ? c.department.id : c.label})`
   if (c.scenario !== null) return `${c.label}${c.scenario ? ` (${c.scenario})` : ''}`
   return c.label
 }
@@ -54,8 +55,13 @@ export function verdict(r: CompareReport): {line: string; tone: 'bad' | 'good' |
   const late = (c: CompareColumn) => (c.daysPastDeadline > 0 ? `${fmt(c.daysPastDeadline)} days late` : 'on time')
   if (first.completion === last.completion) return {line: `${what}: all complete on ${first.completion} (${late(first)}).`, tone: first.daysPastDeadline > 0 ? 'bad' : 'good'}
   const apart = daysBetween(first.completion, last.completion)
+  // Ties are ties: every column that finishes on the first (or last) date is named.
+  const firsts = sorted.filter((c) => c.completion === first.completion).map((c) => c.label)
+  const lasts = sorted.filter((c) => c.completion === last.completion).map((c) => c.label)
+  const names = (labels: string[]) => (labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`)
+  const verb = (labels: string[]) => (labels.length === 1 ? 'completes' : 'complete')
   return {
-    line: `${what}: ${first.label} completes first, on ${first.completion} (${late(first)}); ${last.label} last, on ${last.completion} (${late(last)}), ${days(apart)} later.`,
+    line: `${what}: ${names(firsts)} ${verb(firsts)} first, on ${first.completion} (${late(first)}); ${names(lasts)} last, on ${last.completion} (${late(last)}), ${days(apart)} later.`,
     tone: first.daysPastDeadline > 0 ? 'bad' : 'good',
   }
 }
