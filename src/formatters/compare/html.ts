@@ -1,4 +1,4 @@
-import type {CompareReport} from '../../core/compare/index.js'
+import type {CompareColumn, CompareReport} from '../../core/compare/index.js'
 import {SEVERITIES, STRATEGIES} from '../../core/model/types.js'
 import {heatMap, stackedBars, timeline} from '../html/charts.js'
 import {escapeHtml, raw} from '../html/escape.js'
@@ -34,7 +34,7 @@ function charts(r: CompareReport): string[] {
       series: READINESS_ORDER.map((k) => ({name: READINESS[k].name, fill: READINESS[k].fill, text: READINESS[k].text})),
       rows: cols.map((c, i) => ({label: titles[i], values: READINESS_ORDER.map((k) => c.byReadiness[k]), note: plural(c.systems, 'system')})),
       mode: 'share',
-      unit: 'systems',
+      unit: 'system',
     }),
     table: dataTable('Systems by readiness class', [{head: ''}, ...READINESS_ORDER.map((k) => ({head: READINESS[k].name, num: true})), {head: 'systems', num: true}, {head: 'ready', num: true}], cols.map((c, i) => [titles[i], ...READINESS_ORDER.map((k) => c.byReadiness[k]), c.systems, percent(c.shareReady)])),
   })
@@ -43,7 +43,7 @@ function charts(r: CompareReport): string[] {
     title: 'Strategies (the 7 Rs)',
     lead: 'How many systems each strategy takes, to scale.',
     legend: legend(STRATEGIES.map((k) => ({name: k, fill: STRATEGY[k].fill}))),
-    chart: stackedBars({label: 'Strategies, side by side', series: STRATEGIES.map((k) => ({name: k, ...STRATEGY[k]})), rows: cols.map((c, i) => ({label: titles[i], values: STRATEGIES.map((k) => c.byStrategy[k]), note: plural(c.systems, 'system')})), mode: 'count', unit: 'systems'}),
+    chart: stackedBars({label: 'Strategies, side by side', series: STRATEGIES.map((k) => ({name: k, ...STRATEGY[k]})), rows: cols.map((c, i) => ({label: titles[i], values: STRATEGIES.map((k) => c.byStrategy[k]), note: plural(c.systems, 'system')})), mode: 'count', unit: 'system'}),
     table: dataTable('Systems by strategy', [{head: ''}, ...STRATEGIES.map((k) => ({head: k, num: true}))], cols.map((c, i) => [titles[i], ...STRATEGIES.map((k) => c.byStrategy[k])])),
   })
   const deadline = r.deadline ?? cols[0]?.deadline
@@ -66,10 +66,20 @@ function charts(r: CompareReport): string[] {
     title: 'Findings by severity',
     lead: 'Deeper colour, more findings.',
     chart: heatMap({label: 'Findings by severity, side by side', columnTotals: false, rows: titles, columns: SEVERITIES.map((s) => ({name: s, fill: SEVERITY[s].fill})), values: cols.map((c) => SEVERITIES.map((s) => c.bySeverity[s]))}),
+    // Under the chart, not beside it: with long column titles the table would not fit half a panel.
     table: dataTable('Findings by severity', [{head: '', nowrap: true}, ...SEVERITIES.map((s) => ({head: s, num: true})), {head: 'total', num: true}], cols.map((c, i) => [titles[i], ...SEVERITIES.map((s) => c.bySeverity[s]), c.findings])),
-    side: true,
   })
-  return [readiness, strategies, completion, findings]
+  // Charts whose columns differ come first; those alike in every column (scenarios of one estate
+  // share readiness, strategies and findings) follow, and say so.
+  const differs = (f: (c: CompareColumn) => unknown) => new Set(cols.map((c) => JSON.stringify(f(c)))).size > 1
+  const panels: Array<[string, boolean]> = [
+    [readiness, differs((c) => c.byReadiness)],
+    [strategies, differs((c) => c.byStrategy)],
+    [completion, differs((c) => [c.start, c.completion])],
+    [findings, differs((c) => c.bySeverity)],
+  ]
+  const same = '<p class="note">The same in every column.</p>'
+  return [...panels.filter(([, d]) => d).map(([p]) => p), ...panels.filter(([, d]) => !d).map(([p]) => (cols.length > 1 ? p.replace('</h2>', `</h2>${same}`) : p))]
 }
 
 function changes(r: CompareReport): string[] {

@@ -5,6 +5,7 @@
  * SVG scales down with its box. Pure and deterministic: coordinates are rounded to 0.1 px.
  */
 import {escapeHtml} from './escape.js'
+import {plural} from '../text.js'
 import {BLUE, DEADLINE, INK, LATE_TINT, MUTED, PALE, RULE} from './palette.js'
 
 export const WIDTH = 960
@@ -81,7 +82,7 @@ export interface BarRow {
  * Horizontal stacked bars, one per row. `share`: every bar is 100% wide (compare proportions
  * between rows of different sizes); `count`: bars to scale with each other.
  */
-export function stackedBars(o: {label: string; series: Series[]; rows: BarRow[]; mode: 'share' | 'count'; unit?: string; width?: number}): string {
+export function stackedBars(o: {label: string; series: Series[]; rows: BarRow[]; mode: 'share' | 'count'; /** The counted thing, singular ("system"): tooltips say "1 system", "2 systems". */ unit?: string; width?: number}): string {
   const width = o.width ?? WIDTH
   const labelW = Math.min(300, Math.max(90, ...o.rows.map((r) => textWidth(clip(r.label, 40), 13) + 16)))
   const noteW = Math.max(60, ...o.rows.map((r) => textWidth(r.note ?? '', 12) + 12))
@@ -113,7 +114,7 @@ export function stackedBars(o: {label: string; series: Series[]; rows: BarRow[];
       const w = v * scale
       const s = o.series[k]
       const share = total > 0 ? Math.round((v / total) * 100) : 0
-      body.push(rect(x, y, w, barH, s.fill, 'stroke="#ffffff" stroke-width="1"', `${r.label}: ${s.name} ${v}${o.unit ? ` ${o.unit}` : ''} of ${total} (${share}%)`))
+      body.push(rect(x, y, w, barH, s.fill, 'stroke="#ffffff" stroke-width="1"', `${r.label}: ${s.name} ${o.unit ? plural(v, o.unit) : v} of ${total} (${share}%)`))
       const label = String(v)
       if (w >= textWidth(label, 12) + 8) body.push(text(x + w / 2, y + barH / 2 + 4, label, {anchor: 'middle', size: 12, fill: s.text, cls: 'nopointer'}))
       x += w
@@ -150,8 +151,8 @@ function mix(hex: string, alpha: number): {rgb: string; dark: boolean} {
 }
 
 /**
- * A matrix of counts: each column in its own colour (a severity), deeper for more, the number in
- * every cell, and the totals of rows and columns in grey.
+ * A matrix of counts: each column in its own colour (a severity), deeper for more within the
+ * column, the number in every cell, and the totals of rows and columns in grey.
  */
 export function heatMap(o: {label: string; rows: string[]; columns: HeatColumn[]; values: number[][]; rowHeader?: string; columnTotals?: boolean}): string {
   const totalsRow = o.columnTotals !== false
@@ -162,7 +163,11 @@ export function heatMap(o: {label: string; rows: string[]; columns: HeatColumn[]
   const cols = o.columns.length
   const width = labelW + (cols + 1) * cellW + 2
   const height = headH + (o.rows.length + (totalsRow ? 1 : 0)) * cellH + 2
-  const max = Math.max(1, ...o.values.flat())
+  // Each column is shaded against its own largest count, never lighter than FLOOR: a single
+  // critical finding must not read paler than a hundred high ones (the colour is the severity's;
+  // the depth within it is the count).
+  const FLOOR = 0.55
+  const colMax = o.columns.map((_, j) => Math.max(1, ...o.values.map((row) => row[j] ?? 0)))
   const body: string[] = []
   if (o.rowHeader) body.push(text(labelW - 10, headH - 10, o.rowHeader, {anchor: 'end', size: 11, fill: MUTED}))
   o.columns.forEach((c, j) => body.push(text(labelW + j * cellW + cellW / 2, headH - 10, c.name, {anchor: 'middle', size: 12, weight: 'bold', fill: INK})))
@@ -179,7 +184,7 @@ export function heatMap(o: {label: string; rows: string[]; columns: HeatColumn[]
         body.push(text(x + cellW / 2, y + cellH / 2 + 4, '0', {anchor: 'middle', size: 12, fill: '#8a8d8f', cls: 'nopointer'}))
         return
       }
-      const m = mix(c.fill, 0.22 + 0.78 * Math.sqrt(v / max))
+      const m = mix(c.fill, FLOOR + (1 - FLOOR) * Math.sqrt(v / colMax[j]))
       body.push(rect(x + 1, y + 1, cellW - 2, cellH - 2, m.rgb, '', `${r}, ${c.name}: ${v}`))
       body.push(text(x + cellW / 2, y + cellH / 2 + 4, String(v), {anchor: 'middle', size: 12, weight: 'bold', fill: m.dark ? '#ffffff' : INK, cls: 'nopointer'}))
     })
@@ -274,9 +279,14 @@ function grid(axis: TimeAxis, top: number, bottom: number, body: string[], shade
 function drawMarkers(axis: TimeAxis, bottom: number, markers: Marker[], body: string[]): void {
   const x1 = axis.x(axis.to)
   markers.forEach((m, lane) => {
-    const x = axis.x(m.date)
     const s = MARKER_STYLE[m.kind]
     const ly = 14 + lane * 16
+    if (m.date < axis.from) {
+      // Before the axis (a deadline long past): named at the left edge, with no line of its own.
+      body.push(text(axis.x(axis.from) + 5, ly, `◂ ${m.label} (before this axis)`, {anchor: 'start', size: 12, weight: 'bold', fill: s.stroke, cls: 'halo'}))
+      return
+    }
+    const x = axis.x(m.date)
     body.push(line(x, ly + 3, x, bottom, s.stroke, `stroke-width="${s.width}"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}`))
     // The label sits on the side with more room, so it never runs off the chart.
     const right = x < (axis.x(axis.from) + x1) / 2
@@ -302,9 +312,12 @@ export function timeline(o: {label: string; rows: TimelineRow[]; markers: Marker
   const rowH = 26
   const bottom = top + o.rows.length * rowH + 6
   const height = bottom + 26
-  const dates = [...o.rows.flatMap((r) => [r.start, r.end]), ...o.markers.map((m) => m.date)]
+  // The axis spans the bars and today; a deadline long past would leave most of the width empty
+  // before the first bar, so it is pinned at the left edge instead (drawMarkers says so).
+  const spanned = [...o.rows.flatMap((r) => [r.start, r.end]), ...o.markers.filter((m) => m.kind !== 'deadline').map((m) => m.date)]
+  const dates = spanned.length ? spanned : o.markers.map((m) => m.date)
   if (dates.length === 0) return svg(width, 40, o.label, [text(10, 24, 'nothing to draw', {fill: MUTED})])
-  const axis = timeAxis(dates, labelW, width - 12)
+  const axis = timeAxis([...dates, ...o.markers.map((m) => m.date).filter((d) => d >= [...dates].sort()[0])], labelW, width - 12)
   const body: string[] = []
   grid(axis, top - 4, bottom, body, o.shadeAfter)
   o.rows.forEach((r, i) => {

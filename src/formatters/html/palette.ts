@@ -19,11 +19,16 @@ export const READINESS: Record<Readiness, Swatch & {name: string}> = {
   'not-ready': {fill: '#d4351c', text: '#ffffff', name: 'not ready'},
 }
 
+/**
+ * Severities on one sequential ramp, ColorBrewer's YlOrRd (colour-blind safe: it varies in
+ * lightness as well as hue, so it reads in greyscale too), darkest for critical, the strongest
+ * colour on the page; info is outside the ramp, in blue.
+ */
 export const SEVERITY: Record<Severity, Swatch> = {
-  critical: {fill: '#6f0d0d', text: '#ffffff'},
-  high: {fill: '#d4351c', text: '#ffffff'},
-  medium: {fill: '#f47738', text: '#0b0c0c'},
-  low: {fill: '#ffdd00', text: '#0b0c0c'},
+  critical: {fill: '#800026', text: '#ffffff'},
+  high: {fill: '#e31a1c', text: '#ffffff'},
+  medium: {fill: '#fd8d3c', text: '#0b0c0c'},
+  low: {fill: '#fed976', text: '#0b0c0c'},
   info: {fill: '#5694ca', text: '#0b0c0c'},
 }
 

@@ -88,7 +88,7 @@ function readinessPanel(plan: PlanReport): string {
     {label: 'All departments', values: READINESS_ORDER.map((r) => plan.audit.summary.byReadiness[r]), strong: true, note: plural(plan.audit.summary.systems, 'system')},
     ...plan.audit.departments.map((d) => ({label: d.name, values: READINESS_ORDER.map((r) => d.summary.byReadiness[r]), note: plural(d.summary.systems, 'system')})),
   ]
-  const chart = stackedBars({label: 'Readiness by department: share of systems in each readiness class', series: READINESS_SERIES, rows, mode: 'share', unit: 'systems'})
+  const chart = stackedBars({label: 'Readiness by department: share of systems in each readiness class', series: READINESS_SERIES, rows, mode: 'share', unit: 'system'})
   const tableRows = plan.audit.departments.map((d) => [d.name, ...READINESS_ORDER.map((r) => d.summary.byReadiness[r]), d.summary.systems, percent(d.summary.shareReady), percent(d.summary.sharePastEndOfSupport)])
   const a = plan.audit.summary
   const table = dataTable(
@@ -97,9 +97,18 @@ function readinessPanel(plan: PlanReport): string {
     tableRows,
     ['All departments', ...READINESS_ORDER.map((r) => a.byReadiness[r]), a.systems, percent(a.shareReady), percent(a.sharePastEndOfSupport)],
   )
-  const best = [...plan.audit.departments].sort((x, y) => y.summary.shareReady - x.summary.shareReady || (x.id < y.id ? -1 : 1))[0]
-  const lead = best
-    ? `${percent(a.shareReady)} of systems are ready to move as they are and ${percent(a.shareReadyOrConditional)} once their conditions are met; ${best.name} has the largest share ready (${percent(best.summary.shareReady)}).`
+  const depts = plan.audit.departments
+  const top = Math.max(0, ...depts.map((d) => d.summary.shareReady))
+  // Only a ranking among several departments, with every department on the top share named (ties are ties).
+  const leaders = depts.filter((d) => d.summary.shareReady === top).map((d) => d.name)
+  const ranking =
+    depts.length < 2 || top === 0
+      ? ''
+      : leaders.length === depts.length
+        ? `; every department has the same share ready (${percent(top)})`
+        : `; ${leaders.length === 1 ? `${leaders[0]} has` : `${leaders.slice(0, -1).join(', ')} and ${leaders[leaders.length - 1]} have`} the largest share ready (${percent(top)})`
+  const lead = depts.length
+    ? `${percent(a.shareReady)} of systems are ready to move as they are and ${percent(a.shareReadyOrConditional)} once their conditions are met${ranking}.`
     : 'No systems.'
   return panel({id: 'readiness', title: 'Readiness by department', lead, legend: legend(READINESS_ORDER.map((r) => ({name: READINESS[r].name, fill: READINESS[r].fill}))), chart, caption: 'Each bar is one department, 100% wide; the numbers are systems.', table})
 }
@@ -329,7 +338,8 @@ function graphPanel(plan: PlanReport): string {
     ]),
     chart: chart || '<p class="note">Nothing to draw.</p>',
     caption: nodes.length ? 'Columns are steps: a group depends only on groups in columns to its left.' : undefined,
-    table,
+    // No table of nothing under "Nothing to draw".
+    table: linked.length ? table : '',
   })
 }
 
