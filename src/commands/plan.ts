@@ -42,7 +42,8 @@ export default class Plan extends BaseCommand<typeof Plan> {
     const result = ctx.result!
     if (await this.rejectInvalid(result, paths)) return undefined
     const formatter = await planFormatters[name]()
-    const fctx = {color: this.useColor(machine), version: this.config.version}
+    // The timeline fits the terminal it is drawn on; anywhere else (a pipe, a file), 80 columns.
+    const fctx = {color: this.useColor(machine), version: this.config.version, width: process.stdout.isTTY && !this.flags.output ? process.stdout.columns : undefined}
     await this.emit(formatter.chunks ? formatter.chunks(result.planReport, fctx) : formatter.format(result.planReport, fctx), paths)
     return result.planReport
   }

@@ -6,6 +6,8 @@ export interface FormatContext {
   color: boolean
   /** cloudready's version, for tool metadata. */
   version: string
+  /** The terminal's width in columns, for human formats that draw (default 80). */
+  width?: number
 }
 
 export type Formatter<R> = (report: R, ctx: FormatContext) => string

@@ -3,6 +3,7 @@ import {Chalk} from 'chalk'
 import type {PlanReport} from '../../core/plan/report.js'
 import {sanitizeLine} from '../text.js'
 import type {Formatter} from '../types.js'
+import {timelineLines} from './timeline.js'
 import {verdictLines} from './verdict.js'
 
 function table(rows: string[][], right: Set<number> = new Set()): string[] {
@@ -16,6 +17,8 @@ export const format: Formatter<PlanReport> = (r, ctx) => {
   const c = new Chalk({level: ctx.color ? 1 : 0})
   const [head, ...verdict] = verdictLines(r)
   const out = [c.bold(sanitizeLine(head)), ...verdict.map(sanitizeLine), '']
+  const timeline = timelineLines(r, c, ctx.width)
+  if (timeline.length) out.push(c.bold('Timeline'), ...timeline, '')
   out.push(c.bold('Waves'))
   const waveRows = [['wave', 'dates', 'systems', 'effort (pm)', 'risks']]
   for (const w of r.waves) waveRows.push([String(w.number), `${w.start} → ${w.end}`, String(w.systems.length), `${w.effort.low}–${w.effort.high}`, w.risks.join('; ')])
