@@ -394,6 +394,8 @@ export function reportHtml(input: ReportInput, ctx: FormatContext): string {
       ['Lifecycle data', `snapshot of ${plan.lifecycle.snapshot} (${plan.lifecycle.source})`],
       ['Inventories', plan.files.join(', ')],
       ['Tool', `cloudready ${ctx.version}`],
+      // The plan page is drawn from the plan alone; say what the report adds, so two pages that look alike are not taken for one.
+      ...(input.audit ? [] : [['This page', 'the plan as a page (cloudready plan --format html): findings are counted by department; cloudready report adds them by category and severity, from the audit'] as [string, string]]),
     ]),
     readinessPanel(plan),
     ...findingsPanels(plan, input.audit),
@@ -404,8 +406,8 @@ export function reportHtml(input: ReportInput, ctx: FormatContext): string {
     systemsSection(plan),
   ].filter((s) => s !== '')
   return page({
-    title: 'Cloud migration report',
-    eyebrow: 'cloudready report',
+    title: input.audit ? 'Cloud migration report' : 'Cloud migration plan',
+    eyebrow: input.audit ? 'cloudready report' : 'cloudready plan',
     subtitle,
     body,
     footer: provenance({asOf: plan.asOf, deadline: plan.deadline, lifecycle: plan.lifecycle, version: ctx.version}),
