@@ -9,7 +9,7 @@ import {type PlanResult, runPlan} from '../core/index.js'
 export default class Report extends BaseCommand<typeof Report> {
   static summary = 'One self-contained HTML page with charts: readiness by department, findings, the wave timeline, progress against the deadline, move groups.'
   static description =
-    'The page loads nothing from the network and runs no script: open it from disk, attach it, or print it. Every chart has the table of its numbers.\n' +
+    'The page loads nothing from the network and runs no script but its own (a filter and sorting for the list of systems, allowed by its hash): open it from disk, attach it, or print it. Every chart has the table of its numbers; every system opens to its findings.\n' +
     'Exit codes: 0 the page was written, 2 invalid inventories or command line.'
   static examples = [
     '<%= config.bin %> report examples --as-of 2026-11-27 -o report.html',

@@ -124,3 +124,81 @@ describe.skipIf(!HAS_CHROMIUM)('every HTML page in Chromium, at 1280 and 1920 px
     await page.close()
   })
 })
+
+describe.skipIf(!HAS_CHROMIUM)('every system in the report, in Chromium', () => {
+  let browser: Browser
+  let dir: string
+  let file: string
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'cloudready-systems-'))
+    file = path.join(dir, 'report.html')
+    const r = cli(['report', 'examples', '--as-of', AS_OF, '-o', file])
+    expect(r.code, r.stderr).toBe(0)
+    const {chromium} = await import('playwright-core')
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    })
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    if (dir) rmSync(dir, {recursive: true, force: true})
+  })
+
+  const audit = () => JSON.parse(cli(['audit', 'examples', '--as-of', AS_OF, '--format', 'json']).stdout) as {systems: Array<{ref: string; readiness: string; department: string; findings: Array<{rule: string; line: number; file: string}>}>}
+
+  it('lists every system, and a row opens to its findings with their file and line', async () => {
+    const page = await browser.newPage({viewport: VIEWPORTS[0]})
+    const errors: string[] = []
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text())
+    })
+    page.on('pageerror', (e) => errors.push(e.message))
+    await page.goto(pathToFileURL(file).href, {waitUntil: 'load'})
+    const a = audit()
+    expect(await page.$$eval('#systems-table tbody.sys', (all) => all.length)).toBe(a.systems.length)
+    const worst = [...a.systems].sort((x, y) => y.findings.length - x.findings.length)[0]
+    const group = page.locator('#systems-table tbody.sys', {has: page.locator(`th:text-is("${worst.ref}")`)})
+    const details = group.locator('details')
+    expect(await details.evaluate((d) => (d as unknown as {open: boolean}).open)).toBe(false)
+    await group.locator('summary').click()
+    expect(await details.evaluate((d) => (d as unknown as {open: boolean}).open)).toBe(true)
+    const items = await group.locator('ul.findings li').allInnerTexts()
+    expect(items.length).toBe(worst.findings.length)
+    for (const f of worst.findings) expect(items.some((t) => t.includes(f.rule) && t.includes(`${f.file}:${f.line}:`))).toBe(true)
+    // Its one script ran (the filter box is there) under the page's CSP, with no violation logged.
+    expect(await page.locator('input.filter').count()).toBe(1)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('follows a chart segment to the rows it counts, and sorts by a column', async () => {
+    const page = await browser.newPage({viewport: VIEWPORTS[0]})
+    await page.goto(pathToFileURL(file).href, {waitUntil: 'load'})
+    const a = audit()
+    const link = page.locator('#readiness svg a[href="#systems:department=hmrc readiness=not-ready"]')
+    expect(await link.count()).toBe(1)
+    await link.click()
+    const shown = await page.$$eval('#systems-table tbody.sys:not([hidden]) th', (all) => all.map((th) => th.textContent))
+    expect(shown.sort()).toEqual(a.systems.filter((s) => s.department === 'hmrc' && s.readiness === 'not-ready').map((s) => s.ref).sort())
+    await page.fill('input.filter', '')
+    await page.dispatchEvent('input.filter', 'input')
+    expect(await page.$$eval('#systems-table tbody.sys:not([hidden])', (all) => all.length)).toBe(a.systems.length)
+    await page.click('#systems-table thead th:nth-child(8) button')
+    await page.click('#systems-table thead th:nth-child(8) button')
+    const counts = await page.$$eval('#systems-table tbody.sys > tr:first-child > td:nth-child(8)', (all) => all.map((td) => Number(td.textContent)))
+    expect(counts).toEqual([...counts].sort((x, y) => y - x))
+    await page.close()
+  })
+
+  it('reads whole without script: every system and its details are in the page', async () => {
+    const context = await browser.newContext({javaScriptEnabled: false, viewport: VIEWPORTS[0]})
+    const page = await context.newPage()
+    await page.goto(pathToFileURL(file).href, {waitUntil: 'load'})
+    expect(await page.locator('input.filter').count()).toBe(0)
+    expect(await page.$$eval('#systems-table tbody.sys details', (all) => all.length)).toBe(audit().systems.length)
+    await context.close()
+  })
+})

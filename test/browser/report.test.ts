@@ -6,6 +6,7 @@
  * Needs /usr/bin/chromium (Debian: `apt-get install -y chromium`); skipped with a message without it.
  * `UPDATE_DOCS_SCREENSHOT=1 npx vitest run test/browser` also rewrites docs/report.png.
  */
+import {createHash} from 'node:crypto'
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -14,6 +15,7 @@ import {pathToFileURL} from 'node:url'
 import type {Browser, Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
+import {SYSTEMS_SCRIPT} from '../../src/formatters/html/systems.js'
 import {cli, ROOT} from '../helpers/cli.js'
 import {decodePng, encodeIndexedPng} from './png.js'
 
@@ -178,7 +180,12 @@ describe.skipIf(!HAS_CHROMIUM)('the HTML report in Chromium', () => {
     expect(await v.page.evaluate('typeof window.__pwned')).toBe('undefined')
     expect(v.dialogs).toEqual([])
     expect(v.pageErrors).toEqual([])
-    expect(await v.page.$$eval('img, script, iframe, object, embed', (all) => all.length)).toBe(0)
+    expect(await v.page.$$eval('img, iframe, object, embed', (all) => all.length)).toBe(0)
+    // One script, the tool's own (the systems filter), and the CSP allows that exact text and no other.
+    const scripts = await v.page.$$eval('script', (all) => all.map((s) => s.textContent ?? ''))
+    expect(scripts).toEqual([SYSTEMS_SCRIPT])
+    const csp = await v.page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.getAttribute('content') ?? '')
+    expect(csp).toContain(`script-src 'sha256-${createHash('sha256').update(SYSTEMS_SCRIPT).digest('base64')}'`)
     expect(await v.page.$$eval('b', (all) => all.length)).toBe(0)
     const handlers = await v.page.$$eval('*', (all) => all.flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName} ${a.name}`)))
     expect(handlers).toEqual([])
@@ -189,10 +196,11 @@ describe.skipIf(!HAS_CHROMIUM)('the HTML report in Chromium', () => {
     const v = await visit(reportFile, 390)
     const overflow = await v.page.$eval('html', (html) => html.scrollWidth - html.clientWidth)
     expect(overflow).toBeLessThanOrEqual(1)
-    // On screen the list of every system is folded away; on paper it is printed.
-    expect(await v.page.isVisible('#systems table')).toBe(false)
-    await v.page.emulateMedia({media: 'print'})
+    // On screen each system's details are folded away; on paper they are printed.
     expect(await v.page.isVisible('#systems table')).toBe(true)
+    expect(await v.page.isVisible('#systems .sys-detail >> nth=0')).toBe(false)
+    await v.page.emulateMedia({media: 'print'})
+    expect(await v.page.isVisible('#systems .sys-detail >> nth=0')).toBe(true)
     const pdf = await v.page.pdf({format: 'A4'})
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF')
   })

@@ -1,8 +1,9 @@
 /**
  * `cloudready report` and `plan --format html` end to end: one self-contained page that parses,
- * asks nothing of the network, runs no script, escapes every inventory string, and is the same
+ * asks nothing of the network, runs no script but its own (by hash), escapes every inventory string, and is the same
  * bytes for the same input. (test/browser opens it in Chromium.)
  */
+import {createHash} from 'node:crypto'
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -10,10 +11,11 @@ import path from 'node:path'
 import {XMLParser, XMLValidator} from 'fast-xml-parser'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
+import {SYSTEMS_SCRIPT} from '../../src/formatters/html/systems.js'
 import {cli, ROOT, type RunResult, STACK_TRACE} from '../helpers/cli.js'
 
 const AS_OF = '2026-11-27'
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'none'"
+const CSP = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${createHash('sha256').update(SYSTEMS_SCRIPT).digest('base64')}'`
 
 const HOSTILE = `apiVersion: cloudready/v1
 kind: Inventory
@@ -87,8 +89,11 @@ describe('cloudready report', () => {
     expect(page.startsWith('<!DOCTYPE html>\n<html lang="en-GB">')).toBe(true)
     const all = elements(parse(page))
     const tags = new Set(all.map((e) => e.tag))
-    for (const banned of ['script', 'link', 'iframe', 'object', 'embed', 'img', 'base', 'form', 'a']) expect(tags.has(banned), `<${banned}>`).toBe(false)
-    expect(page).not.toMatch(/<script\b/i)
+    for (const banned of ['link', 'iframe', 'object', 'embed', 'img', 'base', 'form']) expect(tags.has(banned), `<${banned}>`).toBe(false)
+    // One script, the tool's own systems filter, exactly; links only within the page.
+    expect(page.match(/<script\b[^>]*>/g)).toEqual(['<script>'])
+    expect(page).toContain(`<script>${SYSTEMS_SCRIPT}</script>`)
+    for (const a of all.filter((e) => e.tag === 'a')) expect(a.attrs.href).toMatch(/^#/)
     expect(page).not.toMatch(/<link\b/i)
     // No URL in any attribute (no xmlns either: inline SVG needs none); in text, only the lifecycle data's attribution.
     for (const e of all) for (const [name, value] of Object.entries(e.attrs)) expect(`${e.tag} ${name}=${value}`).not.toMatch(/https?:|\/\/|url\((?!#)/i)
@@ -154,7 +159,10 @@ describe('cloudready report', () => {
       expect(r.code, r.stderr).toBe(0)
       const html = r.stdout
       const all = elements(parse(html))
-      expect(all.some((e) => ['script', 'img', 'b'].includes(e.tag))).toBe(false)
+      expect(all.some((e) => ['img', 'b'].includes(e.tag))).toBe(false)
+      // The only script is the tool's own: no inventory text became one.
+      expect(html.match(/<script\b/g)).toEqual(['<script'])
+      expect(html).toContain(`<script>${SYSTEMS_SCRIPT}</script>`)
       for (const e of all) for (const name of Object.keys(e.attrs)) expect(name.startsWith('on'), `${e.tag} ${name}`).toBe(false)
       expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
       expect(html).toContain('&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;')

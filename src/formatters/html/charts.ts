@@ -76,6 +76,8 @@ export interface BarRow {
   strong?: boolean
   /** Shown at the right of the bar, e.g. "27 systems". */
   note?: string
+  /** Per series, where a click on its segment goes (the rows it counts). */
+  links?: Array<string | undefined>
 }
 
 /**
@@ -114,7 +116,9 @@ export function stackedBars(o: {label: string; series: Series[]; rows: BarRow[];
       const w = v * scale
       const s = o.series[k]
       const share = total > 0 ? Math.round((v / total) * 100) : 0
-      body.push(rect(x, y, w, barH, s.fill, 'stroke="#ffffff" stroke-width="1"', `${r.label}: ${s.name} ${o.unit ? plural(v, o.unit) : v} of ${total} (${share}%)`))
+      const segment = rect(x, y, w, barH, s.fill, 'stroke="#ffffff" stroke-width="1"', `${r.label}: ${s.name} ${o.unit ? plural(v, o.unit) : v} of ${total} (${share}%)`)
+      const href = r.links?.[k]
+      body.push(href ? `<a href="${escapeHtml(href)}">${segment}</a>` : segment)
       const label = String(v)
       if (w >= textWidth(label, 12) + 8) body.push(text(x + w / 2, y + barH / 2 + 4, label, {anchor: 'middle', size: 12, fill: s.text, cls: 'nopointer'}))
       x += w

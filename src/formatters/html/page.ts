@@ -2,13 +2,23 @@
  * The building blocks of the HTML formats around the charts: the page shell (a strict Content
  * Security Policy, one inline stylesheet, print rules), sections pairing a chart with the table of
  * its numbers, legends, headline figures and the footer with the data's provenance.
- * Self-contained: no script, no external font, stylesheet, image or link.
+ * Self-contained: no external font, stylesheet, image or link; at most one inline script of the
+ * tool's own, allowed by its hash and by nothing else.
  */
+import {createHash} from 'node:crypto'
+
 import {READINESS, SEVERITY, STRATEGY} from './palette.js'
 import {cell, escapeHtml, type Html, raw} from './escape.js'
 
 /** No script at all; styles only inline; images only as data: (there are none). */
 export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'none'; base-uri 'none'; form-action 'none'"
+
+/** The policy of a page with one script of the tool's own: that exact text, by its SHA-256, and nothing else. */
+export function cspFor(script?: string): string {
+  if (!script) return CSP
+  const hash = createHash('sha256').update(script, 'utf8').digest('base64')
+  return CSP.replace("script-src 'none'", `script-src 'sha256-${hash}'`)
+}
 
 const classes = (prefix: string, map: Record<string, {fill: string; text: string}>) =>
   Object.entries(map)
@@ -71,6 +81,19 @@ td.wide{min-width:15em}
 .chip{display:inline-block;padding:1px 8px;border-radius:10px;font-size:13px;white-space:nowrap}
 .note{font-size:14px;color:#505a5f}
 details>summary{cursor:pointer;font-weight:700;font-size:18px;margin:8px 0;color:#1d70b8}
+table.systems tbody.sys:nth-of-type(even)>tr:first-child{background:#f8f8f8}
+table.systems tbody tr:nth-child(even){background:none}
+table.systems tr.more>td{padding:0 8px 4px;border-bottom:1px solid #b1b4b6}
+table.systems tr:first-child>*{border-bottom:none}
+table.systems tr.more details>summary{font-size:13px;font-weight:400;margin:0}
+.sys-detail{padding:4px 0 8px;font-size:14px}
+.sys-detail h4{margin:8px 0 2px;font-size:14px}
+.sys-detail ul{margin:2px 0;padding-left:20px}
+.sys-detail p{margin:2px 0}
+input.filter{width:100%;max-width:36em;font:inherit;padding:6px 8px;margin:6px 0;border:2px solid #0b0c0c}
+button.sort{font:inherit;font-weight:700;background:none;border:0;padding:0;cursor:pointer;color:#1d70b8;text-align:inherit}
+th[aria-sort=ascending] button.sort::after{content:" ▲"}
+th[aria-sort=descending] button.sort::after{content:" ▼"}
 ul.notes{margin:8px 0;padding-left:20px;font-size:15px}
 footer{margin-top:44px;padding-top:12px;border-top:1px solid #b1b4b6;font-size:13px;color:#505a5f}
 footer p{margin:4px 0}
@@ -107,6 +130,8 @@ export interface PageOptions {
   subtitle: string
   body: string[]
   footer: string[]
+  /** One script of the tool's own (never inventory text), allowed by its hash. */
+  script?: string
 }
 
 /**
@@ -118,7 +143,7 @@ export function page(o: PageOptions): string {
 <html lang="en-GB">
 <head>
 <meta charset="utf-8" />
-<meta http-equiv="Content-Security-Policy" content="${CSP}" />
+<meta http-equiv="Content-Security-Policy" content="${cspFor(o.script)}" />
 <meta name="viewport" content="width=device-width, initial-scale=1" />
 <meta name="referrer" content="no-referrer" />
 <meta name="generator" content="cloudready" />
@@ -139,7 +164,7 @@ ${o.body.join('\n')}
 ${o.footer.map((f) => `<p>${f}</p>`).join('\n')}
 </footer>
 </div>
-</body>
+${o.script ? `<script>${o.script}</script>\n` : ''}</body>
 </html>
 `
 }
@@ -230,10 +255,10 @@ export function meta(pairs: Array<[string, string | Html]>): string {
 }
 
 /** The provenance every page ends with: dates, the lifecycle data and its attribution (as text, no link), the tool. */
-export function provenance(o: {asOf: string | null; deadline: string | null; lifecycle: {snapshot: string; source: string}; version: string}): string[] {
+export function provenance(o: {asOf: string | null; deadline: string | null; lifecycle: {snapshot: string; source: string}; version: string; script?: boolean}): string[] {
   return [
     `Assessed as of <strong>${escapeHtml(o.asOf ?? 'several dates (see above)')}</strong> against the deadline <strong>${escapeHtml(o.deadline ?? 'of each input')}</strong>. The same inputs, flags and as-of date give the same page, byte for byte.`,
     `End-of-support dates: lifecycle snapshot of ${escapeHtml(o.lifecycle.snapshot)}, from ${escapeHtml(o.lifecycle.source)}.`,
-    `Made with cloudready ${escapeHtml(o.version)}. This page is self-contained: it loads nothing from the network and runs no script.`,
+    `Made with cloudready ${escapeHtml(o.version)}. This page is self-contained: it loads nothing from the network${o.script ? ', and its one script (a filter and sortable columns for the list of systems) is allowed by its hash and reads only the page' : ' and runs no script'}.`,
   ]
 }

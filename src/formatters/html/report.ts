@@ -6,14 +6,15 @@
  */
 import type {AuditReport} from '../../core/assess/report.js'
 import {daysBetween} from '../../core/dates.js'
-import {CATEGORIES, SEVERITIES, STRATEGIES} from '../../core/model/types.js'
+import {CATEGORIES, SEVERITIES} from '../../core/model/types.js'
 import type {PlanReport} from '../../core/plan/report.js'
 import {gbp, percent, plural} from '../text.js'
 import type {FormatContext} from '../types.js'
 import {heatMap, layeredGraph, type Marker, stackedBars, stepChart, timeline, type GraphNode, type Series} from './charts.js'
 import {escapeHtml} from './escape.js'
-import {chip, dataTable, type Kpi, kpis, legend, meta, page, panel, provenance} from './page.js'
-import {BLUE, PURPLE, READINESS, READINESS_ORDER, SEVERITY, STRATEGY} from './palette.js'
+import {dataTable, type Kpi, kpis, legend, meta, page, panel, provenance} from './page.js'
+import {BLUE, PURPLE, READINESS, READINESS_ORDER, SEVERITY} from './palette.js'
+import {SYSTEMS_SCRIPT, systemsLink, systemsSection} from './systems.js'
 
 export interface ReportInput {
   plan: PlanReport
@@ -85,8 +86,14 @@ function headline(plan: PlanReport): string {
 
 function readinessPanel(plan: PlanReport): string {
   const rows = [
-    {label: 'All departments', values: READINESS_ORDER.map((r) => plan.audit.summary.byReadiness[r]), strong: true, note: plural(plan.audit.summary.systems, 'system')},
-    ...plan.audit.departments.map((d) => ({label: d.name, values: READINESS_ORDER.map((r) => d.summary.byReadiness[r]), note: plural(d.summary.systems, 'system')})),
+    {label: 'All departments', values: READINESS_ORDER.map((r) => plan.audit.summary.byReadiness[r]), strong: true, note: plural(plan.audit.summary.systems, 'system'), links: READINESS_ORDER.map((r) => systemsLink({readiness: r}))},
+    ...plan.audit.departments.map((d) => ({
+      label: d.name,
+      values: READINESS_ORDER.map((r) => d.summary.byReadiness[r]),
+      note: plural(d.summary.systems, 'system'),
+      // Each segment opens the list of systems filtered to the ones it counts.
+      links: READINESS_ORDER.map((r) => systemsLink({department: d.id, readiness: r})),
+    })),
   ]
   const chart = stackedBars({label: 'Readiness by department: share of systems in each readiness class', series: READINESS_SERIES, rows, mode: 'share', unit: 'system'})
   const tableRows = plan.audit.departments.map((d) => [d.name, ...READINESS_ORDER.map((r) => d.summary.byReadiness[r]), d.summary.systems, percent(d.summary.shareReady), percent(d.summary.sharePastEndOfSupport)])
@@ -343,36 +350,6 @@ function graphPanel(plan: PlanReport): string {
   })
 }
 
-const READINESS_SHORT: Record<string, string> = {ready: 'ready', 'ready-with-conditions': 'with conditions', unknown: 'unknown', 'not-ready': 'not ready'}
-
-function systemsSection(plan: PlanReport): string {
-  const shown = firstRows(plan.systems, 'Every system: readiness, strategy (the 7 Rs) and wave', 'systems')
-  const rows = shown.rows.map((s) => [
-    s.id,
-    s.department,
-    s.name,
-    chip('r', s.readiness, READINESS_SHORT[s.readiness] ?? s.readiness),
-    chip('st', s.strategy),
-    s.wave ?? (s.status === 'done' ? 'moved' : s.status),
-    s.effort.high === 0 ? '–' : pm(s.effort),
-    s.annualRunGbp === null ? '' : gbp(s.annualRunGbp),
-  ])
-  const table = dataTable(
-    shown.caption,
-    [{head: 'system', nowrap: true}, {head: 'department', nowrap: true}, {head: 'name', wide: true}, {head: 'readiness', nowrap: true}, {head: 'strategy'}, {head: 'wave', nowrap: true}, {head: 'person-months', num: true, nowrap: true}, {head: 'run cost a year', num: true}],
-    rows,
-  )
-  const strategies = STRATEGIES.filter((k) => plan.summary.byStrategy[k] > 0).map((k) => `${k} ${plan.summary.byStrategy[k]}`).join(', ')
-  return `<section class="panel" id="systems" aria-labelledby="systems-h">
-<h2 id="systems-h">Systems</h2>
-<p class="lead">${escapeHtml(`Strategies: ${strategies}.`)}</p>
-${legend(STRATEGIES.map((k) => ({name: k, fill: STRATEGY[k].fill})))}
-<details><summary>${escapeHtml(`Show all ${plural(plan.systems.length, 'system')}: readiness, strategy, wave, effort, run cost`)}</summary>
-${table}
-</details>
-</section>`
-}
-
 function notesSection(plan: PlanReport): string {
   const items = [...plan.warnings, ...plan.externalConstraints.map((e) => `${e.ref} depends on ${e.dependsOn}, which is not in these inventories: the plan cannot schedule around it`)]
   if (!items.length) return ''
@@ -403,14 +380,15 @@ export function reportHtml(input: ReportInput, ctx: FormatContext): string {
     progressPanel(plan),
     graphPanel(plan),
     notesSection(plan),
-    systemsSection(plan),
+    systemsSection(plan, input.audit),
   ].filter((s) => s !== '')
   return page({
     title: input.audit ? 'Cloud migration report' : 'Cloud migration plan',
     eyebrow: input.audit ? 'cloudready report' : 'cloudready plan',
     subtitle,
     body,
-    footer: provenance({asOf: plan.asOf, deadline: plan.deadline, lifecycle: plan.lifecycle, version: ctx.version}),
+    footer: provenance({asOf: plan.asOf, deadline: plan.deadline, lifecycle: plan.lifecycle, version: ctx.version, script: true}),
+    script: SYSTEMS_SCRIPT,
   })
 }
 
