@@ -4,7 +4,13 @@ import {BaseCommand} from '../cli/base-command.js'
 import {assessmentFlags, assessmentOptions, planFlags, planOptions, resolvePaths} from '../cli/inputs.js'
 import {runStages} from '../cli/progress.js'
 import {UsageError} from '../core/errors.js'
-import {type PlanResult, runPlan} from '../core/index.js'
+import {baseDepartments, parseBaseline} from '../core/assess/baseline.js'
+import {type PlanResult, readInput, runPlan} from '../core/index.js'
+
+/** The league table's baseline: an earlier audit JSON, read as `audit --baseline` reads it, kept per department. */
+function readBaselineDepartments(file: string, maxFileMb: number) {
+  return {file, departments: baseDepartments(parseBaseline(readInput(file, 'baseline', maxFileMb), file))}
+}
 
 export default class Report extends BaseCommand<typeof Report> {
   static summary = 'One self-contained HTML page with charts: readiness by department, findings, the wave timeline, progress against the deadline, move groups.'
@@ -20,11 +26,14 @@ export default class Report extends BaseCommand<typeof Report> {
   static flags = {
     ...assessmentFlags,
     ...planFlags,
-    format: Flags.string({char: 'f', summary: 'Output format.', options: ['html'], default: 'html'}),
+    format: Flags.string({char: 'f', summary: 'Output format (markdown only with --brief).', options: ['html', 'markdown'], default: 'html'}),
+    baseline: Flags.string({summary: 'A previous `audit --format json`: the league table shows each department\'s change since it (systems, done, ready).', helpValue: '<file>'}),
+    brief: Flags.boolean({summary: 'The one-page brief: the verdict, five figures, the league table, the five largest risks with their owners, and what would change the completion date most (one A4 page).', default: false}),
   }
 
   async run(): Promise<void> {
-    if (this.flags.json) throw new UsageError("report writes HTML: for JSON, run 'cloudready plan --format json'")
+    if (this.flags.json) throw new UsageError("report writes HTML: for JSON, run 'cloudready plan --format json' (and 'cloudready compare --by-department --format json' for the league table)")
+    if (this.flags.format === 'markdown' && !this.flags.brief) throw new UsageError('report --format markdown is for the brief: add --brief (the full report is HTML)')
     const paths = resolvePaths(this.positionals)
     const ctx = await runStages<{result?: PlanResult}>(
       {},
@@ -40,7 +49,17 @@ export default class Report extends BaseCommand<typeof Report> {
     )
     const result = ctx.result!
     if (await this.rejectInvalid(result, paths)) return
+    const context = {color: false, version: this.config.version}
+    const baseline = this.flags.baseline ? readBaselineDepartments(this.flags.baseline, this.flags['max-file-size']) : undefined
+    const inputs = [...paths, ...result.files, ...(this.flags.baseline ? [this.flags.baseline] : [])]
+    if (this.flags.brief) {
+      const {buildBrief} = await import('../core/brief.js')
+      const brief = buildBrief(result, planOptions(this.flags), baseline)
+      const {format} = this.flags.format === 'markdown' ? await import('../formatters/brief/markdown.js') : await import('../formatters/brief/html.js')
+      await this.emit(format(brief, context), inputs)
+      return
+    }
     const {format} = await import('../formatters/html/report.js')
-    await this.emit(format({plan: result.planReport, audit: result.report}, {color: false, version: this.config.version}), [...paths, ...result.files])
+    await this.emit(format({plan: result.planReport, audit: result.report, baseline}, context), inputs)
   }
 }

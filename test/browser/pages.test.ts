@@ -57,6 +57,7 @@ describe.skipIf(!HAS_CHROMIUM)('every HTML page in Chromium, at 1280 and 1920 px
     write('compare-departments', ['compare', 'examples', '--by-department', '--format', 'html'])
     write('compare-scenarios', ['compare', 'examples', '--scenario', 'small:--capacity=4', '--scenario', 'big:--capacity=12', '--format', 'html'])
     write('report-one-department', ['report', 'examples/dwp.yaml'])
+    write('brief', ['report', 'examples', '--brief'])
     const {chromium} = await import('playwright-core')
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -69,7 +70,7 @@ describe.skipIf(!HAS_CHROMIUM)('every HTML page in Chromium, at 1280 and 1920 px
     if (dir) rmSync(dir, {recursive: true, force: true})
   })
 
-  const cases = ['report', 'plan', 'compare-side-by-side', 'compare-departments', 'compare-scenarios'].flatMap((name) => VIEWPORTS.map((v) => [name, v.width, v.height] as const))
+  const cases = ['report', 'brief', 'plan', 'compare-side-by-side', 'compare-departments', 'compare-scenarios'].flatMap((name) => VIEWPORTS.map((v) => [name, v.width, v.height] as const))
 
   it.each(cases)('%s at %i×%i: no table wider than its box, no sideways scroll', async (name, width, height) => {
     const page = await browser.newPage({viewport: {width, height}})
@@ -90,6 +91,31 @@ describe.skipIf(!HAS_CHROMIUM)('every HTML page in Chromium, at 1280 and 1920 px
     expect(await page.$eval('html', (html) => html.scrollWidth - html.clientWidth)).toBeLessThanOrEqual(1)
     mkdirSync(OUTPUT, {recursive: true})
     await page.screenshot({path: path.join(OUTPUT, `${name}-${width}.png`), fullPage: true})
+    await page.close()
+  })
+
+  it('prints the brief on one A4 page, with the verdict, five figures, the league table, five risks with owners and the levers', async () => {
+    const page = await browser.newPage({viewport: VIEWPORTS[0]})
+    await page.goto(pathToFileURL(pages.brief).href, {waitUntil: 'load'})
+    expect(await page.$$eval('.kpi', (all) => all.length)).toBe(5)
+    expect(await page.$$eval('table', (all) => all.map((t) => t.querySelector('caption')?.textContent ?? '')).then((c) => c.length)).toBe(2)
+    const pdf = await page.pdf({format: 'A4', printBackground: true})
+    await page.close()
+    // Each page of a PDF is one "/Type /Page" object (the page tree is "/Type /Pages").
+    const pagesInPdf = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []
+    expect(pagesInPdf.length).toBe(1)
+  })
+
+  it('ranks departments in the report as compare --by-department does', async () => {
+    const page = await browser.newPage({viewport: VIEWPORTS[0]})
+    await page.goto(pathToFileURL(pages.report).href, {waitUntil: 'load'})
+    const report = await page.$$eval('#league tbody tr', (rows) => rows.map((r) => [...r.children].map((c) => c.textContent ?? '')))
+    await page.goto(pathToFileURL(pages['compare-departments']).href, {waitUntil: 'load'})
+    const compare = await page.$$eval('#league tbody tr', (rows) => rows.map((r) => [...r.children].map((c) => c.textContent ?? '')))
+    expect(report.length).toBe(3)
+    expect(report).toEqual(compare)
+    await page.goto(pathToFileURL(pages['report-one-department']).href, {waitUntil: 'load'})
+    expect(await page.locator('#league').count()).toBe(0)
     await page.close()
   })
 

@@ -39,7 +39,7 @@ interface PlanJson {
 
 interface AuditJson {
   failOn: string
-  systems: Array<{ref: string; department: string; readiness: string; pastEndOfSupport: boolean; findings: Array<{rule: string; severity: string; pointer: string; message: string}>}>
+  systems: Array<{ref: string; department: string; readiness: string; pastEndOfSupport: boolean; migrationStatus: string; annualRunGbp: number | null; confidence: number; findings: Array<{rule: string; severity: string; pointer: string; message: string}>}>
 }
 
 interface Column {
@@ -70,6 +70,24 @@ interface Column {
   annualRunGbp: number
   annualRunGbpAtRisk: number
   pastEndOfSupport: number
+  shareDone: number
+  readyToMove: {count: number; share: number}
+  unsupportedRunCost: {gbp: number; noCostRecorded: number} | null
+  confidence: number | null
+}
+
+interface LeagueRow {
+  rank: number
+  tied: boolean
+  department: {id: string; name: string}
+  systems: number
+  shareDoneByDeadline: number
+  shareDone: number
+  completion: string
+  daysPastDeadline: number
+  readyToMove: {count: number; share: number}
+  unsupportedRunCost: {gbp: number; noCostRecorded: number} | null
+  confidence: number | null
 }
 
 interface FindingChange {
@@ -92,6 +110,7 @@ interface CompareJson {
     regression: boolean
     regressions: string[]
   }
+  league: null | {order: string; baseline: string | null; rows: LeagueRow[]}
   notes: string[]
 }
 
@@ -149,6 +168,14 @@ function expectColumn(col: Column, plan: PlanJson, audit: AuditJson, department?
   expect(col.shareDoneByDeadline).toBeCloseTo(doneByDeadline / mine.length, 3)
   expect(col.asOf).toBe(plan.asOf)
   expect(col.deadline).toBe(plan.deadline)
+  // The league table's figures, counted here from the plan's and the audit's systems.
+  expect(col.shareDone).toBeCloseTo(mine.filter((s) => s.status === 'done').length / mine.length, 3)
+  const left = mine.filter((s) => s.status === 'planned')
+  expect(col.readyToMove.count).toBe(left.filter((s) => s.readiness === 'ready').length)
+  expect(col.readyToMove.share).toBeCloseTo(left.length ? col.readyToMove.count / left.length : 0, 3)
+  const unsupported = audited.filter((s) => s.pastEndOfSupport && s.migrationStatus !== 'migrated' && s.migrationStatus !== 'retired')
+  expect(col.unsupportedRunCost).toEqual({gbp: unsupported.reduce((sum, s) => sum + (s.annualRunGbp ?? 0), 0), noCostRecorded: unsupported.filter((s) => s.annualRunGbp === null).length})
+  expect(col.confidence).toBeCloseTo(audited.reduce((sum, s) => sum + s.confidence, 0) / audited.length, 3)
 }
 
 // ----- Running the CLI -----
@@ -227,7 +254,60 @@ describe('compare --by-department', () => {
   it('gives the same numbers from a saved plan JSON (past end of support from its share)', () => {
     const fromInventories = json<CompareJson>(['compare', base, '--by-department', '--as-of', AS_OF])
     const fromPlan = json<CompareJson>(['compare', basePlanFile, '--by-department'])
-    expect(fromPlan.columns.map((c) => ({...c, inputs: [], kind: ''}))).toEqual(fromInventories.columns.map((c) => ({...c, inputs: [], kind: ''})))
+    // A plan JSON does not say which systems are past end of support or how sure each verdict is: those are unknown, never guessed.
+    const known = (c: Column) => ({...c, inputs: [], kind: '', unsupportedRunCost: null, confidence: null})
+    expect(fromPlan.columns.map(known)).toEqual(fromInventories.columns.map(known))
+    for (const c of fromPlan.columns) expect([c.unsupportedRunCost, c.confidence]).toEqual([null, null])
+  })
+
+  it('ranks the departments in a league table: by completion, then done by the deadline, done now and ready; ties share a rank', () => {
+    const report = json<CompareJson>(['compare', 'examples', '--by-department', '--as-of', AS_OF])
+    const rows = report.league!.rows
+    expect(rows.map((r) => r.department.id).sort()).toEqual(report.columns.map((c) => c.label).sort())
+    for (const r of rows) {
+      const col = report.columns.find((c) => c.label === r.department.id)!
+      expect([r.systems, r.completion, r.daysPastDeadline, r.shareDone, r.shareDoneByDeadline, r.readyToMove, r.unsupportedRunCost, r.confidence]).toEqual([col.systems, col.completion, col.daysPastDeadline, col.shareDone, col.shareDoneByDeadline, col.readyToMove, col.unsupportedRunCost, col.confidence])
+    }
+    const key = (r: LeagueRow) => [r.completion, -r.shareDoneByDeadline, -r.shareDone, -r.readyToMove.share]
+    const cmp = (a: LeagueRow, b: LeagueRow) => {
+      const [x, y] = [key(a), key(b)]
+      for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1
+      return 0
+    }
+    for (let i = 1; i < rows.length; i++) {
+      expect(cmp(rows[i - 1], rows[i])).toBeLessThanOrEqual(0)
+      // Equal on every figure: the same rank, both marked tied; else the position.
+      if (cmp(rows[i - 1], rows[i]) === 0) expect([rows[i].rank, rows[i].tied, rows[i - 1].tied]).toEqual([rows[i - 1].rank, true, true])
+      else expect(rows[i].rank).toBe(i + 1)
+    }
+    expect(report.league!.order).toMatch(/^Ranked by completion/)
+    const table = run(['compare', 'examples', '--by-department', '--as-of', AS_OF, '--no-color']).stdout
+    expect(table).toContain('League table')
+    expect(table).toContain(report.league!.order)
+    const md = run(['compare', 'examples', '--by-department', '--as-of', AS_OF, '--format', 'markdown']).stdout
+    for (const r of rows) expect(md).toMatch(new RegExp(`\\| ${r.rank}=? \\| [^|]*\\(${r.department.id}\\) \\| ${r.systems} \\|`))
+  })
+
+  it('keeps ties as ties: two departments alike in every ranked figure share a rank', () => {
+    const twin = (id: string) => `apiVersion: cloudready/v1
+kind: Inventory
+department: {id: ${id}, name: ${id}}
+systems:
+  - {id: app, name: App, criticality: low, hosting: on-premises, platform: {os: {name: rhel, version: "9"}}, owner: Team, costs: {annual_run_gbp: 1000}, users: 10}
+`
+    writeFileSync(path.join(dir, 'twin-a.yaml'), twin('twin-a'))
+    writeFileSync(path.join(dir, 'twin-b.yaml'), twin('twin-b'))
+    const report = json<CompareJson>(['compare', path.join(dir, 'twin-a.yaml'), path.join(dir, 'twin-b.yaml'), '--by-department', '--as-of', AS_OF])
+    expect(report.league!.rows.map((r) => [r.department.id, r.rank, r.tied])).toEqual([
+      ['twin-a', 1, true],
+      ['twin-b', 1, true],
+    ])
+    expect(run(['compare', path.join(dir, 'twin-a.yaml'), path.join(dir, 'twin-b.yaml'), '--by-department', '--as-of', AS_OF, '--no-color']).stdout).toMatch(/^\s*1=\s+twin-a/m)
+  })
+
+  it('has no league table for one department: nothing to rank it against', () => {
+    const report = json<CompareJson>(['compare', 'examples/dwp.yaml', '--by-department', '--as-of', AS_OF])
+    expect(report.league).toBeNull()
   })
 })
 

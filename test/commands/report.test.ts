@@ -184,6 +184,7 @@ describe('cloudready report rejects what it cannot draw', () => {
     ['an invalid inventory', ['report', 'test/fixtures/invalid/bad-enum.yaml'], /bad-enum\.yaml/],
     ['a bad --start', ['report', 'examples', '--start', '2027-13-01'], /--start: '2027-13-01' is not a date/],
     ['a bad --as-of', ['report', 'examples', '--as-of', 'today'], /'today' is not a date/],
+    ['markdown without --brief', ['report', 'examples', '--format', 'markdown'], /markdown is for the brief: add --brief/],
   ])('%s: exit 2', (_name, args, message) => {
     const r = run(args as string[])
     expect(r.code).toBe(2)
@@ -195,5 +196,67 @@ describe('cloudready report rejects what it cannot draw', () => {
     const out = path.join(dir, 'never.html')
     expect(run(['report', 'test/fixtures/invalid/bad-enum.yaml', '-o', out]).code).toBe(2)
     expect(existsSync(out)).toBe(false)
+  })
+})
+
+describe('cloudready report --brief', () => {
+  const html = () => run(['report', 'examples', '--brief', '--as-of', AS_OF])
+  const md = () => run(['report', 'examples', '--brief', '--format', 'markdown', '--as-of', AS_OF])
+  const text = (h: string) => h.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/\s+/g, ' ')
+
+  it('says the same things in HTML and markdown: the verdict, five figures, the league, five risks with owners, the levers', () => {
+    const h = html()
+    const m = md()
+    expect([h.code, m.code]).toEqual([0, 0])
+    const page = text(h.stdout)
+    const lines = m.stdout.split('\n')
+    const verdict = lines.find((l) => l.startsWith('**'))!.replace(/\*\*/g, '')
+    expect(verdict).toMatch(/^3 departments will finish moving to the cloud on \d{4}-\d{2}-\d{2}.*days .* after the 2023-12-31 deadline, with \d+ of 83 systems still to move\.$/)
+    expect(page).toContain(verdict)
+    const figures = lines.filter((l) => l.startsWith('- **'))
+    expect(figures).toHaveLength(5)
+    for (const f of figures) {
+      const [, value, label] = /^- \*\*(.+?)\*\* (.+)$/.exec(f)!
+      expect(page).toContain(`${value} ${label}`)
+    }
+    // The league table's rows and the risks' rows, cell by cell.
+    const rows = lines.filter((l) => /^\| (\d+=?|[^-|][^|]*\([a-z-]+\/[a-z0-9-]+\)) \|/.test(l))
+    expect(rows.length).toBe(3 + 5)
+    for (const r of rows) for (const cell of r.split(' | ').map((c) => c.replace(/^\| |\s*\|$/g, '').replace(/\\\|/g, '|'))) expect(page).toContain(cell)
+    // Five risks, each with an owner from the inventory (or said to have none).
+    const owners = rows.slice(3).map((r) => r.split(' | ').at(-1)!.replace(/ \|$/, ''))
+    expect(owners.every((o) => o.length > 0)).toBe(true)
+    const levers = lines.filter((l) => /^- (The largest change|With|No planning lever)/.test(l))
+    expect(levers.length).toBeGreaterThan(0)
+    for (const l of levers) expect(page).toContain(l.slice(2))
+  })
+
+  it('names the lever that moves the date most, from a real re-plan with that flag', () => {
+    const m = md().stdout
+    const best = /The largest change: with twice the capacity \((\d+) systems a wave instead of 10\), the plan finishes on (\d{4}-\d{2}-\d{2})/.exec(m)
+    expect(best).not.toBeNull()
+    const plan = JSON.parse(run(['plan', 'examples', '--as-of', AS_OF, '--format', 'json', '--capacity', best![1]]).stdout) as {completion: string}
+    expect(plan.completion).toBe(best![2])
+  })
+
+  it('ranks departments from a baseline with the change since it', () => {
+    const base = path.join(dir, 'base.audit.json')
+    const hmrc = readFileSync(path.join(ROOT, 'examples', 'hmrc.yaml'), 'utf8')
+    mkdirSync(path.join(dir, 'then'), {recursive: true})
+    for (const d of ['dwp', 'home-office']) writeFileSync(path.join(dir, 'then', `${d}.yaml`), readFileSync(path.join(ROOT, 'examples', `${d}.yaml`), 'utf8'))
+    // Then, HMRC had one system fewer.
+    const lines = hmrc.split('\n')
+    const starts = lines.map((l, i) => (/^ {2}- id: /.test(l) ? i : -1)).filter((i) => i >= 0)
+    writeFileSync(path.join(dir, 'then', 'hmrc.yaml'), [...lines.slice(0, starts.at(-1)), ''].join('\n'))
+    const audited = cli(['audit', path.join(dir, 'then'), '--as-of', AS_OF, '--format', 'json', '-o', base])
+    expect(audited.code, audited.stderr).toBeLessThan(2)
+    const r = run(['report', 'examples', '--as-of', AS_OF, '--baseline', base])
+    expect(r.code, r.stderr).toBe(0)
+    const league = text(/<section class="panel" id="league"[\s\S]*?<\/section>/.exec(r.stdout)![0])
+    expect(league).toContain('since the baseline')
+    // HMRC gained a system since; the other two departments are as they were.
+    expect(league).toMatch(/\(hmrc\) .*?\+1 systems, [+−]?\d+ done, [+−]?\d+ ready/)
+    expect(league.match(/ 0 systems, 0 done, 0 ready/g)).toHaveLength(2)
+    expect(league).toContain(`compares with ${base}`)
   })
 })

@@ -17,6 +17,14 @@ export interface BaselineSummary {
   readinessDropped: Array<{ref: string; from: Readiness; to: Readiness}>
   deadlineWorse: Array<{ref: string; from: DeadlineStatus; to: DeadlineStatus}>
   newSystems: string[]
+  /** Per department of the base (by id): its systems, how many were done, and how many not yet done were `ready` — the league table's change. */
+  departments: Record<string, BaseDepartment>
+}
+
+export interface BaseDepartment {
+  systems: number
+  done: number
+  readyNotDone: number
 }
 
 interface BaseSystem {
@@ -24,6 +32,9 @@ interface BaseSystem {
   readiness: Readiness
   deadlineStatus: DeadlineStatus
   findings: Array<{rule: string; pointer: string; message?: string}>
+  /** Present in every `audit --format json`; an older or trimmed base may lack them. */
+  department?: unknown
+  migrationStatus?: unknown
 }
 
 const READINESS_RANK: Record<Readiness, number> = {ready: 0, 'ready-with-conditions': 1, unknown: 2, 'not-ready': 3}
@@ -69,9 +80,25 @@ export function parseBaseline(text: string, file: string): Baseline {
   return {asOf: typeof d.asOf === 'string' ? d.asOf : '', systems, warnings}
 }
 
+const DONE_STATUS = new Set(['migrated', 'retired'])
+
+/** The base's figures per department, from each system's department and migration status. */
+export function baseDepartments(base: Baseline): Record<string, BaseDepartment> {
+  const out: Record<string, BaseDepartment> = {}
+  for (const s of base.systems.values()) {
+    const id = typeof s.department === 'string' ? s.department : s.ref.split('/')[0]
+    const d = Object.hasOwn(out, id) ? out[id] : (out[id] = {systems: 0, done: 0, readyNotDone: 0})
+    d.systems++
+    const done = DONE_STATUS.has(String(s.migrationStatus))
+    if (done) d.done++
+    else if (s.readiness === 'ready') d.readyNotDone++
+  }
+  return out
+}
+
 /** The head report narrowed to what is new or worse than the base. */
 export function applyBaseline(head: AuditReport, base: Baseline, file: string): AuditReport & {baseline: BaselineSummary} {
-  const summary: BaselineSummary = {file, asOf: base.asOf, newFindings: 0, resolvedFindings: 0, readinessDropped: [], deadlineWorse: [], newSystems: []}
+  const summary: BaselineSummary = {file, asOf: base.asOf, newFindings: 0, resolvedFindings: 0, readinessDropped: [], deadlineWorse: [], newSystems: [], departments: baseDepartments(base)}
   const headKeys = new Set<string>()
   const systems: SystemAssessment[] = head.systems.map((s) => {
     const before = base.systems.get(s.ref)

@@ -54,6 +54,22 @@ export interface CompareColumn {
   /** Systems with an OS, database or runtime past its end of security support. */
   pastEndOfSupport: number
   sharePastEndOfSupport: number
+  /** Share of systems already migrated or retired, at the as-of date (0–1). */
+  shareDone: number
+  /** Of the systems still to move, how many are `ready` to move as they are, and their share (0–1; 0 when none is left). */
+  readyToMove: {count: number; share: number}
+  /** Systems `ready` and not yet migrated or retired, retained ones included: what an earlier audit JSON can be compared on. */
+  readyNotDone: number
+  /** The completion under the low and high effort estimates, where the plan gives them; else null. */
+  completionRange: {early: string; late: string} | null
+  /**
+   * Run cost a year of systems still to move on a platform past end of security support, and how many
+   * of those have no cost recorded (the sum leaves them out). Null when the input is a plan JSON,
+   * which does not say which systems are past end of support.
+   */
+  unsupportedRunCost: {gbp: number; noCostRecorded: number} | null
+  /** Data completeness: the mean confidence of the systems' assessments (0–1); null from a plan JSON. */
+  confidence: number | null
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10
@@ -63,6 +79,31 @@ function countPastEndOfSupport(source: PlanSource, department: string | null, sh
   // With the audit at hand, count; a plan JSON has only the share, exact to 1/1000 (so below 1,000 systems).
   if (source.audit) return source.audit.systems.filter((s) => s.pastEndOfSupport && (department === null || s.department === department)).length
   return Math.round(share * systems)
+}
+
+type Scope = (s: {department: string}) => boolean
+
+/** Share done, ready to move of those left, run cost on unsupported platforms, confidence: the league table's figures. */
+function progressFigures(source: PlanSource, inScope: Scope): Pick<CompareColumn, 'shareDone' | 'readyToMove' | 'readyNotDone' | 'unsupportedRunCost' | 'confidence'> {
+  const mine = source.plan.systems.filter(inScope)
+  const done = mine.filter((s) => s.status === 'done').length
+  const left = mine.filter((s) => s.status === 'planned')
+  const ready = left.filter((s) => s.readiness === 'ready').length
+  let unsupportedRunCost: CompareColumn['unsupportedRunCost'] = null
+  let confidence: number | null = null
+  if (source.audit) {
+    const audited = source.audit.systems.filter(inScope)
+    const still = audited.filter((s) => s.pastEndOfSupport && s.migrationStatus !== 'migrated' && s.migrationStatus !== 'retired')
+    unsupportedRunCost = {gbp: still.reduce((sum, s) => sum + (s.annualRunGbp ?? 0), 0), noCostRecorded: still.filter((s) => s.annualRunGbp === null || s.annualRunGbp === undefined).length}
+    confidence = audited.length ? round3(audited.reduce((sum, s) => sum + s.confidence, 0) / audited.length) : null
+  }
+  return {
+    shareDone: mine.length ? round3(done / mine.length) : 0,
+    readyToMove: {count: ready, share: left.length ? round3(ready / left.length) : 0},
+    readyNotDone: mine.filter((s) => s.status !== 'done' && s.readiness === 'ready').length,
+    unsupportedRunCost,
+    confidence,
+  }
 }
 
 function sumSeverity(counts: Record<Severity, number>): number {
@@ -105,6 +146,8 @@ export function planColumn(source: PlanSource, label: string, kind: ColumnKind, 
     annualRunGbpAtRisk: a.annualRunGbpAtRisk,
     pastEndOfSupport: countPastEndOfSupport(source, null, a.sharePastEndOfSupport, plan.summary.systems),
     sharePastEndOfSupport: a.sharePastEndOfSupport,
+    completionRange: null,
+    ...progressFigures(source, () => true),
   }
 }
 
@@ -170,6 +213,8 @@ export function departmentColumn(source: PlanSource, departmentId: string, input
     annualRunGbpAtRisk: a.annualRunGbpAtRisk,
     pastEndOfSupport: countPastEndOfSupport(source, departmentId, a.sharePastEndOfSupport, mine.length),
     sharePastEndOfSupport: a.sharePastEndOfSupport,
+    completionRange: null,
+    ...progressFigures(source, (s) => s.department === departmentId),
   }
 }
 

@@ -10,6 +10,7 @@ import type {Diagnostic} from '../model/types.js'
 import type {PlanReport} from '../plan/report.js'
 import {type CompareColumn, departmentColumn, planColumn, type PlanSource, sideBySideLabels} from './columns.js'
 import {type CompareDiff, diffPlans} from './diff.js'
+import {leagueTable, type LeagueTable} from './league.js'
 import {parsePlanJson} from './input.js'
 import type {Scenario, ScenarioOptions} from './scenario.js'
 
@@ -19,6 +20,7 @@ export {parseScenario, parseScenarios, type Scenario} from './scenario.js'
 export {parsePlanJson} from './input.js'
 export {departmentColumn, planColumn} from './columns.js'
 export {diffPlans} from './diff.js'
+export {leagueTable, type LeagueRow, type LeagueTable} from './league.js'
 
 export type CompareMode = 'side-by-side' | 'departments' | 'scenarios' | 'diff'
 
@@ -35,6 +37,8 @@ export interface CompareReport {
   columns: CompareColumn[]
   /** Base → head (mode `diff`): columns[0] is the base, columns[1] the head; null in the other modes. */
   diff: CompareDiff | null
+  /** Mode `departments`: the departments ranked (league.ts); null in the other modes. */
+  league: LeagueTable | null
   /** What a reader should know to trust the numbers (different as-of dates, flags that did not apply…). */
   notes: string[]
 }
@@ -202,6 +206,7 @@ export async function runCompare(options: CompareRunOptions): Promise<CompareRun
     lifecycle: {snapshot: first.lifecycle.snapshot, source: first.lifecycle.source},
     columns: cols,
     diff,
+    league: mode === 'departments' && cols.length > 1 ? leagueTable(cols) : null,
     notes,
   }
   return {report, diagnostics, files}

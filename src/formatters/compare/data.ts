@@ -10,6 +10,7 @@ export function compareData(r: CompareReport) {
     lifecycle: r.lifecycle,
     columns: r.columns,
     diff: r.diff,
+    league: r.league,
     notes: r.notes,
   }
 }

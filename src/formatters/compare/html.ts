@@ -4,7 +4,7 @@ import {heatMap, stackedBars, timeline} from '../html/charts.js'
 import {escapeHtml, raw} from '../html/escape.js'
 import {dataTable, legend, page, panel, provenance} from '../html/page.js'
 import {READINESS, READINESS_ORDER, SEVERITY, STRATEGY} from '../html/palette.js'
-import {markerLegend, markers} from '../html/report.js'
+import {leaguePanel, markerLegend, markers} from '../html/report.js'
 import {percent, plural} from '../text.js'
 import type {Formatter} from '../types.js'
 import {CHANGE_HEADER, changeCells, columnTitle, diffSummary, FINDING_HEADER, findingRows, metricRows, MODE_TITLE, verdict} from './rows.js'
@@ -103,7 +103,7 @@ export const format: Formatter<CompareReport> = (r, ctx) => {
     title: `Comparison: ${MODE_TITLE[r.mode].toLowerCase()}`,
     eyebrow: 'cloudready compare',
     subtitle: `${r.columns.map(columnTitle).join(' · ')}${r.asOf ? ` · as of ${r.asOf}` : ''}${r.deadline ? ` · deadline ${r.deadline}` : ''}`,
-    body: [`<p class="verdict${v.tone === 'good' ? ' good' : v.tone === 'neutral' ? ' neutral' : ''}">${escapeHtml(v.line)}</p>`, regressions, ...changes(r), sideBySide(r), ...charts(r), notes].filter(Boolean),
+    body: [`<p class="verdict${v.tone === 'good' ? ' good' : v.tone === 'neutral' ? ' neutral' : ''}">${escapeHtml(v.line)}</p>`, regressions, ...changes(r), ...(r.league ? [leaguePanel(r.league)] : []), sideBySide(r), ...charts(r), notes].filter(Boolean),
     footer: provenance({asOf: r.asOf, deadline: r.deadline, lifecycle: r.lifecycle, version: ctx.version}),
   })
 }

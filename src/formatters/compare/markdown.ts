@@ -1,4 +1,5 @@
 import type {CompareReport} from '../../core/compare/index.js'
+import {leagueCells, leagueHeader, leagueNotes} from '../league.js'
 import {mdCell, mdTable} from '../text.js'
 import type {Formatter} from '../types.js'
 import {CHANGE_HEADER, changeCells, columnTitle, diffSummary, FINDING_HEADER, findingRows, metricRows, MODE_TITLE, verdict} from './rows.js'
@@ -28,6 +29,7 @@ export const format: Formatter<CompareReport> = (r) => {
     const findings = capped(findingRows(r), 'findings')
     if (findings.rows.length) out.push('### Findings', '', mdTable(FINDING_HEADER, findings.rows), ...findings.note, '')
   }
+  if (r.league) out.push('### League table', '', mdTable(leagueHeader(r.league), leagueCells(r.league)), '', ...leagueNotes(r.league).map((n) => `<sub>${mdCell(n)}</sub>`), '')
   const header = `| | ${r.columns.map((c) => mdCell(columnTitle(c))).join(' | ')} |${diff ? ' change |' : ''}`
   const sep = `|---|${r.columns.map(() => '---:').join('|')}|${diff ? '---:|' : ''}`
   const body = metricRows(r).map((m) => `| ${m.group ? `**${mdCell(m.label)}**` : mdCell(m.label)} | ${m.values.map(mdCell).join(' | ')} |${m.change === undefined ? '' : ` ${mdCell(m.change)} |`}`)

@@ -1,6 +1,7 @@
 import {Chalk} from 'chalk'
 
 import type {CompareReport} from '../../core/compare/index.js'
+import {LEAGUE_NUMERIC, leagueCells, leagueHeader, leagueNotes} from '../league.js'
 import {sanitizeTerminal} from '../text.js'
 import type {Formatter} from '../types.js'
 import {CHANGE_HEADER, changeCells, columnTitle, diffSummary, FINDING_HEADER, findingRows, metricRows, MODE_TITLE, verdict} from './rows.js'
@@ -30,6 +31,11 @@ export const format: Formatter<CompareReport> = (r, ctx) => {
       out.push(c.bold('Findings'))
       out.push(...table([FINDING_HEADER, ...findings.map((f) => f.map(sanitizeTerminal))]), '')
     }
+  }
+  if (r.league) {
+    out.push(c.bold('League table'))
+    const lines = table([leagueHeader(r.league), ...leagueCells(r.league).map((row) => row.map(sanitizeTerminal))], LEAGUE_NUMERIC)
+    out.push(c.bold(lines[0]), ...lines.slice(1), ...leagueNotes(r.league).map((n) => c.dim(sanitizeTerminal(n))), '')
   }
   out.push(c.bold(MODE_TITLE[r.mode]))
   const rows: string[][] = [['', ...r.columns.map((col) => sanitizeTerminal(columnTitle(col))), ...(diff ? ['change'] : [])]]

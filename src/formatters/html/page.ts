@@ -132,6 +132,8 @@ export interface PageOptions {
   footer: string[]
   /** One script of the tool's own (never inventory text), allowed by its hash. */
   script?: string
+  /** Rules added after the shared stylesheet (the brief's one-page layout). */
+  style?: string
 }
 
 /**
@@ -148,7 +150,7 @@ export function page(o: PageOptions): string {
 <meta name="referrer" content="no-referrer" />
 <meta name="generator" content="cloudready" />
 <title>${escapeHtml(o.title)}</title>
-<style>${STYLE}</style>
+<style>${STYLE}${o.style ?? ''}</style>
 </head>
 <body>
 <div class="page">

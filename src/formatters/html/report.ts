@@ -4,10 +4,13 @@
  * findings by category and severity, the wave timeline, the share migrated over time, and the move
  * groups with their dependencies — and every system in a table.
  */
+import type {BaseDepartment} from '../../core/assess/baseline.js'
 import type {AuditReport} from '../../core/assess/report.js'
+import {departmentColumn, leagueTable, type LeagueTable} from '../../core/compare/index.js'
 import {daysBetween} from '../../core/dates.js'
 import {CATEGORIES, SEVERITIES} from '../../core/model/types.js'
 import type {PlanReport} from '../../core/plan/report.js'
+import {LEAGUE_NUMERIC, leagueCells, leagueHeader, leagueNotes} from '../league.js'
 import {gbp, percent, plural} from '../text.js'
 import type {FormatContext} from '../types.js'
 import {heatMap, layeredGraph, type Marker, stackedBars, stepChart, timeline, type GraphNode, type Series} from './charts.js'
@@ -20,6 +23,8 @@ export interface ReportInput {
   plan: PlanReport
   /** The full audit, when the report is made from inventories: findings by category and severity. */
   audit?: AuditReport
+  /** `report --baseline`: an earlier audit's figures per department, for the league table's change. */
+  baseline?: {file: string; departments: Record<string, BaseDepartment>}
 }
 
 /** How many move groups the dependency graph draws at most; the table lists them all. */
@@ -350,6 +355,29 @@ function graphPanel(plan: PlanReport): string {
   })
 }
 
+/** The department league table (league.ts) as a panel of its own: a table, how it is ranked, no chart. */
+export function leaguePanel(table: LeagueTable): string {
+  const header = leagueHeader(table)
+  const notes = leagueNotes(table)
+  return `<section class="panel" id="league" aria-labelledby="league-h"><h2 id="league-h">League table</h2>
+<p class="lead">${escapeHtml(notes[0])}</p>
+${dataTable(`Departments ranked (${table.rows.length})`, header.map((head, i) => ({head, num: LEAGUE_NUMERIC.has(i), nowrap: i === 1})), leagueCells(table))}
+${notes.slice(1).map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('')}
+</section>`
+}
+
+/** The league of the report's departments; none for one department (nothing to rank it against). */
+export function reportLeague(input: ReportInput): LeagueTable | null {
+  const depts = input.plan.audit.departments
+  if (depts.length < 2) return null
+  const source = {plan: input.plan, audit: input.audit}
+  const base = input.baseline ?? input.audit?.baseline
+  return leagueTable(
+    depts.map((d) => departmentColumn(source, d.id, input.plan.files)),
+    base ? {file: base.file, departments: base.departments} : undefined,
+  )
+}
+
 function notesSection(plan: PlanReport): string {
   const items = [...plan.warnings, ...plan.externalConstraints.map((e) => `${e.ref} depends on ${e.dependsOn}, which is not in these inventories: the plan cannot schedule around it`)]
   if (!items.length) return ''
@@ -374,6 +402,7 @@ export function reportHtml(input: ReportInput, ctx: FormatContext): string {
       // The plan page is drawn from the plan alone; say what the report adds, so two pages that look alike are not taken for one.
       ...(input.audit ? [] : [['This page', 'the plan as a page (cloudready plan --format html): findings are counted by department; cloudready report adds them by category and severity, from the audit'] as [string, string]]),
     ]),
+    ...[reportLeague(input)].filter((l) => l !== null).map(leaguePanel),
     readinessPanel(plan),
     ...findingsPanels(plan, input.audit),
     timelinePanel(plan),
