@@ -68,3 +68,9 @@ export function gbp(n: number): string {
   if (n >= 10_000) return `£${Math.round(n / 1000)}k`
   return `£${Math.round(n).toLocaleString('en-GB')}`
 }
+
+/** How a plan's strategy reads: "done" for a moved system with none recorded, "rehost (assess first)" when too little is known. */
+export function strategyText(s: {strategy: string | null; assessFirst?: boolean}): string {
+  if (s.strategy === null) return 'done'
+  return s.assessFirst ? `${s.strategy} (assess first)` : s.strategy
+}

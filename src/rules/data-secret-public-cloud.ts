@@ -15,6 +15,7 @@ export const rule: Rule = {
     sources: [SOURCES.classifications, SOURCES.ncsc2],
     remedy: 'Keep the system on accredited infrastructure (retain, or a private or Crown Hosting target accredited for its classification), or separate the SECRET data so the rest can move.',
     fields: ['data.classification'],
+    blocker: true,
     example: 'data: {classification: SECRET}\nmigration: {target: public-cloud}',
   },
   check(system) {

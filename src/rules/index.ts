@@ -24,11 +24,16 @@ import {rule as peopleScarceSkills} from './people-scarce-skills.js'
 import {rule as platformEndOfSupport} from './platform-end-of-support.js'
 import {rule as platformExtendedSupportOnly} from './platform-extended-support-only.js'
 import {rule as platformNotVirtualised} from './platform-not-virtualised.js'
+import {rule as platformOsNoCloud} from './platform-os-no-cloud.js'
 import {rule as platformSpecialistHardware} from './platform-specialist-hardware.js'
 import {rule as platformSupportEnding} from './platform-support-ending.js'
 import {rule as platformUnknownLifecycle} from './platform-unknown-lifecycle.js'
 import {rule as securityCriticalVulnerabilities} from './security-critical-vulnerabilities.js'
 import {rule as securityHealthCheckStale} from './security-health-check-stale.js'
+import {rule as architectureHybridDependency} from './architecture-hybrid-dependency.js'
+import {rule as commercialOracleLicencePosition} from './commercial-oracle-licence-position.js'
+import {rule as dataLargeVolume} from './data-large-volume.js'
+import {rule as dataQualityGaps} from './data-quality-gaps.js'
 import type {Rule} from './types.js'
 
 export const RULES: readonly Rule[] = Object.freeze(
@@ -54,11 +59,16 @@ export const RULES: readonly Rule[] = Object.freeze(
     platformEndOfSupport,
     platformExtendedSupportOnly,
     platformNotVirtualised,
+    platformOsNoCloud,
     platformSpecialistHardware,
     platformSupportEnding,
     platformUnknownLifecycle,
     securityCriticalVulnerabilities,
     securityHealthCheckStale,
+    dataQualityGaps,
+    dataLargeVolume,
+    commercialOracleLicencePosition,
+    architectureHybridDependency,
   ].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0)),
 )
 

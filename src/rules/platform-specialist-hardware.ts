@@ -13,6 +13,7 @@ export const rule: Rule = {
     sources: [SOURCES.legacy, SOURCES.tcopCloud],
     remedy: 'Plan a replatform (emulation or recompilation), refactor or repurchase, and start early; keep rehost only for a specialist hosting service that runs this hardware.',
     fields: ['platform.hardware'],
+    blocker: true,
     example: 'platform: {hardware: mainframe}',
   },
   check(system) {

@@ -9,7 +9,7 @@ export const rule: Rule = {
     id: 'platform-support-ending',
     category: 'platform',
     severity: 'low',
-    description: 'An operating system, database or runtime reaches the end of security support within `months` months.',
+    description: 'An operating system, database or runtime reaches the end of security support within the coming months (12 by default; `months` in the config): medium when that comes before the system\'s own target date, low otherwise.',
     rationale:
       'A migration takes months; a platform whose security support ends during it becomes legacy before the move is over. Planning the upgrade into the move costs less than an emergency later.',
     sources: [SOURCES.preventLegacy, SOURCES.legacy],
@@ -25,7 +25,11 @@ export const rule: Rule = {
       .filter((p) => supportEndsWithin(p.match, ctx.asOf, months))
       .map((p) => {
         const end = securityEndDate(p.match)!
-        return {pointer: p.pointer, message: `The ${LAYER_NAMES[p.layer]} ${matchLabel(p.match)} leaves security support on ${end}, in ${count(daysBetween(ctx.asOf, end), 'day')}`}
+        // Support ending before the system's own move date makes it legacy before it moves: medium.
+        const target = system.migration?.target_date
+        const first = target !== undefined && end < target
+        const why = first ? `, before the move (migration.target_date = ${target})` : ''
+        return {pointer: p.pointer, message: `The ${LAYER_NAMES[p.layer]} ${matchLabel(p.match)} leaves security support on ${end}, in ${count(daysBetween(ctx.asOf, end), 'day')}${why}`, ...(first ? {severity: 'medium' as const} : {})}
       })
   },
 }

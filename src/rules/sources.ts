@@ -27,4 +27,7 @@ export const SOURCES = {
   icoDpia: {title: 'ICO guidance: Data protection impact assessments', url: 'https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/accountability-and-governance/guide-to-accountability-and-governance/data-protection-impact-assessments/'},
   gdprChapterV: {title: 'UK GDPR Chapter V: Transfers of personal data to third countries or international organisations', url: 'https://www.legislation.gov.uk/eur/2016/679/chapter/V'},
   icoTransfers: {title: 'ICO guidance: International transfers', url: 'https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/international-transfers/'},
+  oracleCloud: {title: 'Oracle: Licensing Oracle Software in the Cloud Computing Environment (the authorised cloud environments and how their vCPUs count)'},
+  dataTransfer: {title: 'Cloud providers\' data transfer guidance: online transfer for terabytes, offline appliances (AWS Snowball, Azure Data Box, Google Transfer Appliance) for tens of terabytes and more; data out of a cloud (egress) is charged per gigabyte'},
+  hybrid: {title: 'NCSC Cloud Security Principles, principle 11: External interface protection (a hybrid link is an external interface)', url: 'https://www.ncsc.gov.uk/collection/cloud/the-cloud-security-principles'},
 } satisfies Record<string, RuleSource>

@@ -31,6 +31,8 @@ export interface RuleMeta {
   fields: string[]
   /** A short YAML example of a system this rule flags. */
   example: string
+  /** A finding of this rule makes the as-is move impossible: readiness `not-ready`, whatever its severity (README "Readiness"). */
+  blocker?: boolean
   /** A finding of this rule means there is too little data to judge: readiness `unknown`. */
   makesUnknown?: boolean
   /** Defined in a `.cloudready.yaml`, not shipped. */
@@ -60,6 +62,8 @@ export interface RuleContext {
   entry: EstateSystem
   /** Refs of the systems in the same dependency cycle as this one (empty when none). */
   cycle: readonly string[]
+  /** Another system of the estate by ref (`department/id`), for rules that read a dependency's facts. */
+  systemOf(ref: string): System | undefined
   /** Readiness of another system by ref, once the first pass has judged it (for dependency rules). */
   readinessOf(ref: string): Readiness | undefined
   /** `layerProducts` keeps its answer here for the system being judged (see rules/shared.ts). */

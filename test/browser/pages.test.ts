@@ -6,7 +6,7 @@
  *
  * Needs /usr/bin/chromium (Debian: `apt-get install -y chromium`); skipped with a message without it.
  */
-import {existsSync, mkdirSync, mkdtempSync, rmSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -15,11 +15,14 @@ import type {Browser} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {cli, ROOT} from '../helpers/cli.js'
+import {decodePng, encodeIndexedPng} from './png.js'
 
 const CHROMIUM = '/usr/bin/chromium'
 const HAS_CHROMIUM = existsSync(CHROMIUM)
 const OUTPUT = path.join(ROOT, 'test', 'output')
 const AS_OF = '2026-11-27'
+/** The pages the README shows (docs/NAME.png); docs/report.png is test/browser/report.test.ts's. */
+const DOCS_PICTURES = ['brief', 'plan', 'compare-departments', 'compare-scenarios']
 const VIEWPORTS = [
   {width: 1280, height: 800},
   {width: 1920, height: 1080},
@@ -91,6 +94,11 @@ describe.skipIf(!HAS_CHROMIUM)('every HTML page in Chromium, at 1280 and 1920 px
     expect(await page.$eval('html', (html) => html.scrollWidth - html.clientWidth)).toBeLessThanOrEqual(1)
     mkdirSync(OUTPUT, {recursive: true})
     await page.screenshot({path: path.join(OUTPUT, `${name}-${width}.png`), fullPage: true})
+    // `UPDATE_DOCS_SCREENSHOT=1 npx vitest run test/browser` rewrites the README's pictures: the first screen of each page.
+    if (process.env.UPDATE_DOCS_SCREENSHOT && width === 1280 && DOCS_PICTURES.includes(name)) {
+      const small = encodeIndexedPng(decodePng(await page.screenshot({fullPage: name === 'brief'})), 256)
+      writeFileSync(path.join(ROOT, 'docs', `${name}.png`), small)
+    }
     await page.close()
   })
 

@@ -33,13 +33,13 @@ interface PlanJson {
   capacity: {systems?: number; effort?: number}
   summary: {systems: number; waves: number; shareDoneByDeadline: number}
   waves: Array<{number: number; start: string; end: string; systems: string[]}>
-  systems: Array<{ref: string; department: string; name: string; readiness: string; status: string; strategy: string; wave: number | null; moveGroup: string; effort: {low: number; high: number}; annualRunGbp: number | null}>
+  systems: Array<{ref: string; department: string; name: string; readiness: string; status: string; strategy: string; wave: number | null; moveGroup: string; effort: {low: number; high: number}; annualRunGbp: number | null; completed: string | null}>
   audit: {summary: {bySeverity: Record<string, number>; annualRunGbp: number; annualRunGbpAtRisk: number}; departments: Array<{id: string; name: string; summary: {systems: number; byReadiness: Record<string, number>; bySeverity: Record<string, number>; shareReady: number; annualRunGbpAtRisk: number}}>}
 }
 
 interface AuditJson {
   failOn: string
-  systems: Array<{ref: string; department: string; readiness: string; pastEndOfSupport: boolean; migrationStatus: string; annualRunGbp: number | null; confidence: number; findings: Array<{rule: string; severity: string; pointer: string; message: string}>}>
+  systems: Array<{ref: string; department: string; readiness: string; pastEndOfSupport: boolean; migrationStatus: string; annualRunGbp: number | null; confidence: number; retainedBy: string | null; hosting: string; findings: Array<{rule: string; severity: string; pointer: string; message: string}>}>
 }
 
 interface Column {
@@ -163,8 +163,8 @@ function expectColumn(col: Column, plan: PlanJson, audit: AuditJson, department?
   const moving = mine.filter((s) => s.wave !== null)
   expect(col.effort.low).toBeCloseTo(moving.reduce((sum, s) => sum + s.effort.low, 0), 1)
   expect(col.effort.high).toBeCloseTo(moving.reduce((sum, s) => sum + s.effort.high, 0), 1)
-  // Systems already moved count as done by any date; the others at the end of their wave.
-  const doneByDeadline = mine.filter((s) => s.status === 'done' || (s.wave !== null && plan.waves[s.wave - 1].end <= plan.deadline)).length
+  // A system already moved counts from when it got there (the as-of date when not recorded); the others at the end of their wave.
+  const doneByDeadline = mine.filter((s) => (s.status === 'done' ? (s.completed ?? plan.asOf) <= plan.deadline : s.wave !== null && plan.waves[s.wave - 1].end <= plan.deadline)).length
   expect(col.shareDoneByDeadline).toBeCloseTo(doneByDeadline / mine.length, 3)
   expect(col.asOf).toBe(plan.asOf)
   expect(col.deadline).toBe(plan.deadline)
@@ -173,7 +173,8 @@ function expectColumn(col: Column, plan: PlanJson, audit: AuditJson, department?
   const left = mine.filter((s) => s.status === 'planned')
   expect(col.readyToMove.count).toBe(left.filter((s) => s.readiness === 'ready').length)
   expect(col.readyToMove.share).toBeCloseTo(left.length ? col.readyToMove.count / left.length : 0, 3)
-  const unsupported = audited.filter((s) => s.pastEndOfSupport && s.migrationStatus !== 'migrated' && s.migrationStatus !== 'retired')
+  // README "Money": still to move, not retained, not in public cloud or SaaS, on a platform past security support.
+  const unsupported = audited.filter((s) => s.pastEndOfSupport && s.migrationStatus !== 'migrated' && s.migrationStatus !== 'retired' && s.retainedBy === null && s.hosting !== 'public-cloud' && s.hosting !== 'saas')
   expect(col.unsupportedRunCost).toEqual({gbp: unsupported.reduce((sum, s) => sum + (s.annualRunGbp ?? 0), 0), noCostRecorded: unsupported.filter((s) => s.annualRunGbp === null).length})
   expect(col.confidence).toBeCloseTo(audited.reduce((sum, s) => sum + s.confidence, 0) / audited.length, 3)
 }
@@ -254,10 +255,10 @@ describe('compare --by-department', () => {
   it('gives the same numbers from a saved plan JSON (past end of support from its share)', () => {
     const fromInventories = json<CompareJson>(['compare', base, '--by-department', '--as-of', AS_OF])
     const fromPlan = json<CompareJson>(['compare', basePlanFile, '--by-department'])
-    // A plan JSON does not say which systems are past end of support or how sure each verdict is: those are unknown, never guessed.
-    const known = (c: Column) => ({...c, inputs: [], kind: '', unsupportedRunCost: null, confidence: null})
+    // A plan JSON does not say how sure each verdict is: that is unknown, never guessed.
+    const known = (c: Column) => ({...c, inputs: [], kind: '', confidence: null})
     expect(fromPlan.columns.map(known)).toEqual(fromInventories.columns.map(known))
-    for (const c of fromPlan.columns) expect([c.unsupportedRunCost, c.confidence]).toEqual([null, null])
+    for (const c of fromPlan.columns) expect(c.confidence).toBeNull()
   })
 
   it('ranks the departments in a league table: by completion, then done by the deadline, done now and ready; ties share a rank', () => {

@@ -95,7 +95,8 @@ describe('where the config comes from', () => {
   it('found upward from the first path (the inventory is in a subfolder): its deadline applies, exit 0 at the worst finding medium', () => {
     expect(plain.deadline).toBe('2030-12-31')
     expect(plain.failOn).toBe('high')
-    expect(rulesOf(plain)).toEqual(['cfg/records security-health-check-stale'])
+    // 'records' records no run cost: a low data-quality finding beside the stale health check.
+    expect(rulesOf(plain)).toEqual(['cfg/records data-quality-gaps', 'cfg/records security-health-check-stale'])
     expect(plain.systems.map((s) => s.deadlineStatus)).toEqual(['on-track', 'on-track', 'on-track', 'on-track'])
     // Named as a file rather than a folder: the same config.
     const file = auditJson([`${ESTATE}/cfg.yaml`])
@@ -171,7 +172,7 @@ describe('what each setting does', () => {
   it('a rule turned off disappears: no finding, not among the rules that ran (SARIF), and failOn medium now passes', () => {
     const {run, json} = auditJson([ESTATE, '--config', `${CONFIGS}/rule-off.yaml`])
     expect(run.code).toBe(0)
-    expect(rulesOf(json)).toEqual([])
+    expect(rulesOf(json)).toEqual(['cfg/records data-quality-gaps'])
     expect(system(json, 'records').readiness).toBe('ready')
     const sarif = audit([ESTATE, '--config', `${CONFIGS}/rule-off.yaml`, '--format', 'sarif'])
     const ids = (JSON.parse(sarif.stdout) as {runs: Array<{tool: {driver: {rules: Array<{id: string}>}}}>}).runs[0].tool.driver.rules.map((r) => r.id)
@@ -183,10 +184,11 @@ describe('what each setting does', () => {
   it('a severity override changes the finding, the score and the exit code', () => {
     const {run, json} = auditJson([ESTATE, '--config', `${CONFIGS}/severity-high.yaml`])
     expect(run.code).toBe(1)
-    const [finding] = system(json, 'records').findings
+    const finding = system(json, 'records').findings.find((f) => f.rule === 'security-health-check-stale')
     expect(finding).toMatchObject({rule: 'security-health-check-stale', severity: 'high'})
-    expect(system(json, 'records').score).toBe(80)
-    expect(system(plain, 'records').score).toBe(90)
+    // README "Score": raw 80 − 4 and 90 − 4 (the low data-quality finding), both in the ready-with-conditions band 35–69.
+    expect(system(json, 'records').score).toBe(35 + Math.round((76 * 34) / 100))
+    expect(system(plain, 'records').score).toBe(35 + Math.round((86 * 34) / 100))
   })
 
   it("a rule's options change its threshold: cost-retire-candidate with maxUsers 200 flags 'grants' (150 users)", () => {
@@ -197,7 +199,7 @@ describe('what each setting does', () => {
     expect(grants.findings).toHaveLength(1)
     expect(grants.findings[0]).toMatchObject({rule: 'cost-retire-candidate', severity: 'medium', category: 'cost', pointer: '/systems/2/costs/annual_run_gbp'})
     expect(grants.findings[0].message).toContain('£300,000 a year for 150 users')
-    expect(rulesOf(json)).toEqual(['cfg/grants cost-retire-candidate', 'cfg/records security-health-check-stale'])
+    expect(rulesOf(json)).toEqual(['cfg/grants cost-retire-candidate', 'cfg/records data-quality-gaps', 'cfg/records security-health-check-stale'])
   })
 })
 
@@ -219,7 +221,8 @@ describe('custom rules, written as data', () => {
     // The high finding fails the run and makes the system ready with conditions.
     expect(run.code).toBe(1)
     expect(flagged[0].readiness).toBe('ready-with-conditions')
-    expect(flagged[0].score).toBe(100 - 20 - 4)
+    // Raw 100 − 20 − 4, placed in the ready-with-conditions band (README "Score").
+    expect(flagged[0].score).toBe(35 + Math.round(((100 - 20 - 4) * 34) / 100))
   })
 
   it('`unless` flags the systems that do not match; with no pointer the finding points at the system', () => {

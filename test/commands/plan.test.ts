@@ -44,7 +44,8 @@ interface PlanJson {
     id: string
     department: string
     status: string
-    strategy: string
+    strategy: string | null
+    assessFirst: boolean
     declaredStrategy: string | null
     overridden: {declared: string; reason: string} | null
     reasons: Array<{rule: string; fact: string}>
@@ -148,7 +149,8 @@ describe('plan examples in every format', () => {
     body.forEach((r, i) => {
       const s = data.systems[i]
       expect(`${r[col('department')]}/${r[col('system')]}`).toBe(s.ref)
-      expect(r[col('strategy')]).toBe(s.strategy)
+      // As the plan's other human formats say it: "done" for none recorded, "(assess first)" on a thin rehost.
+      expect(r[col('strategy')]).toBe(s.strategy === null ? 'done' : s.assessFirst ? `${s.strategy} (assess first)` : s.strategy)
       expect(r[col('wave')]).toBe(s.wave === null ? '' : String(s.wave))
       expect(Number(r[col('effortLow')])).toBe(s.effort.low)
     })
@@ -182,7 +184,7 @@ describe('what the examples must show', () => {
     expect(cesa.declaredStrategy).toBe('rehost')
     expect(cesa.strategy).not.toBe('rehost')
     expect(cesa.overridden).toEqual({declared: 'rehost', reason: expect.stringContaining('mainframe')})
-    expect(cesa.reasons[0]).toEqual({rule: 'architecture-strategy-contradicted', fact: expect.stringContaining('declared rehost overridden')})
+    expect(cesa.reasons[0]).toEqual({rule: 'architecture-strategy-contradicted', fact: expect.stringContaining('migration.strategy = rehost overridden')})
     expect(p.warnings).toContainEqual(expect.stringMatching(/^hmrc\/cesa: declared strategy rehost overridden: .*mainframe/))
   })
 

@@ -260,3 +260,22 @@ describe('cloudready report --brief', () => {
     expect(league).toContain(`compares with ${base}`)
   })
 })
+
+describe('money: the same named figures in the audit text, JSON, markdown and the report', () => {
+  it('run cost on platforms past security support and the rest, with the systems with no cost recorded', () => {
+    const json = JSON.parse(cli(['audit', 'examples', '--as-of', AS_OF, '--format', 'json']).stdout) as {summary: {runCost: Record<string, {gbp: number; systems: number; noCostRecorded: number}>}}
+    const text = cli(['audit', 'examples', '--as-of', AS_OF, '--no-color', '--format', 'stylish']).stdout
+    const md = cli(['audit', 'examples', '--as-of', AS_OF, '--format', 'markdown']).stdout
+    const html = cli(['report', 'examples', '--as-of', AS_OF]).stdout
+    const money = /<section class="panel" id="money"[\s\S]*?<\/section>/.exec(html)![0]
+    const gbp = (n: number) => (n >= 1_000_000 ? `£${(n / 1_000_000).toFixed(1).replace(/\.0$/, '')}m` : n >= 10_000 ? `£${Math.round(n / 1000)}k` : `£${n}`)
+    for (const [key, part] of Object.entries(json.summary.runCost)) {
+      // The text and markdown say "£X a year … (N systems; M with no cost recorded)"; the page has a row of the three numbers.
+      const words = `${gbp(part.gbp)} a year`
+      expect(text, key).toContain(words)
+      expect(md, key).toContain(words)
+      expect(text, key).toContain(`${part.systems} system${part.systems === 1 ? '' : 's'}${part.noCostRecorded ? `; ${part.noCostRecorded} with no cost recorded` : ''}`)
+      expect(money, key).toMatch(new RegExp(`<td class="num">${gbp(part.gbp).replace('.', '\\.')}</td><td class="num">${part.systems}</td><td class="num">${part.noCostRecorded}</td>`))
+    }
+  })
+})

@@ -20,6 +20,7 @@ const FILES = readdirSync(RULES_DIR).filter((f) => f.endsWith('.ts') && !NOT_RUL
 const ESTATE: Record<string, Partial<RuleCase>> = {
   'architecture-dependency-cycle': {cycle: ['dept/sys', 'dept/payments-gw']},
   'architecture-depends-on-not-ready': {readiness: {'dept/mainframe-ledger': 'not-ready'}},
+  'architecture-hybrid-dependency': {others: {'dept/mainframe-ledger': {id: 'mainframe-ledger', name: 'Ledger', criticality: 'high', hosting: 'on-premises'}}},
   // Judged before the deadline: after it, deadline-missed reports the lateness instead.
   'deadline-target-after-deadline': {asOf: '2023-06-01'},
 }
@@ -157,7 +158,18 @@ describe('rules are pure', () => {
     }).map((r) => r.meta.id)
     // It has a classification and a target date, a mainframe (so no x86 to virtualise), and only
     // products the table knows, long past or far from their end of support; it is judged after the
-    // deadline, when deadline-missed (not deadline-target-after-deadline) reports the lateness.
-    expect(silent).toEqual(['data-classification-missing', 'deadline-no-target-date', 'deadline-target-after-deadline', 'platform-not-virtualised', 'platform-support-ending', 'platform-unknown-lifecycle'])
+    // deadline, when deadline-missed (not deadline-target-after-deadline) reports the lateness. Its
+    // dependencies are not in the estate (no hybrid link to judge), its data is 1.2 TB and its OS is RHEL.
+    expect(silent).toEqual([
+      'architecture-hybrid-dependency',
+      'data-classification-missing',
+      'data-large-volume',
+      'deadline-no-target-date',
+      'deadline-target-after-deadline',
+      'platform-not-virtualised',
+      'platform-os-no-cloud',
+      'platform-support-ending',
+      'platform-unknown-lifecycle',
+    ])
   })
 })

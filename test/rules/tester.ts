@@ -18,6 +18,8 @@ export interface RuleCase {
   cycle?: string[]
   readiness?: Record<string, Readiness>
   department?: string
+  /** Other systems of the estate by ref, for rules that read a dependency's facts. */
+  others?: Record<string, System>
 }
 
 export interface InvalidCase extends RuleCase {
@@ -40,6 +42,7 @@ export function contextFor(rule: Rule, c: RuleCase): {system: System; ctx: RuleC
     entry: {ref: `${department}/${system.id}`, department: {id: department, name: department}, system, file: 'x.yaml', doc: undefined as never, pointer: '/systems/0'},
     cycle: c.cycle ?? [],
     readinessOf: (ref) => c.readiness?.[ref],
+    systemOf: (ref) => c.others?.[ref],
   }
   return {system, ctx}
 }

@@ -38,7 +38,7 @@ interface BaseSystem {
 }
 
 const READINESS_RANK: Record<Readiness, number> = {ready: 0, 'ready-with-conditions': 1, unknown: 2, 'not-ready': 3}
-const DEADLINE_RANK: Record<DeadlineStatus, number> = {met: 0, 'on-track': 1, 'at-risk': 2, missed: 3}
+const DEADLINE_RANK: Record<DeadlineStatus, number> = {met: 0, 'met-late': 1, exempt: 1, 'on-track': 1, 'at-risk': 2, missed: 3}
 
 /** A finding's identity across runs: rule, system and where in the system — not the line, not the system's index. */
 export function findingKey(ref: string, rule: string, pointer: string): string {

@@ -8,6 +8,8 @@ import {daysBetween} from '../dates.js'
 import {buildGraph, cyclesByRef} from '../graph.js'
 import {lookup, type LifecycleMatch, type LifecycleTable, supportPhase} from '../lifecycle/index.js'
 import {flat} from '../strings.js'
+import {bandedScore, blockersOf, blocks, type PathStep, pathToReady} from './path.js'
+import {completionDate, retainedBy} from './retain.js'
 import {
   type Category,
   CATEGORIES,
@@ -81,7 +83,39 @@ export interface SystemAssessment {
   platform: Partial<Record<PlatformLayer, PlatformFact>>
   /** Refs of the systems in the same dependency cycle (empty when none). */
   cycle: string[]
+  /** Rule ids of the findings that make the as-is move impossible (readiness `not-ready`). */
+  blockers: string[]
+  /** What to clear, in order, for the system to be `ready`; empty when it is, or when it is done. */
+  pathToReady: PathStep[]
+  /** When a migrated or retired system got there (README "Deadline statuses"); null when not done or not recorded. */
+  completed: string | null
+  /** Why a system still to move is kept where it is: declared retain, or its classification; null otherwise. */
+  retainedBy: 'declared' | 'classification' | null
   findings: Finding[]
+}
+
+/** A sum of run cost a year, the systems it counts, and how many of those have no cost recorded (left out of the sum). */
+export interface MoneyPart {
+  gbp: number
+  systems: number
+  noCostRecorded: number
+}
+
+/**
+ * Run cost a year in named parts a spending review can use (README "Money"). None counts a system
+ * already migrated or retired, or one hosted in public cloud or SaaS; retained systems are apart.
+ */
+export interface RunCost {
+  /** Every system still running on premises or in private hosting and still to move. */
+  toMove: MoneyPart
+  /** Of those, on an OS, database or runtime past end of security support (extended support included). */
+  pastSecuritySupport: MoneyPart
+  /** Of those, on paid extended support only (past mainstream security support, with extended support running). */
+  extendedSupportOnly: MoneyPart
+  /** Of those to move, the ones not ready (a blocker stands). */
+  notReady: MoneyPart
+  /** Retained systems, apart. */
+  retained: MoneyPart
 }
 
 export interface Summary {
@@ -92,15 +126,21 @@ export interface Summary {
   byDeadlineStatus: Record<DeadlineStatus, number>
   /** Systems already migrated or retired. */
   done: number
+  /** Systems still to move: neither done nor retained (the plan's "to move", exactly). */
+  toMove: number
+  /** Systems retained, by declaration or classification. */
+  retained: number
+  /** Dated completions on or before the deadline, their share of all systems, and done systems whose date is not recorded (counted apart). */
+  doneByDeadline: {count: number; share: number; undated: number}
   /** Share of systems `ready` (0–1). */
   shareReady: number
   /** Share of systems `ready` or `ready-with-conditions`. */
   shareReadyOrConditional: number
   /** Share of systems with an OS, database or runtime past its end of security support. */
   sharePastEndOfSupport: number
+  /** Run cost a year recorded for every system. */
   annualRunGbp: number
-  /** Run cost of systems not yet moved that are not ready or run on an unsupported platform. */
-  annualRunGbpAtRisk: number
+  runCost: RunCost
 }
 
 export interface DepartmentSummary {
@@ -128,6 +168,8 @@ const DONE = new Set(['migrated', 'retired'])
 
 /** Most systems are in no cycle: one empty list for all of them, frozen so that none can change it. */
 const NO_CYCLE = Object.freeze([]) as unknown as string[]
+/** The same for systems with nothing to clear. */
+const NO_STEPS = Object.freeze([]) as unknown as PathStep[]
 /** The same for systems without findings. */
 const NO_FINDINGS = Object.freeze([]) as unknown as Finding[]
 
@@ -154,6 +196,8 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
     return m
   }
   const facts = new Map<LifecycleMatch, PlatformFact>()
+  const blockerRules = new Set(options.rules.filter((r) => r.rule.meta.blocker).map((r) => r.rule.meta.id))
+  const remedies = new Map(options.rules.map((r) => [r.rule.meta.id, r.rule.meta.remedy]))
   const firstPass = options.rules.filter((r) => !r.rule.secondPass)
   const secondPass = options.rules.filter((r) => r.rule.secondPass)
   // Messages repeat across systems (the same product past support, the same missing owner): 577k
@@ -190,6 +234,7 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
       entry,
       cycle: cycles.get(ref) ?? [],
       readinessOf,
+      systemOf: (r: string) => estate.systems.get(r)?.system,
       options: {},
     }
     const w: Work = {entry, findings: NO_FINDINGS, judged: 0, applicable: 0, unknown: false, ctx}
@@ -273,7 +318,7 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
     let conditions = false
     for (const f of w.findings) {
       if (f.category === 'deadline') continue
-      if (f.severity === 'critical') return 'not-ready'
+      if (blocks(f, blockerRules)) return 'not-ready'
       if (f.severity === 'high' || f.severity === 'medium') conditions = true
     }
     // The rounded value, so a system shown at 0.5 is never judged as below it.
@@ -284,11 +329,14 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
   function finish(w: Work, opts: AssessOptions, look: (p: Product) => LifecycleMatch): SystemAssessment {
     const {entry} = w
     const s = entry.system
-    const findings = sortFindings(w.findings)
+    const retained = retainedBy(s)
+    const findings = sortFindings(oneDeadlineFinding(w.findings, retained === 'classification'))
     let penalty = 0
     for (const f of findings) if (f.category !== 'deadline') penalty += SCORE_PENALTY[f.severity]
-    const score = Math.max(0, 100 - penalty)
+    const readinessClass = classifyFinal(w)
+    const score = bandedScore(100 - penalty, readinessClass)
     const confidence = confidenceOf(w)
+    const done = isDone(entry)
     const platform: Partial<Record<PlatformLayer, PlatformFact>> = {}
     let pastEndOfSupport = false
     for (const layer of ['os', 'database', 'runtime'] as const) {
@@ -310,7 +358,7 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
       platform[layer] = fact
     }
     const at = entry.doc.locateIn(entry.pointer, '')
-    const {status, daysLate} = deadlineStatus(entry, w.findings, opts)
+    const {status, daysLate} = deadlineStatus(entry, findings, opts)
     return {
       ref: entry.ref,
       department: entry.department.id,
@@ -323,7 +371,7 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
       criticality: s.criticality,
       hosting: s.hosting,
       migrationStatus: s.migration?.status ?? 'not-started',
-      readiness: classifyFinal(w),
+      readiness: readinessClass,
       score,
       confidence,
       deadlineStatus: status,
@@ -334,8 +382,22 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
       pastEndOfSupport,
       platform,
       cycle: w.ctx.cycle.length === 0 ? NO_CYCLE : [...w.ctx.cycle],
+      blockers: blockersOf(findings, blockerRules),
+      pathToReady: done || readinessClass === 'ready' ? NO_STEPS : pathToReady(findings, blockerRules, remedies, readinessClass === 'unknown' ? missingFields(w) : null),
+      completed: completionDate(s, opts.asOf),
+      retainedBy: retained,
       findings,
     }
+  }
+
+  /** The fields the rules without their data would have read, for a system too thin to judge. */
+  function missingFields(w: Work): string[] {
+    const out = new Set<string>()
+    for (const active of options.rules) {
+      w.ctx.options = active.options
+      if (hasData(active, w.entry.system, w.ctx) < 1) for (const f of active.rule.meta.fields) if (!fieldPresent(w.entry.system, f)) out.add(f)
+    }
+    return [...out].sort()
   }
 
   /** Second-pass findings may add conditions, never clear them; the first pass decided blockers. */
@@ -347,16 +409,42 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
 }
 
 /**
- * Deadline status, separate from readiness: `met` once migrated or retired; otherwise `missed` when
- * the deadline has passed, `at-risk` when the plan's own date is late, missing or overdue, else `on-track`.
+ * Deadline status, separate from readiness (README "Deadline statuses"): a done system is `met` on or
+ * before the deadline (or with no date recorded: counted apart in doneByDeadline) and `met-late` after
+ * it, with its days late; a system retained because its classification requires it is `exempt`;
+ * otherwise `missed` when the deadline has passed, `at-risk` when the plan's own date is late, missing
+ * or overdue, else `on-track`.
  */
 export function deadlineStatus(entry: EstateSystem, findings: Finding[], opts: {asOf: string; deadline: string}): {status: DeadlineStatus; daysLate: number} {
-  if (isDone(entry)) return {status: 'met', daysLate: 0}
+  if (isDone(entry)) {
+    const completed = completionDate(entry.system, opts.asOf)
+    if (completed !== null && completed > opts.deadline) return {status: 'met-late', daysLate: daysBetween(opts.deadline, completed)}
+    return {status: 'met', daysLate: 0}
+  }
+  if (retainedBy(entry.system) === 'classification') return {status: 'exempt', daysLate: 0}
   const late = daysBetween(opts.deadline, opts.asOf)
   if (late > 0) return {status: 'missed', daysLate: late}
   const target = entry.system.migration?.target_date
   const atRisk = !target || target > opts.deadline || target < opts.asOf || findings.some((f) => f.category !== 'deadline' && f.severity === 'critical')
   return {status: atRisk ? 'at-risk' : 'on-track', daysLate: 0}
+}
+
+const DEADLINE_RANK: Record<Severity, number> = {critical: 0, high: 1, medium: 2, low: 3, info: 4}
+
+/**
+ * One fact, one finding: at most one deadline finding per system — the most severe, its message
+ * carrying the others' — and none for a system exempt by its classification.
+ */
+function oneDeadlineFinding(findings: Finding[], exempt: boolean): Finding[] {
+  let count = 0
+  for (const f of findings) if (f.category === 'deadline') count++
+  if (count === 0 || (count === 1 && !exempt)) return findings
+  const rest = findings.filter((f) => f.category !== 'deadline')
+  if (exempt) return rest
+  const deadline = findings.filter((f) => f.category === 'deadline').sort((a, b) => DEADLINE_RANK[a.severity] - DEADLINE_RANK[b.severity] || (a.rule < b.rule ? -1 : 1))
+  const [first, ...others] = deadline
+  rest.push({...first, message: `${first.message}; also: ${others.map((f) => f.message).join('; ')}`})
+  return rest
 }
 
 /** Dotted field paths split once: `fieldPresent` runs for every rule on every system. */
@@ -413,7 +501,16 @@ function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
 }
 
 const READINESS: readonly Readiness[] = ['ready', 'ready-with-conditions', 'not-ready', 'unknown']
-const DEADLINE_STATUSES: readonly DeadlineStatus[] = ['met', 'on-track', 'at-risk', 'missed']
+const DEADLINE_STATUSES: readonly DeadlineStatus[] = ['met', 'met-late', 'on-track', 'at-risk', 'missed', 'exempt']
+
+const PUBLIC_HOSTING = new Set(['public-cloud', 'saas'])
+const noMoney = (): MoneyPart => ({gbp: 0, systems: 0, noCostRecorded: 0})
+
+function addMoney(part: MoneyPart, cost: number | null): void {
+  part.systems++
+  if (cost === null) part.noCostRecorded++
+  else part.gbp += cost
+}
 
 export function summarise(systems: SystemAssessment[]): Summary {
   const s: Summary = {
@@ -423,11 +520,14 @@ export function summarise(systems: SystemAssessment[]): Summary {
     byCategory: zeroes(CATEGORIES),
     byDeadlineStatus: zeroes(DEADLINE_STATUSES),
     done: 0,
+    toMove: 0,
+    retained: 0,
+    doneByDeadline: {count: 0, share: 0, undated: 0},
     shareReady: 0,
     shareReadyOrConditional: 0,
     sharePastEndOfSupport: 0,
     annualRunGbp: 0,
-    annualRunGbpAtRisk: 0,
+    runCost: {toMove: noMoney(), pastSecuritySupport: noMoney(), extendedSupportOnly: noMoney(), notReady: noMoney(), retained: noMoney()},
   }
   let past = 0
   // Indexed loops: this runs once per department, so it may stay unoptimised, where `for…of`
@@ -443,17 +543,34 @@ export function summarise(systems: SystemAssessment[]): Summary {
       s.byCategory[f.category]++
     }
     const done = a.migrationStatus === 'migrated' || a.migrationStatus === 'retired'
-    if (done) s.done++
+    if (done) {
+      s.done++
+      if (a.completed === null) s.doneByDeadline.undated++
+      else if (a.deadlineStatus === 'met') s.doneByDeadline.count++
+    } else if (a.retainedBy !== null) s.retained++
+    else s.toMove++
     if (a.pastEndOfSupport) past++
-    const cost = a.annualRunGbp ?? 0
-    s.annualRunGbp += cost
-    if (!done && (a.readiness === 'not-ready' || a.pastEndOfSupport)) s.annualRunGbpAtRisk += cost
+    s.annualRunGbp += a.annualRunGbp ?? 0
+    if (!done) addRunCost(s.runCost, a)
   }
   const n = systems.length || 1
   s.shareReady = round(s.byReadiness.ready / n)
   s.shareReadyOrConditional = round((s.byReadiness.ready + s.byReadiness['ready-with-conditions']) / n)
   s.sharePastEndOfSupport = round(past / n)
+  s.doneByDeadline.share = round(s.doneByDeadline.count / n)
   return s
+}
+
+/** One system still running, into the named parts of run cost (README "Money"). */
+function addRunCost(parts: RunCost, a: SystemAssessment): void {
+  if (PUBLIC_HOSTING.has(a.hosting)) return
+  const cost = a.annualRunGbp
+  if (a.retainedBy !== null) return addMoney(parts.retained, cost)
+  addMoney(parts.toMove, cost)
+  const phases = Object.values(a.platform).map((p) => p.phase)
+  if (phases.includes('unsupported') || phases.includes('extended-only')) addMoney(parts.pastSecuritySupport, cost)
+  if (phases.includes('extended-only') && !phases.includes('unsupported')) addMoney(parts.extendedSupportOnly, cost)
+  if (a.readiness === 'not-ready') addMoney(parts.notReady, cost)
 }
 
 function round(x: number): number {

@@ -3,6 +3,7 @@
  * departments or scenarios. Built from a plan report alone (what a plan JSON carries), so a plan
  * saved last month and an inventory planned now give columns that mean the same thing.
  */
+import type {RunCost} from '../assess/index.js'
 import type {AuditReport} from '../assess/report.js'
 import {daysBetween} from '../dates.js'
 import {type Readiness, type Severity, STRATEGIES, type Strategy} from '../model/types.js'
@@ -50,7 +51,8 @@ export interface CompareColumn {
   /** Share of systems moved by the deadline, as the plan counts it (0–1). */
   shareDoneByDeadline: number
   annualRunGbp: number
-  annualRunGbpAtRisk: number
+  /** Run cost a year in named parts (README "Money"). */
+  runCost: RunCost
   /** Systems with an OS, database or runtime past its end of security support. */
   pastEndOfSupport: number
   sharePastEndOfSupport: number
@@ -62,12 +64,8 @@ export interface CompareColumn {
   readyNotDone: number
   /** The completion under the low and high effort estimates, where the plan gives them; else null. */
   completionRange: {early: string; late: string} | null
-  /**
-   * Run cost a year of systems still to move on a platform past end of security support, and how many
-   * of those have no cost recorded (the sum leaves them out). Null when the input is a plan JSON,
-   * which does not say which systems are past end of support.
-   */
-  unsupportedRunCost: {gbp: number; noCostRecorded: number} | null
+  /** Run cost a year of systems still to move on a platform past end of security support, and how many of those have no cost recorded (runCost.pastSecuritySupport). */
+  unsupportedRunCost: {gbp: number; noCostRecorded: number}
   /** Data completeness: the mean confidence of the systems' assessments (0–1); null from a plan JSON. */
   confidence: number | null
 }
@@ -84,24 +82,20 @@ function countPastEndOfSupport(source: PlanSource, department: string | null, sh
 type Scope = (s: {department: string}) => boolean
 
 /** Share done, ready to move of those left, run cost on unsupported platforms, confidence: the league table's figures. */
-function progressFigures(source: PlanSource, inScope: Scope): Pick<CompareColumn, 'shareDone' | 'readyToMove' | 'readyNotDone' | 'unsupportedRunCost' | 'confidence'> {
+function progressFigures(source: PlanSource, inScope: Scope): Pick<CompareColumn, 'shareDone' | 'readyToMove' | 'readyNotDone' | 'confidence'> {
   const mine = source.plan.systems.filter(inScope)
   const done = mine.filter((s) => s.status === 'done').length
   const left = mine.filter((s) => s.status === 'planned')
   const ready = left.filter((s) => s.readiness === 'ready').length
-  let unsupportedRunCost: CompareColumn['unsupportedRunCost'] = null
   let confidence: number | null = null
   if (source.audit) {
     const audited = source.audit.systems.filter(inScope)
-    const still = audited.filter((s) => s.pastEndOfSupport && s.migrationStatus !== 'migrated' && s.migrationStatus !== 'retired')
-    unsupportedRunCost = {gbp: still.reduce((sum, s) => sum + (s.annualRunGbp ?? 0), 0), noCostRecorded: still.filter((s) => s.annualRunGbp === null || s.annualRunGbp === undefined).length}
     confidence = audited.length ? round3(audited.reduce((sum, s) => sum + s.confidence, 0) / audited.length) : null
   }
   return {
     shareDone: mine.length ? round3(done / mine.length) : 0,
     readyToMove: {count: ready, share: left.length ? round3(ready / left.length) : 0},
     readyNotDone: mine.filter((s) => s.status !== 'done' && s.readiness === 'ready').length,
-    unsupportedRunCost,
     confidence,
   }
 }
@@ -143,7 +137,8 @@ export function planColumn(source: PlanSource, label: string, kind: ColumnKind, 
     daysPastDeadline: plan.daysPastDeadline,
     shareDoneByDeadline: plan.summary.shareDoneByDeadline,
     annualRunGbp: a.annualRunGbp,
-    annualRunGbpAtRisk: a.annualRunGbpAtRisk,
+    runCost: structuredClone(a.runCost),
+    unsupportedRunCost: {gbp: a.runCost.pastSecuritySupport.gbp, noCostRecorded: a.runCost.pastSecuritySupport.noCostRecorded},
     pastEndOfSupport: countPastEndOfSupport(source, null, a.sharePastEndOfSupport, plan.summary.systems),
     sharePastEndOfSupport: a.sharePastEndOfSupport,
     completionRange: null,
@@ -168,15 +163,15 @@ export function departmentColumn(source: PlanSource, departmentId: string, input
   const waves = new Set<number>()
   let doneByDeadline = 0
   for (const s of mine) {
-    byStrategy[s.strategy]++
+    if (s.strategy !== null) byStrategy[s.strategy]++
     // The effort of moving: systems retained or already moved take none (as the plan's own total).
     if (s.status === 'planned') {
       low += s.effort.low
       high += s.effort.high
     }
     if (s.wave !== null) waves.add(s.wave)
-    // As the plan counts progress: systems already moved or retired count as done by any date.
-    const finished = s.status === 'done' || (s.wave !== null && plan.waves[s.wave - 1].end <= plan.deadline)
+    // As the plan counts progress: a done system from when it got there (the as-of date when not recorded), the others at their wave's end.
+    const finished = s.status === 'done' ? (s.completed ?? plan.asOf) <= plan.deadline : s.wave !== null && plan.waves[s.wave - 1].end <= plan.deadline
     if (finished) doneByDeadline++
   }
   const lastWave = waves.size ? Math.max(...waves) : null
@@ -210,7 +205,8 @@ export function departmentColumn(source: PlanSource, departmentId: string, input
     daysPastDeadline: Math.max(0, daysBetween(plan.deadline, completion)),
     shareDoneByDeadline: mine.length ? round3(doneByDeadline / mine.length) : 0,
     annualRunGbp: a.annualRunGbp,
-    annualRunGbpAtRisk: a.annualRunGbpAtRisk,
+    runCost: structuredClone(a.runCost),
+    unsupportedRunCost: {gbp: a.runCost.pastSecuritySupport.gbp, noCostRecorded: a.runCost.pastSecuritySupport.noCostRecorded},
     pastEndOfSupport: countPastEndOfSupport(source, departmentId, a.sharePastEndOfSupport, mine.length),
     sharePastEndOfSupport: a.sharePastEndOfSupport,
     completionRange: null,

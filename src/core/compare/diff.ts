@@ -81,7 +81,7 @@ function state(s: PlannedSystem, source: PlanSource): SystemState {
   return {
     name: s.name,
     readiness: s.readiness,
-    strategy: s.strategy,
+    strategy: s.strategy ?? 'done',
     status: s.status,
     wave: s.wave,
     waveEnd: s.wave === null ? null : source.plan.waves[s.wave - 1].end,

@@ -52,7 +52,8 @@ const PLAN_CHECKS: Check[] = [
   ['audit.summary.shareReady', isNumber, 'a number'],
   ['audit.summary.sharePastEndOfSupport', isNumber, 'a number'],
   ['audit.summary.annualRunGbp', isNumber, 'a number'],
-  ['audit.summary.annualRunGbpAtRisk', isNumber, 'a number'],
+  ['audit.summary.runCost', isObject, 'the named parts of run cost (plans made before this version lack them: plan again)'],
+  ['audit.summary.doneByDeadline', isObject, 'a count and share (plans made before this version lack it: plan again)'],
   ['audit.departments', Array.isArray, 'a list'],
 ]
 
@@ -62,7 +63,7 @@ const SYSTEM_CHECKS: Check[] = [
   ['name', isString, 'a string'],
   ['readiness', isString, 'a string'],
   ['status', isString, 'a string'],
-  ['strategy', isString, 'a string'],
+  ['strategy', (v) => v === null || isString(v), 'a string or null'],
   ['moveGroup', isString, 'a string'],
   ['wave', isWave, 'a wave number or null'],
   ['effort', isEffort, 'an effort range'],
@@ -95,7 +96,8 @@ const DEPARTMENT_CHECKS: Check[] = [
   ['summary.shareReady', isNumber, 'a number'],
   ['summary.sharePastEndOfSupport', isNumber, 'a number'],
   ['summary.annualRunGbp', isNumber, 'a number'],
-  ['summary.annualRunGbpAtRisk', isNumber, 'a number'],
+  ['summary.runCost', isObject, 'the named parts of run cost'],
+  ['summary.doneByDeadline', isObject, 'a count and share'],
 ]
 
 function get(value: unknown, dotted: string): unknown {

@@ -36,6 +36,7 @@ export interface System {
     runtime?: Product
     hardware?: Hardware
     virtualised?: boolean
+    hypervisor?: 'vmware' | 'hyper-v' | 'kvm' | 'nutanix' | 'xen' | 'other'
     architecture?: Architecture
   }
   data?: {
@@ -51,7 +52,7 @@ export interface System {
   }
   resilience?: {rto_hours?: number; dr_tested?: string}
   contracts?: Array<{supplier: string; ends?: string; break_clause?: boolean}>
-  licensing?: {model?: LicenceModel; cloud_portable?: boolean}
+  licensing?: {model?: LicenceModel; cloud_portable?: boolean; cloud_position?: 'authorised-cloud' | 'licence-included' | 'negotiated' | 'not-assessed'}
   skills?: {scarce?: string[]; in_house?: SkillsInHouse}
   dependencies?: string[]
   costs?: {annual_run_gbp?: number}
@@ -60,6 +61,8 @@ export interface System {
     strategy?: Strategy
     target?: Target
     target_date?: string
+    /** When a migrated or retired system got there. */
+    completed?: string
   }
   [extension: `x-${string}`]: unknown
 }
@@ -151,7 +154,7 @@ export type Category = 'deadline' | 'platform' | 'data' | 'security' | 'commerci
 export const CATEGORIES: readonly Category[] = ['deadline', 'platform', 'data', 'security', 'commercial', 'people', 'architecture', 'cost']
 
 export type Readiness = 'ready' | 'ready-with-conditions' | 'not-ready' | 'unknown'
-export type DeadlineStatus = 'met' | 'on-track' | 'at-risk' | 'missed'
+export type DeadlineStatus = 'met' | 'met-late' | 'on-track' | 'at-risk' | 'missed' | 'exempt'
 
 export interface Finding extends SourceLocation {
   rule: string

@@ -38,7 +38,12 @@ export interface PlannedSystem {
   criticality: string
   readiness: string
   status: PlanStatus
-  strategy: Strategy
+  /** Null for a migrated or retired system that declared none: shown as "done", never guessed. */
+  strategy: Strategy | null
+  /** A rehost resting on too little data: assess first (README "Strategy"). */
+  assessFirst: boolean
+  /** When a done system got there (the audit's `completed`); null when not done or not recorded. */
+  completed: string | null
   declaredStrategy: Strategy | null
   overridden: {declared: Strategy; reason: string} | null
   reasons: Reason[]
@@ -211,12 +216,14 @@ export function plan(estate: Estate, assessment: Assessment, options: PlanOption
       readiness: a.readiness,
       status,
       strategy: choice.strategy,
+      assessFirst: choice.assessFirst ?? false,
+      completed: a.completed,
       declaredStrategy: entry.system.migration?.strategy ?? null,
       overridden: choice.overridden ?? null,
       reasons: choice.reasons,
       moveGroup: '',
       wave: null,
-      effort: done ? {low: 0, high: 0, unit: 'person-months'} : estimateEffort(entry.system, choice.strategy, a, model),
+      effort: done || choice.strategy === null ? {low: 0, high: 0, unit: 'person-months'} : estimateEffort(entry.system, choice.strategy, a, model),
       annualRunGbp: a.annualRunGbp,
       dependsOn: graph.deps[i].map((d) => graph.refs[d]),
     })
@@ -302,7 +309,7 @@ export function plan(estate: Estate, assessment: Assessment, options: PlanOption
   let effortLow = 0
   let effortHigh = 0
   for (const s of systems) {
-    byStrategy[s.strategy]++
+    if (s.strategy !== null) byStrategy[s.strategy]++
     if (s.wave === null) continue
     effortLow += s.effort.low
     effortHigh += s.effort.high
@@ -432,11 +439,11 @@ function progressPoints(systems: PlannedSystem[], waves: Wave[], asOf: string, d
   const cost = systems.reduce((sum, s) => sum + (s.annualRunGbp ?? 0), 0) || 1
   // Planned systems count from their wave's end.
   // One sweep over the finish dates in order, not a scan of every system for each point (thousands of points × systems).
-  // Systems already migrated or retired count as done at every point: the audit calls them `met`, and
-  // inventories do not record when they moved.
+  // Systems already migrated or retired count from when they got there (`completed`); those with no
+  // date recorded count from the as-of date (done now, but never "done by the deadline" unless it is still ahead).
   const finishes: Array<{date: string; gbp: number}> = []
   for (const s of systems) {
-    const date = s.status === 'done' ? '0000-01-01' : s.wave !== null ? waves[s.wave - 1].end : undefined
+    const date = s.status === 'done' ? (s.completed ?? asOf) : s.wave !== null ? waves[s.wave - 1].end : undefined
     if (date !== undefined) finishes.push({date, gbp: s.annualRunGbp ?? 0})
   }
   finishes.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))

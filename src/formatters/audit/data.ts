@@ -49,11 +49,15 @@ function systemData(s: SystemAssessment) {
     deadlineStatus: s.deadlineStatus,
     daysLate: s.daysLate,
     targetDate: s.targetDate,
+    completed: s.completed,
+    retainedBy: s.retainedBy,
     plannedDaysLate: s.plannedDaysLate,
     annualRunGbp: s.annualRunGbp,
     pastEndOfSupport: s.pastEndOfSupport,
     platform: s.platform,
     cycle: s.cycle,
+    blockers: s.blockers,
+    pathToReady: s.pathToReady,
     findings: s.findings.map((f) => ({rule: f.rule, category: f.category, severity: f.severity, message: f.message, file: f.file, line: f.line, column: f.column, pointer: f.pointer})),
   }
 }

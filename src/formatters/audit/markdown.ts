@@ -1,5 +1,6 @@
 import type {AuditReport} from '../../core/assess/report.js'
-import {gbp, mdCell, mdTable, percent} from '../text.js'
+import {moneyFigure, MONEY_NOTE} from '../money.js'
+import {mdCell, mdTable, percent} from '../text.js'
 import type {Formatter} from '../types.js'
 import {summaryLines} from './summary.js'
 
@@ -10,19 +11,20 @@ export const format: Formatter<AuditReport> = (report) => {
   out.push('## Departments', '')
   out.push(
     mdTable(
-      ['department', 'systems', 'ready', 'with conditions', 'not ready', 'unknown', 'past end of support', 'run cost at risk'],
+      ['department', 'systems', 'ready', 'with conditions', 'not ready', 'unknown', 'past end of support', 'run cost on platforms past security support'],
       report.departments.map((d) => {
         const s = d.summary
-        return [`${d.name} (${d.id})`, s.systems, s.byReadiness.ready, s.byReadiness['ready-with-conditions'], s.byReadiness['not-ready'], s.byReadiness.unknown, percent(s.sharePastEndOfSupport), gbp(s.annualRunGbpAtRisk)]
+        return [`${d.name} (${d.id})`, s.systems, s.byReadiness.ready, s.byReadiness['ready-with-conditions'], s.byReadiness['not-ready'], s.byReadiness.unknown, percent(s.sharePastEndOfSupport), moneyFigure(s.runCost.pastSecuritySupport)]
       }),
     ),
     '',
   )
+  out.push(`<sub>${MONEY_NOTE}</sub>`, '')
   out.push('## Systems', '')
   out.push(
     mdTable(
-      ['system', 'readiness', 'score', 'confidence', 'deadline', 'findings'],
-      report.systems.map((s) => [`${s.ref} — ${s.name}`, s.readiness, s.score, s.confidence, s.deadlineStatus, s.findings.length]),
+      ['system', 'readiness', 'score', 'confidence', 'deadline', 'blockers', 'findings'],
+      report.systems.map((s) => [`${s.ref} — ${s.name}`, s.readiness, s.score, s.confidence, s.deadlineStatus, s.blockers.join(', '), s.findings.length]),
     ),
     '',
   )

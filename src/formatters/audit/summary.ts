@@ -1,6 +1,7 @@
 import type {Summary} from '../../core/assess/index.js'
 import type {AuditReport} from '../../core/assess/report.js'
 import {daysBetween} from '../../core/dates.js'
+import {MONEY_NOTE, moneyLines} from '../money.js'
 import {gbp, percent, plural} from '../text.js'
 
 /** The few lines a department's IT lead pastes into an email; shared by the human formats. */
@@ -14,7 +15,7 @@ export function summaryLines(report: AuditReport): string[] {
     `Deadline:  ${deadlineLine(s, late)}`,
     `Findings:  ${(['critical', 'high', 'medium', 'low', 'info'] as const).map((k) => `${s.bySeverity[k]} ${k}`).join(', ')}`,
     `Platform:  ${plural(Math.round(s.sharePastEndOfSupport * s.systems), 'system')} (${percent(s.sharePastEndOfSupport)}) on an OS, database or runtime past end of security support (lifecycle snapshot ${report.lifecycleSnapshot})`,
-    `Run cost:  ${gbp(s.annualRunGbpAtRisk)} a year at risk (not ready or unsupported, not yet moved) of ${gbp(s.annualRunGbp)} recorded`,
+    `Run cost:  ${gbp(s.annualRunGbp)} a year recorded in all; ${moneyLines(s.runCost).join('; ')}. ${MONEY_NOTE}`,
   ]
   return lines
 }
@@ -34,7 +35,9 @@ export function readinessLine(s: Summary): string {
 
 export function deadlineLine(s: Summary, daysPast: number): string {
   const d = s.byDeadlineStatus
-  const done = `${s.done} migrated or retired`
-  if (daysPast > 0) return `${plural(d.missed, 'system')} still not in the cloud, ${plural(daysPast, 'day')} after the deadline; ${done}`
-  return `${d['on-track']} on track, ${d['at-risk']} at risk; ${done}`
+  const byDeadline = s.doneByDeadline
+  const done = `${s.done} migrated or retired: ${byDeadline.count} (${percent(byDeadline.share)} of all systems) by the deadline, ${d['met-late']} after it${byDeadline.undated ? `, ${byDeadline.undated} with no date recorded` : ''}`
+  const retained = s.retained ? `; ${s.retained} retained${d.exempt ? ` (${d.exempt} exempt by classification)` : ''}` : ''
+  if (daysPast > 0) return `${plural(s.toMove, 'system')} still to move, ${plural(daysPast, 'day')} after the deadline; ${done}${retained}`
+  return `${d['on-track']} on track, ${d['at-risk']} at risk; ${done}${retained}`
 }

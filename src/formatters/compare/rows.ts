@@ -6,6 +6,7 @@
 import type {CompareColumn, CompareReport, SystemChange} from '../../core/compare/index.js'
 import {daysBetween} from '../../core/dates.js'
 import {SEVERITIES, STRATEGIES} from '../../core/model/types.js'
+import {moneyFigure, MONEY_PARTS} from '../money.js'
 import {gbp, percent, plural} from '../text.js'
 
 const fmt = (n: number) => n.toLocaleString('en-GB')
@@ -119,7 +120,7 @@ export function metricRows(r: CompareReport): MetricRow[] {
     row('done by the deadline', (c) => percent(c.shareDoneByDeadline)),
     group('Cost'),
     row('run cost a year', (c) => gbp(c.annualRunGbp)),
-    row('run cost at risk', (c) => gbp(c.annualRunGbpAtRisk)),
+    ...MONEY_PARTS.map((m) => row(`run cost ${m.label}`, (c) => moneyFigure(c.runCost[m.key]), (c) => c.runCost[m.key].gbp)),
   ]
 }
 

@@ -10,6 +10,7 @@ import {departmentColumn, leagueTable, type LeagueTable} from '../../core/compar
 import {daysBetween} from '../../core/dates.js'
 import {CATEGORIES, SEVERITIES} from '../../core/model/types.js'
 import type {PlanReport} from '../../core/plan/report.js'
+import {MONEY_NOTE, MONEY_PARTS, moneyFigure} from '../money.js'
 import {LEAGUE_NUMERIC, leagueCells, leagueHeader, leagueNotes} from '../league.js'
 import {gbp, percent, plural} from '../text.js'
 import type {FormatContext} from '../types.js'
@@ -74,16 +75,22 @@ function verdict(plan: PlanReport): string {
   return `<p class="verdict${late ? '' : ' good'}">${head}<span class="sub">${escapeHtml(sub)}</span></p>`
 }
 
+/** Of the systems still to move, the share ready now: systems already moved are not "ready to move". */
+function readyOfToMove(plan: PlanReport): number {
+  const left = plan.systems.filter((s) => s.status === 'planned')
+  return left.length ? Math.round((left.filter((s) => s.readiness === 'ready').length / left.length) * 1000) / 1000 : 0
+}
+
 function headline(plan: PlanReport): string {
   const a = plan.audit.summary
   const items: Kpi[] = [
     {value: fmt(plan.summary.systems), label: `systems in ${plural(plan.audit.departments.length, 'department')}`},
-    {value: percent(a.shareReady), label: `ready to move now (${percent(a.shareReadyOrConditional)} with conditions)`, tone: a.shareReady >= 0.5 ? 'good' : 'warn'},
+    {value: percent(readyOfToMove(plan)), label: `of the ${fmt(plan.summary.toMove)} systems still to move are ready to move now`, tone: readyOfToMove(plan) >= 0.5 ? 'good' : 'warn'},
     {value: plan.completion, label: 'completion of the plan', tone: plan.daysPastDeadline > 0 ? 'bad' : 'good'},
     {value: fmt(plan.daysPastDeadline), label: `days past the ${plan.deadline} deadline`, tone: plan.daysPastDeadline > 0 ? 'bad' : 'good'},
     {value: pm(plan.summary.effort), label: 'person-months of effort'},
     {value: fmt(plan.summary.waves), label: `waves of ${plan.waveLengthMonths} months`},
-    {value: gbp(a.annualRunGbpAtRisk), label: `run cost a year at risk, of ${gbp(a.annualRunGbp)}`, tone: a.annualRunGbpAtRisk > 0 ? 'bad' : 'good'},
+    {value: gbp(a.runCost.pastSecuritySupport.gbp), label: `a year on platforms past security support (${moneyFigure(a.runCost.pastSecuritySupport).replace(/^£[^ ]+ \(|\)$/g, '')})`, tone: a.runCost.pastSecuritySupport.gbp > 0 ? 'bad' : 'good'},
     {value: percent(a.sharePastEndOfSupport), label: 'of systems on a platform past end of support', tone: a.sharePastEndOfSupport > 0 ? 'bad' : 'good'},
   ]
   return kpis(items)
@@ -378,6 +385,16 @@ export function reportLeague(input: ReportInput): LeagueTable | null {
   )
 }
 
+/** Run cost in its named parts, the same figures as the audit's text, JSON and markdown. */
+function moneyPanel(plan: PlanReport): string {
+  const c = plan.audit.summary.runCost
+  const rows = MONEY_PARTS.map((m) => [`Run cost ${m.label}`, gbp(c[m.key].gbp), c[m.key].systems, c[m.key].noCostRecorded])
+  return `<section class="panel" id="money" aria-labelledby="money-h"><h2 id="money-h">Run cost</h2>
+<p class="lead">${escapeHtml(`${gbp(plan.audit.summary.annualRunGbp)} a year is recorded in all. ${MONEY_NOTE}`)}</p>
+${dataTable('Run cost a year, in named parts', [{head: 'part'}, {head: 'a year', num: true}, {head: 'systems', num: true}, {head: 'with no cost recorded', num: true}], rows)}
+</section>`
+}
+
 function notesSection(plan: PlanReport): string {
   const items = [...plan.warnings, ...plan.externalConstraints.map((e) => `${e.ref} depends on ${e.dependsOn}, which is not in these inventories: the plan cannot schedule around it`)]
   if (!items.length) return ''
@@ -407,6 +424,7 @@ export function reportHtml(input: ReportInput, ctx: FormatContext): string {
     ...findingsPanels(plan, input.audit),
     timelinePanel(plan),
     progressPanel(plan),
+    moneyPanel(plan),
     graphPanel(plan),
     notesSection(plan),
     systemsSection(plan, input.audit),

@@ -8,11 +8,12 @@
  * filter box and sortable columns, and follows the charts' links (`#systems:department=dwp
  * readiness=not-ready`) to the rows they count.
  */
+import type {SystemAssessment} from '../../core/assess/index.js'
 import type {AuditReport} from '../../core/assess/report.js'
 import type {Finding} from '../../core/model/types.js'
 import type {PlannedSystem} from '../../core/plan/index.js'
 import type {PlanReport} from '../../core/plan/report.js'
-import {gbp, plural} from '../text.js'
+import {gbp, plural, strategyText} from '../text.js'
 import {escapeHtml} from './escape.js'
 import {STRATEGY} from './palette.js'
 
@@ -108,7 +109,15 @@ function findingLines(findings: Finding[]): string {
     .join('')}</ul>`
 }
 
-function detail(s: PlannedSystem, plan: PlanReport, findings: Finding[] | undefined): string {
+function pathLines(a: SystemAssessment | undefined): string {
+  if (!a) return ''
+  if (a.pathToReady.length === 0) return `<h4>Path to ready</h4><p class="note">${a.readiness === 'ready' ? 'Ready: nothing to clear.' : 'Nothing left to move.'}</p>`
+  return `<h4>Path to ready (${fmt(a.pathToReady.length)} ${a.pathToReady.length === 1 ? 'step' : 'steps'}, in order)</h4><ol>${a.pathToReady
+    .map((p) => `<li>${p.blocker ? '<strong>blocker</strong> ' : ''}<code>${escapeHtml(p.rule)}</code> ${escapeHtml(p.message)}. <span class="muted">${escapeHtml(p.remedy)}</span></li>`)
+    .join('')}</ol>`
+}
+
+function detail(s: PlannedSystem, plan: PlanReport, findings: Finding[] | undefined, a?: SystemAssessment): string {
   const wave = s.wave === null ? null : plan.waves[s.wave - 1]
   const when = wave ? `wave ${wave.number}, ${wave.start} to ${wave.end}` : s.status === 'done' ? 'already moved or retired' : s.status
   const reasons = s.reasons.length ? `<ul>${s.reasons.map((r) => `<li>${escapeHtml(r.fact)}</li>`).join('')}</ul>` : ''
@@ -118,7 +127,8 @@ function detail(s: PlannedSystem, plan: PlanReport, findings: Finding[] | undefi
     : 'none'
   const parts = [
     findings === undefined ? '' : `<h4>Findings (${fmt(findings.length)})</h4>${findingLines(findings)}`,
-    `<h4>Strategy: ${escapeHtml(s.strategy)}</h4>${declared}${reasons}`,
+    pathLines(a),
+    `<h4>Strategy: ${escapeHtml(strategyText(s))}</h4>${declared}${reasons}`,
     `<h4>When</h4><p>${escapeHtml(`${when}; move group ${s.moveGroup}`)}</p>`,
     `<h4>Depends on</h4><p>${deps}</p>`,
     `<p class="muted">${escapeHtml(`${s.file}:${s.line}`)}</p>`,
@@ -129,19 +139,20 @@ function detail(s: PlannedSystem, plan: PlanReport, findings: Finding[] | undefi
 
 /** The section: every system (up to MAX_SYSTEM_ROWS), each row opening to its details. */
 export function systemsSection(plan: PlanReport, audit?: AuditReport): string {
-  const byRef = new Map((audit?.systems ?? []).map((a) => [a.ref, a.findings]))
+  const byRef = new Map((audit?.systems ?? []).map((a) => [a.ref, a]))
   const shown = plan.systems.slice(0, MAX_SYSTEM_ROWS)
   const heads = ['system', 'name', 'readiness', 'strategy', 'wave', 'person-months', 'run cost a year', ...(audit ? ['findings'] : [])]
   const num = new Set(['wave', 'person-months', 'run cost a year', 'findings'])
   const columns = heads.length
   const groups = shown.map((s) => {
-    const findings = audit ? (byRef.get(s.ref) ?? []) : undefined
+    const assessed = byRef.get(s.ref)
+    const findings = audit ? (assessed?.findings ?? []) : undefined
     const search = [
       s.ref.toLowerCase(),
       s.name.toLowerCase(),
       `department=${s.department}`,
       `readiness=${s.readiness}`,
-      `strategy=${s.strategy}`,
+      `strategy=${s.strategy ?? 'done'}`,
       `criticality=${s.criticality}`,
       s.wave === null ? `wave=${s.status}` : `wave=${s.wave}`,
       ...[...new Set((findings ?? []).map((f) => f.rule))],
@@ -152,13 +163,13 @@ export function systemsSection(plan: PlanReport, audit?: AuditReport): string {
       `<th scope="row" class="nowrap" id="${systemAnchor(s.ref)}">${escapeHtml(s.ref)}</th>`,
       `<td class="wide">${escapeHtml(s.name)}</td>`,
       `<td class="nowrap"><span class="chip r-${escapeHtml(s.readiness)}">${escapeHtml(READINESS_SHORT[s.readiness] ?? s.readiness)}</span></td>`,
-      `<td><span class="chip st-${escapeHtml(s.strategy)}">${escapeHtml(s.strategy)}</span></td>`,
+      `<td>${s.strategy === null ? 'done' : `<span class="chip st-${escapeHtml(s.strategy)}">${escapeHtml(s.strategy)}</span>${s.assessFirst ? ' <span class="muted">assess first</span>' : ''}`}</td>`,
       `<td class="num nowrap" data-v="${s.wave ?? 9999}">${escapeHtml(s.wave === null ? (s.status === 'done' ? 'moved' : s.status) : String(s.wave))}</td>`,
       `<td class="num nowrap" data-v="${s.effort.high}">${s.effort.high === 0 ? '–' : escapeHtml(`${fmt(s.effort.low)}–${fmt(s.effort.high)}`)}</td>`,
       `<td class="num" data-v="${s.annualRunGbp ?? -1}">${s.annualRunGbp === null ? '' : escapeHtml(gbp(s.annualRunGbp))}</td>`,
       ...(findings ? [`<td class="num">${fmt(findings.length)}</td>`] : []),
     ]
-    return `<tbody class="sys" data-search="${escapeHtml(search)}"><tr>${cells.join('')}</tr><tr class="more"><td colspan="${columns}">${detail(s, plan, findings)}</td></tr></tbody>`
+    return `<tbody class="sys" data-search="${escapeHtml(search)}"><tr>${cells.join('')}</tr><tr class="more"><td colspan="${columns}">${detail(s, plan, findings, assessed)}</td></tr></tbody>`
   })
   const caption =
     plan.systems.length > MAX_SYSTEM_ROWS

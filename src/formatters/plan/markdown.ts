@@ -1,5 +1,5 @@
 import type {PlanReport} from '../../core/plan/report.js'
-import {mdCell, mdTable} from '../text.js'
+import {mdCell, mdTable, strategyText} from '../text.js'
 import type {Formatter} from '../types.js'
 import {verdictLines} from './verdict.js'
 
@@ -8,7 +8,7 @@ export const format: Formatter<PlanReport> = (r) => {
   const out = [`# ${mdCell(head)}`, '', ...verdict.map((l) => `- ${mdCell(l)}`), '', '## Waves', '']
   out.push(mdTable(['wave', 'start', 'end', 'systems', 'effort (person-months)', 'risks'], r.waves.map((w) => [w.number, w.start, w.end, w.systems.join(', '), `${w.effort.low}–${w.effort.high}`, w.risks.join('; ')])), '')
   out.push('## Systems', '')
-  out.push(mdTable(['system', 'strategy', 'wave', 'move group', 'effort', 'reasons'], r.systems.map((s) => [s.ref, s.strategy, s.wave ?? s.status, s.moveGroup, `${s.effort.low}–${s.effort.high}`, s.reasons.map((x) => `${x.rule}: ${x.fact}`).join('; ')])), '')
+  out.push(mdTable(['system', 'strategy', 'wave', 'move group', 'effort', 'reasons'], r.systems.map((s) => [s.ref, strategyText(s), s.wave ?? s.status, s.moveGroup, `${s.effort.low}–${s.effort.high}`, s.reasons.map((x) => `${x.rule}: ${x.fact}`).join('; ')])), '')
   if (r.criticalPath.length) out.push('## Critical path', '', r.criticalPath.map((p) => `${p.moveGroup} (wave ${p.wave})`).join(' → '), '')
   if (r.blockers.length) out.push('## Clear first', '', mdTable(['system', 'readiness', 'systems waiting', 'blocking findings'], r.blockers.map((b) => [b.ref, b.readiness, b.waiting, b.rules.join(', ')])), '')
   if (r.bridges.length) out.push('## Bridges', '', mdTable(['system', 'platform', 'security support ended', 'extended support to', 'wave ends', 'days of exposure from now', 'need'], r.bridges.map((b) => [b.ref, b.product, b.securityEnd ?? 'ended', b.extendedEnd ?? '', b.waveEnd, b.exposureDays, b.need])), '')

@@ -1,7 +1,7 @@
 import {Chalk} from 'chalk'
 
 import type {PlanReport} from '../../core/plan/report.js'
-import {sanitizeLine} from '../text.js'
+import {sanitizeLine, strategyText} from '../text.js'
 import type {Formatter} from '../types.js'
 import {timelineLines} from './timeline.js'
 import {verdictLines} from './verdict.js'
@@ -28,7 +28,7 @@ export const format: Formatter<PlanReport> = (r, ctx) => {
   const sysRows = [['system', 'strategy', 'wave', 'group', 'effort', 'why']]
   for (const s of r.systems) {
     const why = s.reasons[0] ? `${s.reasons[0].fact}` : ''
-    sysRows.push([s.ref, s.strategy, s.wave === null ? s.status : String(s.wave), s.moveGroup, `${s.effort.low}–${s.effort.high}`, sanitizeLine(why)])
+    sysRows.push([s.ref, strategyText(s), s.wave === null ? s.status : String(s.wave), s.moveGroup, `${s.effort.low}–${s.effort.high}`, sanitizeLine(why)])
   }
   for (const line of table(sysRows)) out.push(line)
   out.push('')

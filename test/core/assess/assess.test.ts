@@ -112,6 +112,10 @@ function flag(i: number, severity: Severity, category: Category = 'platform'): C
 
 const rules = (s: SystemAssessment) => s.findings.map((f) => f.rule).sort()
 
+/** README "Score": the raw score (100 less the penalties) placed in its readiness class's band. */
+const BANDS: Record<string, [number, number]> = {ready: [70, 100], 'ready-with-conditions': [35, 69], 'not-ready': [0, 34], unknown: [0, 34]}
+const banded = (raw: number, readiness: string) => BANDS[readiness][0] + Math.round((Math.max(0, raw) * (BANDS[readiness][1] - BANDS[readiness][0])) / 100)
+
 describe('readiness', () => {
   // A deadline of 2030 keeps deadline findings out of the way of the other verdicts.
   const LATER = {deadline: '2030-12-31'}
@@ -127,7 +131,9 @@ describe('readiness', () => {
       ['deadline-missed'],
       100,
     ],
-    ['an info finding (an OS the lifecycle table does not know)', 'ready', full({platform: {os: {name: 'vme'}}}), LATER, ['platform-unknown-lifecycle'], 100],
+    ['an info finding (an OS the lifecycle table does not know)', 'ready', full({platform: {os: {name: 'acme-os'}}}), LATER, ['platform-unknown-lifecycle'], 100],
+    ['a blocker of high severity: an OS no cloud runs', 'not-ready', full({platform: {os: {name: 'vme'}}}), LATER, ['platform-os-no-cloud', 'platform-unknown-lifecycle'], 80],
+    ['a blocker of high severity: SPARC hardware', 'not-ready', full({platform: {hardware: 'sparc'}}), LATER, ['architecture-strategy-contradicted', 'platform-specialist-hardware'], 60],
     ['a low finding (security support ends within 12 months)', 'ready', full({platform: {os: {name: 'windows-server', version: '2016'}}}), LATER, ['platform-support-ending'], 96],
     ['a medium finding (IT Health Check over a year old)', 'ready-with-conditions', full({security: {last_health_check: '2025-01-10'}}), LATER, ['security-health-check-stale'], 90],
     ['a high finding (personal data, no DPIA)', 'ready-with-conditions', full({data: {dpia_completed: false}}), LATER, ['data-dpia-missing'], 80],
@@ -145,7 +151,8 @@ describe('readiness', () => {
       'not-ready',
       {...MINIMAL, hosting: 'public-cloud', data: {classification: 'SECRET'}},
       LATER,
-      ['data-secret-public-cloud', 'deadline-no-target-date', 'people-no-owner', 'security-health-check-stale'],
+      // Retained by its classification: exempt from the deadline, so no deadline finding.
+      ['data-secret-public-cloud', 'people-no-owner', 'security-health-check-stale'],
       40,
     ],
     ['no classification, everything else known: unknown', 'unknown', full({data: {classification: undefined}}), LATER, ['data-classification-missing'], 90],
@@ -155,7 +162,11 @@ describe('readiness', () => {
     const s = await judgeOne(JSON.parse(JSON.stringify(system)) as SystemData, options)
     expect(s.readiness).toBe(readiness)
     expect(rules(s)).toEqual(expectedRules)
-    expect(s.score).toBe(score)
+    expect(s.score).toBe(banded(score, readiness))
+    // A not-ready system names what blocks it; a system that is not ready has a path to ready; a ready one has none.
+    expect(s.blockers.length > 0).toBe(readiness === 'not-ready')
+    expect(s.pathToReady.length > 0).toBe(readiness !== 'ready')
+    if (readiness === 'unknown') expect(s.pathToReady[0].rule).toBe('too-little-data')
     if (readiness === 'unknown' && !expectedRules.includes('data-classification-missing')) expect(s.confidence, name).toBeLessThan(MIN_CONFIDENCE)
     if (readiness !== 'unknown' && readiness !== 'not-ready') expect(s.confidence, name).toBeGreaterThanOrEqual(MIN_CONFIDENCE)
   })
@@ -216,8 +227,10 @@ describe('score: 100 − 40 per critical, 20 per high, 10 per medium, 4 per low 
   ])('%s → %i, %s', async (_name, score, readiness, severities) => {
     const config = only([], severities.map(([severity, category], i) => flag(i, severity, category)))
     const s = await judgeOne(MINIMAL, {config})
-    expect(s.findings).toHaveLength(severities.length)
-    expect(s.score).toBe(score)
+    // One fact, one finding: the deadline findings become one, the most severe, carrying the rest.
+    const deadline = severities.filter(([, c]) => c === 'deadline').length
+    expect(s.findings).toHaveLength(severities.length - deadline + Math.min(1, deadline))
+    expect(s.score).toBe(banded(score, readiness))
     expect(s.readiness).toBe(readiness)
     // Every rule had what it needed (custom rules with no fields): full confidence.
     expect(s.confidence).toBe(1)
@@ -227,11 +240,11 @@ describe('score: 100 − 40 per critical, 20 per high, 10 per medium, 4 per low 
     const stale = full({security: {last_health_check: '2025-01-10'}})
     const base = await judgeOne(stale, {deadline: '2030-12-31'})
     const raised = await judgeOne(stale, {deadline: '2030-12-31', config: {...EMPTY_CONFIG, rules: {'security-health-check-stale': {severity: 'critical'}}}})
-    expect(base.score).toBe(90)
-    expect(raised.score).toBe(60)
+    expect(base.score).toBe(banded(90, 'ready-with-conditions'))
+    expect(raised.score).toBe(banded(60, 'not-ready'))
     expect(raised.readiness).toBe('not-ready')
     const off = await judgeOne(stale, {deadline: '2030-12-31', config: {...EMPTY_CONFIG, rules: {'security-health-check-stale': 'off'}}})
-    expect(off.score).toBe(100)
+    expect(off.score).toBe(banded(100, 'ready'))
     expect(off.readiness).toBe('ready')
   })
 })
@@ -313,7 +326,12 @@ describe('deadline status, separate from readiness', () => {
     ['before it, no target date', 'at-risk', 0, at({status: 'planned', target: 'public-cloud'}), '2025-06-01'],
     ['before it, target date after the deadline', 'at-risk', 0, at({status: 'planned', target: 'public-cloud', target_date: '2026-03-31'}), '2025-06-01'],
     ['before it, target date already passed', 'at-risk', 0, at({status: 'in-progress', target: 'public-cloud', target_date: '2025-05-31'}), '2025-06-01'],
-    ['before it, a blocker in the way', 'at-risk', 0, at({status: 'planned', target: 'public-cloud', target_date: '2025-09-30'}, {data: {classification: 'SECRET'}}), '2025-06-01'],
+    ['before it, a blocker in the way', 'at-risk', 0, at({status: 'planned', target: 'public-cloud', target_date: '2025-09-30'}, {security: {critical_vulnerabilities: 9}}), '2025-06-01'],
+    ['SECRET data with no declared move: retained by classification, exempt', 'exempt', 0, at({status: 'planned', target: 'public-cloud', target_date: '2025-09-30'}, {data: {classification: 'SECRET'}}), '2026-06-01'],
+    ['SECRET data declared retain: exempt, never missed', 'exempt', 0, at({status: 'not-started', strategy: 'retain'}, {data: {classification: 'TOP-SECRET'}}), '2026-06-01'],
+    ['migrated after the deadline (completed): met-late with its days', 'met-late', 181, at({status: 'migrated', completed: '2026-06-30'}), '2026-11-01'],
+    ['migrated on the deadline (completed): met', 'met', 0, at({status: 'migrated', completed: '2025-12-31'}), '2026-11-01'],
+    ['migrated, no completed date, target date passed: the target date counts', 'met-late', 90, at({status: 'migrated', target_date: '2026-03-31'}), '2026-11-01'],
   ])('%s → %s', async (_name, status, daysLate, system, asOf) => {
     const s = await judgeOne(system, {asOf, deadline: DEADLINE})
     expect(s.deadlineStatus).toBe(status)
@@ -361,15 +379,25 @@ describe('summaries', () => {
     const s = a.summary
     expect(s.systems).toBe(4)
     expect(s.byReadiness).toEqual({ready: 1, 'ready-with-conditions': 2, 'not-ready': 1, unknown: 0})
-    expect(s.byDeadlineStatus).toEqual({met: 1, 'on-track': 2, 'at-risk': 1, missed: 0})
+    // SECRET data with no declared move is retained on accredited infrastructure: exempt, not at risk.
+    expect(s.byDeadlineStatus).toEqual({met: 1, 'met-late': 0, 'on-track': 2, 'at-risk': 0, missed: 0, exempt: 1})
+    expect([s.toMove, s.retained]).toEqual([2, 1])
+    // 'moved' has no completion date: done, but not counted as done by the deadline.
+    expect(s.doneByDeadline).toEqual({count: 0, share: 0, undated: 1})
     expect(s.done).toBe(1)
     expect(s.shareReady).toBe(0.25)
     expect(s.shareReadyOrConditional).toBe(0.75)
     // rhel 6 is past its support on 'old' and on 'moved'.
     expect(s.sharePastEndOfSupport).toBe(0.5)
     expect(s.annualRunGbp).toBe(111_100)
-    // Not yet moved and not ready (blocked) or unsupported (old); 'moved' is done.
-    expect(s.annualRunGbpAtRisk).toBe(11_000)
+    // Named parts: 'moved' is done and in none; 'blocked' is retained, apart.
+    expect(s.runCost).toEqual({
+      toMove: {gbp: 10_100, systems: 2, noCostRecorded: 0},
+      pastSecuritySupport: {gbp: 10_000, systems: 1, noCostRecorded: 0},
+      extendedSupportOnly: {gbp: 0, systems: 0, noCostRecorded: 0},
+      notReady: {gbp: 0, systems: 0, noCostRecorded: 0},
+      retained: {gbp: 1000, systems: 1, noCostRecorded: 0},
+    })
     const findings = a.systems.flatMap((x) => x.findings)
     for (const sev of ['critical', 'high', 'medium', 'low', 'info'] as const) expect(s.bySeverity[sev]).toBe(findings.filter((f) => f.severity === sev).length)
     expect(Object.values(s.byCategory).reduce((x, y) => x + y, 0)).toBe(findings.length)

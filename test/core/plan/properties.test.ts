@@ -106,7 +106,7 @@ describe('plan invariants on generated estates', () => {
 
   it('plans an estate with nothing left to move: no waves, completion at asOf', async () => {
     const [dept] = gen.generateEstate({systems: 25, seed: 3})
-    for (const s of dept.systems) s.migration = {status: 'migrated'}
+    for (const s of dept.systems) s.migration = {status: 'migrated', strategy: 'rehost'}
     const {plan} = await planDepartments([dept])
     checkPlan(plan, [dept], {})
     expect(plan.waves).toEqual([])
