@@ -165,11 +165,58 @@ async function planWalkthrough() {
   }
 }
 
+/**
+ * The tour: `validate` and `audit` of the examples as a new user runs them, the audit's findings cut
+ * to the first three and its closing summary whole. Generated, so the README never quotes stale numbers.
+ */
+async function tour() {
+  const {runAudit} = await dist('core/index.js')
+  const {format: stylish} = await dist('formatters/audit/stylish.js')
+  const {format: validateStylish} = await dist('formatters/validate/stylish.js')
+  const {version} = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
+  const cwd = process.cwd()
+  process.chdir(ROOT)
+  try {
+    const result = await runAudit({paths: ['examples'], asOf: '2026-11-27', version, config: false})
+    const errors = result.diagnostics.filter((d) => d.severity === "error")
+    const validated = validateStylish({valid: errors.length === 0, files: result.files, errors, warnings: result.diagnostics.filter((d) => d.severity === "warning")}, {color: false, version}).trimEnd()
+    const lines = stylish(result.report, {color: false, version}).trimEnd().split('\n')
+    const summaryAt = lines.findIndex((l) => l.startsWith('cloudready audit of'))
+    const findingsAt = lines.findIndex((l) => /^examples\/dwp\.yaml$/.test(l))
+    const audit = [...lines.slice(findingsAt, findingsAt + 4), '  …', ...lines.slice(summaryAt)]
+    return ['```console', '$ npx cloudready validate examples', validated, '', '$ npx cloudready audit examples --as-of 2026-11-27', ...audit, '```'].join('\n')
+  } finally {
+    process.chdir(cwd)
+  }
+}
+
+/**
+ * The league table and the brief of the examples, as `compare --by-department` and `report --brief
+ * --format markdown` print them.
+ */
+async function leagueAndBrief() {
+  const {runPlan} = await dist('core/index.js')
+  const {buildBrief} = await dist('core/brief.js')
+  const {format: briefMarkdown} = await dist('formatters/brief/markdown.js')
+  const {version} = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
+  const cwd = process.cwd()
+  process.chdir(ROOT)
+  try {
+    const result = await runPlan({paths: ['examples'], asOf: '2026-11-27', version, config: false})
+    const md = briefMarkdown(buildBrief(result, {}), {color: false, version}).trimEnd()
+    return ['```markdown', '$ npx cloudready report examples --brief --format markdown --as-of 2026-11-27', md, '```'].join('\n')
+  } finally {
+    process.chdir(cwd)
+  }
+}
+
 /** Section name → async () => Markdown. Add generated sections here (see the top of this file). */
 export const SECTIONS = {
   'invalid-gallery': invalidGallery,
   'rule-catalogue': ruleCatalogue,
   'plan-walkthrough': planWalkthrough,
+  tour,
+  'league-and-brief': leagueAndBrief,
 }
 
 const markers = (name) => [`<!-- BEGIN ${name} -->`, `<!-- END ${name} -->`]

@@ -87,7 +87,11 @@ function pickSeed(rng, seeds, ops) {
     if (rng.chance(0.8)) {
       const ids = new Set(data.systems.map((x) => x.id))
       for (const sys of data.systems) {
-        if (Array.isArray(sys.dependencies)) sys.dependencies = sys.dependencies.filter((d) => ids.has(d) || (d.includes('/') && rng.chance(0.3)))
+        if (Array.isArray(sys.dependencies)) sys.dependencies = sys.dependencies.filter((d) => {
+          // A dependency is a reference or {system, coupling}.
+          const ref = typeof d === 'string' ? d : String(d?.system ?? '')
+          return ids.has(ref) || (ref.includes('/') && rng.chance(0.3))
+        })
       }
     }
     ops.push(`seed:${s.name}[${start}+${n}]`)
@@ -350,7 +354,7 @@ const DATA_MUTATORS = {
       for (const s of systems) {
         const c = clone(s)
         if (typeof c.id === 'string') c.id = `${c.id.slice(0, 50)}-c${i}`
-        if (Array.isArray(c.dependencies)) c.dependencies = c.dependencies.map((d) => (typeof d === 'string' && !d.includes('/') ? `${d.slice(0, 50)}-c${i}` : d))
+        if (Array.isArray(c.dependencies)) c.dependencies = c.dependencies.map((d) => (typeof d === 'string' && !d.includes('/') ? `${d.slice(0, 50)}-c${i}` : d && typeof d === 'object' && typeof d.system === 'string' && !d.system.includes('/') ? {...d, system: `${d.system.slice(0, 50)}-c${i}`} : d))
         data.systems.push(c)
       }
     }

@@ -291,9 +291,13 @@ function checkPlan(planReport, problems) {
     const g = groupWave.get(s.moveGroup)
     if (g !== undefined && g !== s.wave) problems.push(`plan: move group ${s.moveGroup} is split over waves ${g} and ${s.wave}`)
     groupWave.set(s.moveGroup, s.wave)
+    // A tight link orders the moves: the dependant starts no earlier than its dependency's last wave. A loose one does not.
+    const loose = new Set(s.looseDependsOn ?? [])
     for (const d of s.dependsOn) {
       const dep = byRef.get(d)
-      if (dep && dep.wave !== null && dep.moveGroup !== s.moveGroup && dep.wave > s.wave) problems.push(`plan: ${s.ref} (wave ${s.wave}) moves before ${d} (wave ${dep.wave}), which it depends on`)
+      if (loose.has(d)) continue
+      const depEnd = dep && dep.end ? planReport.waves.findIndex((w) => w.end === dep.end) + 1 : null
+      if (dep && dep.wave !== null && dep.moveGroup !== s.moveGroup && depEnd > s.wave) problems.push(`plan: ${s.ref} (wave ${s.wave}) moves before ${d} (waves ${dep.wave}–${depEnd}), which it depends on`)
     }
   }
   if (!Number.isInteger(planReport.daysPastDeadline)) problems.push(`plan: daysPastDeadline is ${planReport.daysPastDeadline}`)

@@ -46,6 +46,8 @@ export const planFlags = {
   capacity: Flags.integer({summary: 'Systems per wave (default: the config\'s, else 10).', min: 1, max: 100_000, exclusive: ['capacity-effort'], helpValue: '<n>'}),
   'capacity-effort': Flags.integer({summary: 'Person-months per wave, instead of a number of systems.', min: 1, max: 1_000_000, helpValue: '<pm>'}),
   'wave-length': Flags.integer({summary: 'Months per wave (default: the config\'s, else 3).', min: 1, max: 60, helpValue: '<months>'}),
+  coupling: Flags.string({summary: 'The coupling of a dependency that declares none: tight orders the moves, loose lets a system move first and records a hybrid period (default: the config\'s, else tight).', options: ['tight', 'loose']}),
+  'team-size': Flags.integer({summary: 'People on one move at once: a move takes its effort ÷ this in months, never under its strategy\'s minimum (default: the config\'s, else 5).', min: 1, max: 1000, helpValue: '<people>'}),
   start: dateFlag('First day of wave 1 (default: the first day of the quarter after --as-of).'),
 }
 
@@ -72,8 +74,8 @@ export function assessmentOptions(flags: AssessmentFlagValues, version: string):
 }
 
 /** The planner's options from `planFlags`. */
-export function planOptions(flags: {capacity?: number; 'capacity-effort'?: number; 'wave-length'?: number; start?: string}): PlanOptions {
-  return {capacity: flags.capacity, capacityEffort: flags['capacity-effort'], waveLengthMonths: flags['wave-length'], start: flags.start}
+export function planOptions(flags: {capacity?: number; 'capacity-effort'?: number; 'wave-length'?: number; 'team-size'?: number; coupling?: string; start?: string}): PlanOptions {
+  return {capacity: flags.capacity, capacityEffort: flags['capacity-effort'], waveLengthMonths: flags['wave-length'], teamSize: flags['team-size'], coupling: flags.coupling as PlanOptions['coupling'], start: flags.start}
 }
 
 export const SEVERITY_OPTIONS = ['critical', 'high', 'medium', 'low', 'info', 'none'] as const

@@ -2,6 +2,7 @@
  * The dependency graph of an estate and its strongly connected components (move groups), computed
  * iteratively: a 100,000-system chain must not overflow the stack.
  */
+import {type Coupling, dependencyCoupling, dependencyRef} from './model/dependencies.js'
 import type {Estate} from './model/types.js'
 import {resolveDependency} from './validate/index.js'
 
@@ -13,6 +14,8 @@ export interface DependencyGraph {
   deps: number[][]
   /** For each node, dependencies on departments that were not loaded (external constraints). */
   external: string[][]
+  /** For each node, the coupling each of its `deps` declares (same order), undefined where none is declared. */
+  coupling: Array<Array<Coupling | undefined>>
 }
 
 /** `plan` builds on the assessment of the same estate: both ask for its graph and its components. */
@@ -32,30 +35,34 @@ function makeGraph(estate: Estate): DependencyGraph {
   refs.forEach((r, i) => index.set(r, i))
   const deps: number[][] = []
   const external: string[][] = []
+  const coupling: Array<Array<Coupling | undefined>> = []
   for (const ref of refs) {
     const entry = estate.systems.get(ref)!
     const list = entry.system.dependencies
     if (!list || list.length === 0) {
       deps.push(NONE)
       external.push(NONE)
+      coupling.push(NONE)
       continue
     }
-    const mine: number[] = []
+    const mine = new Map<number, Coupling | undefined>()
     const outside: string[] = []
     for (const d of list) {
-      const target = resolveDependency(entry.department.id, d)
+      const target = resolveDependency(entry.department.id, dependencyRef(d))
       const i = index.get(target)
-      // `x` and `dept/x` may name the same system: a handful of dependencies, so `includes`.
+      // `x` and `dept/x` may name the same system: the first declared coupling of the two wins, tight over none.
       if (i !== undefined) {
-        if (target !== ref && !mine.includes(i)) mine.push(i)
+        if (target !== ref && (!mine.has(i) || (mine.get(i) === undefined && dependencyCoupling(d) !== undefined))) mine.set(i, dependencyCoupling(d))
       } else {
         outside.push(target)
       }
     }
-    deps.push(mine.length === 0 ? NONE : mine.sort((a, b) => a - b))
+    const sorted = [...mine.keys()].sort((a, b) => a - b)
+    deps.push(sorted.length === 0 ? NONE : sorted)
+    coupling.push(sorted.length === 0 || sorted.every((i) => mine.get(i) === undefined) ? NONE : sorted.map((i) => mine.get(i)))
     external.push(outside.length === 0 ? NONE : outside.sort())
   }
-  return {refs, index, deps, external}
+  return {refs, index, deps, external, coupling}
 }
 
 /** Most systems depend on nothing: one empty list for all of them, frozen (callers only read the graph). */

@@ -102,6 +102,8 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanResult> {
     capacity: options.capacity,
     capacityEffort: options.capacityEffort,
     waveLengthMonths: options.waveLengthMonths,
+    teamSize: options.teamSize,
+    coupling: options.coupling,
     start: options.start,
     planning: audited.config.planning,
   })

@@ -7,7 +7,7 @@ import {gbp, plural} from './text.js'
 
 export const MONEY_PARTS: Array<{key: keyof RunCost; label: string}> = [
   {key: 'pastSecuritySupport', label: 'on platforms past security support'},
-  {key: 'extendedSupportOnly', label: 'on paid extended support only (part of the above)'},
+  {key: 'extendedSupportOnly', label: 'on paid extended support only, part of the above'},
   {key: 'notReady', label: 'of systems not ready to move'},
   {key: 'toMove', label: 'of all systems still to move'},
   {key: 'retained', label: 'of retained systems, apart'},

@@ -1,3 +1,4 @@
+import {dependencyPointer, dependencyRef} from '../core/model/dependencies.js'
 import {isDone, resolveRef, shortRef} from './shared.js'
 import {SOURCES} from './sources.js'
 import type {Rule} from './types.js'
@@ -22,7 +23,8 @@ export const rule: Rule = {
     const department = ctx.entry.department.id
     const members = new Set(ctx.cycle)
     const others = ctx.cycle.filter((ref) => ref !== ctx.entry.ref).sort().map((ref) => shortRef(ref, department))
-    const index = (system.dependencies ?? []).findIndex((d) => members.has(resolveRef(department, d)))
-    return [{pointer: index >= 0 ? `/dependencies/${index}` : '', message: `Part of a dependency cycle: must move together with ${others.join(', ')}`}]
+    const deps = system.dependencies ?? []
+    const index = deps.findIndex((d) => members.has(resolveRef(department, dependencyRef(d))))
+    return [{pointer: index >= 0 ? dependencyPointer(deps[index], index) : '', message: `Part of a dependency cycle: must move together with ${others.join(', ')}`}]
   },
 }

@@ -1,3 +1,4 @@
+import {dependencyPointer, dependencyRef} from '../core/model/dependencies.js'
 import {isDone, resolveRef, shortRef} from './shared.js'
 import {SOURCES} from './sources.js'
 import type {Rule} from './types.js'
@@ -21,9 +22,9 @@ export const rule: Rule = {
     if (isDone(system)) return []
     const department = ctx.entry.department.id
     return (system.dependencies ?? []).flatMap((d, i) => {
-      const ref = resolveRef(department, d)
+      const ref = resolveRef(department, dependencyRef(d))
       if (ref === ctx.entry.ref || ctx.readinessOf(ref) !== 'not-ready') return []
-      return [{pointer: `/dependencies/${i}`, message: `Depends on ${shortRef(ref, department)}, which is not ready to move: it holds this system back`}]
+      return [{pointer: dependencyPointer(d, i), message: `Depends on ${shortRef(ref, department)}, which is not ready to move: it holds this system back`}]
     })
   },
 }

@@ -1,3 +1,4 @@
+import {dependencyRef} from '../core/model/dependencies.js'
 import {isDone, resolveRef} from './shared.js'
 import {SOURCES} from './sources.js'
 import type {Rule} from './types.js'
@@ -28,7 +29,7 @@ export const rule: Rule = {
     if (!inCloud(system)) return []
     const onPrem: string[] = []
     for (const dep of system.dependencies ?? []) {
-      const ref = resolveRef(ctx.entry.department.id, dep)
+      const ref = resolveRef(ctx.entry.department.id, dependencyRef(dep))
       const other = ctx.systemOf(ref)
       if (!other || other.migration?.status === 'retired' || inCloud(other)) continue
       if (other.hosting === 'on-premises' || other.hosting === 'crown-hosting' || other.hosting === 'private-cloud') onPrem.push(`${ref} (hosting = ${other.hosting})`)

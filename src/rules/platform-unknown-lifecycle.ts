@@ -26,6 +26,10 @@ export const rule: Rule = {
 function report(p: LayerProduct, ctx: RuleContext): Array<{pointer: string; message: string}> {
   const {match} = p
   const what = `The ${LAYER_NAMES[p.layer]}`
+  if (match.status === 'unknown-product' && match.otherPlatform) {
+    const where = match.otherPlatform.platform === 'zos' ? 'z/OS' : 'IBM i'
+    return [{pointer: `/platform/${p.layer}/name`, message: `${what} "${match.product}" runs on ${where}, which its vendor dates separately; the lifecycle table has dates for ${match.otherPlatform.title} on other platforms only (snapshot ${ctx.lifecycle.snapshot}): its end of support is unknown`}]
+  }
   if (match.status === 'unknown-product') {
     return [{pointer: `/platform/${p.layer}/name`, message: `${what} "${match.product}" is not in the lifecycle table (snapshot ${ctx.lifecycle.snapshot}): its end of support is unknown`}]
   }

@@ -2,7 +2,7 @@
  * Small helpers the rules share. Not a rule: `index.ts` registers rules by name, this file only
  * keeps their wording and the facts they read consistent.
  */
-import type {LifecycleMatch} from '../core/lifecycle/index.js'
+import {type LifecycleMatch, platformOf} from '../core/lifecycle/index.js'
 import type {Product, System} from '../core/model/types.js'
 import type {RuleContext} from './types.js'
 
@@ -50,7 +50,8 @@ export function layerProducts(system: System, ctx: RuleContext): readonly LayerP
     const product = system.platform?.[layer]
     if (!product) continue
     const field = product.version === undefined ? 'name' : 'version'
-    list.push({layer, product, match: ctx.lookup(product), pointer: `/platform/${layer}/${field}`})
+    // The OS is the platform; a database or runtime is dated for the platform it runs on.
+    list.push({layer, product, match: ctx.lookup(product, layer === 'os' ? 'distributed' : platformOf(system)), pointer: `/platform/${layer}/${field}`})
   }
   ctx.layers = {system, list}
   return list

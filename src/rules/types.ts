@@ -1,4 +1,4 @@
-import type {LifecycleMatch, LifecycleTable} from '../core/lifecycle/index.js'
+import type {LifecycleMatch, LifecyclePlatform, LifecycleTable} from '../core/lifecycle/index.js'
 import type {Category, EstateSystem, Product, Readiness, Severity, System} from '../core/model/types.js'
 import type {LayerProduct} from './shared.js'
 
@@ -57,7 +57,8 @@ export interface RuleContext {
   options: Record<string, number | string | boolean>
   lifecycle: LifecycleTable
   /** End-of-support facts for a product, memoised per run. */
-  lookup(product: Product): LifecycleMatch
+  /** `platform`: where the product runs, for products dated per platform (lifecycle `platformOf`); distributed by default. */
+  lookup(product: Product, platform?: LifecyclePlatform): LifecycleMatch
   /** The system as it sits in the estate (its ref, department, file). */
   entry: EstateSystem
   /** Refs of the systems in the same dependency cycle as this one (empty when none). */

@@ -33,7 +33,7 @@ interface PlanJson {
   capacity: {systems?: number; effort?: number}
   summary: {systems: number; waves: number; shareDoneByDeadline: number}
   waves: Array<{number: number; start: string; end: string; systems: string[]}>
-  systems: Array<{ref: string; department: string; name: string; readiness: string; status: string; strategy: string; wave: number | null; moveGroup: string; effort: {low: number; high: number}; annualRunGbp: number | null; completed: string | null}>
+  systems: Array<{ref: string; department: string; name: string; readiness: string; status: string; strategy: string; wave: number | null; moveGroup: string; effort: {low: number; high: number}; annualRunGbp: number | null; completed: string | null; end: string | null}>
   audit: {summary: {bySeverity: Record<string, number>; annualRunGbp: number; annualRunGbpAtRisk: number}; departments: Array<{id: string; name: string; summary: {systems: number; byReadiness: Record<string, number>; bySeverity: Record<string, number>; shareReady: number; annualRunGbpAtRisk: number}}>}
 }
 
@@ -155,8 +155,10 @@ function expectColumn(col: Column, plan: PlanJson, audit: AuditJson, department?
   expect(col.annualRunGbp).toBe(mine.reduce((sum, s) => sum + (s.annualRunGbp ?? 0), 0))
   const waves = [...new Set(mine.flatMap((s) => (s.wave === null ? [] : [s.wave])))]
   expect(col.waves).toBe(department === undefined ? plan.waves.length : waves.length)
-  expect(col.lastWave).toBe(waves.length ? Math.max(...waves) : null)
-  const completion = waves.length ? plan.waves.find((w) => w.number === Math.max(...waves))!.end : plan.asOf
+  // The last move to end: a move may run on past the wave it starts in.
+  const ends = mine.flatMap((s) => (s.end === null ? [] : [s.end])).sort()
+  const completion = department === undefined ? (plan.waves.length ? plan.waves.at(-1)!.end : plan.asOf) : (ends.at(-1) ?? plan.asOf)
+  expect(col.lastWave).toBe(waves.length ? plan.waves.findIndex((w) => w.end === completion) + 1 : null)
   expect(col.completion).toBe(completion)
   expect(col.daysPastDeadline).toBe(Math.max(0, days(plan.deadline, completion)))
   // The effort of moving: the systems planned into a wave.

@@ -6,7 +6,7 @@
 import type {Rule, RuleContext} from '../../rules/types.js'
 import {daysBetween} from '../dates.js'
 import {buildGraph, cyclesByRef} from '../graph.js'
-import {lookup, type LifecycleMatch, type LifecycleTable, supportPhase} from '../lifecycle/index.js'
+import {type LifecyclePlatform, lookup, type LifecycleMatch, type LifecycleTable, platformOf, supportPhase} from '../lifecycle/index.js'
 import {flat} from '../strings.js'
 import {bandedScore, blockersOf, blocks, type PathStep, pathToReady} from './path.js'
 import {completionDate, retainedBy} from './retain.js'
@@ -183,14 +183,15 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
   // By name, then by version: the parser makes each repeated name and version once, so these keys are the
   // same strings every time, their hashes already known. A key made per lookup (`name\0version`) was
   // hashed afresh each time; a WeakMap by product held an entry per system.
-  const memo = new Map<string, Map<string, LifecycleMatch>>()
-  const lookupMemo = (p: Product): LifecycleMatch => {
+  const memos: Record<LifecyclePlatform, Map<string, Map<string, LifecycleMatch>>> = {distributed: new Map(), zos: new Map(), 'ibm-i': new Map()}
+  const lookupMemo = (p: Product, platform: LifecyclePlatform = 'distributed'): LifecycleMatch => {
+    const memo = memos[platform]
     let byVersion = memo.get(p.name)
     if (!byVersion) memo.set(p.name, (byVersion = new Map()))
     const version = p.version ?? ''
     let m = byVersion.get(version)
     if (!m) {
-      m = lookup(options.lifecycle, p)
+      m = lookup(options.lifecycle, p, platform)
       byVersion.set(version, m)
     }
     return m
@@ -326,7 +327,7 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
     return conditions ? 'ready-with-conditions' : 'ready'
   }
 
-  function finish(w: Work, opts: AssessOptions, look: (p: Product) => LifecycleMatch): SystemAssessment {
+  function finish(w: Work, opts: AssessOptions, look: (p: Product, platform?: LifecyclePlatform) => LifecycleMatch): SystemAssessment {
     const {entry} = w
     const s = entry.system
     const retained = retainedBy(s)
@@ -342,7 +343,7 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
     for (const layer of ['os', 'database', 'runtime'] as const) {
       const p = s.platform?.[layer]
       if (!p) continue
-      const m = look(p)
+      const m = look(p, layer === 'os' ? 'distributed' : platformOf(s))
       // One fact per product and version, shared by every system that runs it (read only, like the report).
       let fact = facts.get(m)
       if (!fact || fact.name !== p.name || fact.version !== p.version) {

@@ -174,8 +174,10 @@ export function departmentColumn(source: PlanSource, departmentId: string, input
     const finished = s.status === 'done' ? (s.completed ?? plan.asOf) <= plan.deadline : s.wave !== null && plan.waves[s.wave - 1].end <= plan.deadline
     if (finished) doneByDeadline++
   }
-  const lastWave = waves.size ? Math.max(...waves) : null
-  const completion = lastWave === null ? plan.asOf : plan.waves[lastWave - 1].end
+  // A department completes when its last move ends (a move may run on past the wave it starts in).
+  let completion = plan.asOf
+  for (const s of mine) if (s.end !== null && s.end !== undefined && s.end > completion) completion = s.end
+  const lastWave = waves.size ? plan.waves.findIndex((w) => w.end === completion) + 1 || null : null
   const done = mine.filter((s) => s.status === 'done').length
   const retained = mine.filter((s) => s.status === 'retained').length
   return {

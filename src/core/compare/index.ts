@@ -81,6 +81,8 @@ function planOptions(options: CompareRunOptions, scenario?: ScenarioOptions): Om
     ...rest,
     ...capacity,
     ...(scenario.waveLengthMonths === undefined ? {} : {waveLengthMonths: scenario.waveLengthMonths}),
+    ...(scenario.teamSize === undefined ? {} : {teamSize: scenario.teamSize}),
+    ...(scenario.coupling === undefined ? {} : {coupling: scenario.coupling}),
     ...(scenario.start === undefined ? {} : {start: scenario.start}),
   }
 }
@@ -127,6 +129,8 @@ const PLAN_FLAGS: Array<[keyof CompareRunOptions, string]> = [
   ['capacity', '--capacity'],
   ['capacityEffort', '--capacity-effort'],
   ['waveLengthMonths', '--wave-length'],
+  ['teamSize', '--team-size'],
+  ['coupling', '--coupling'],
   ['start', '--start'],
   ['deadline', '--deadline'],
 ]

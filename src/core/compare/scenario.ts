@@ -11,6 +11,8 @@ export interface ScenarioOptions {
   capacity?: number
   capacityEffort?: number
   waveLengthMonths?: number
+  teamSize?: number
+  coupling?: 'tight' | 'loose'
   start?: string
 }
 
@@ -28,6 +30,8 @@ interface FlagSpec {
   min?: number
   max?: number
   date?: boolean
+  /** The values a word flag takes. */
+  words?: readonly string[]
 }
 
 /** The same names and limits as the plan command's own flags. */
@@ -35,6 +39,8 @@ const FLAGS: Record<string, FlagSpec> = {
   capacity: {key: 'capacity', min: 1, max: 100_000},
   'capacity-effort': {key: 'capacityEffort', min: 1, max: 1_000_000},
   'wave-length': {key: 'waveLengthMonths', min: 1, max: 60},
+  'team-size': {key: 'teamSize', min: 1, max: 1000},
+  coupling: {key: 'coupling', words: ['tight', 'loose']},
   start: {key: 'start', date: true},
 }
 
@@ -63,7 +69,10 @@ export function parseScenario(spec: string): Scenario {
       i++
     }
     if (options[spec.key] !== undefined) throw new UsageError(`--scenario ${name}: --${flag} is given twice`)
-    if (spec.date) {
+    if (spec.words) {
+      if (!spec.words.includes(value)) throw new UsageError(`--scenario ${name}: --${flag} '${value}' is not one of ${spec.words.join(', ')}`)
+      options.coupling = value as ScenarioOptions['coupling']
+    } else if (spec.date) {
       if (!isIsoDate(value)) throw new UsageError(`--scenario ${name}: --${flag} '${value}' is not a date: write it as YYYY-MM-DD`)
       options.start = value
     } else {

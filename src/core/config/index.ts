@@ -34,6 +34,10 @@ export interface PlanningConfig {
   capacityEffort?: number
   waveLengthMonths?: number
   start?: string
+  /** People on one move at once (default 5). */
+  teamSize?: number
+  /** The coupling of a dependency that declares none (default tight). */
+  coupling?: 'tight' | 'loose'
   effort?: EffortConfig
 }
 

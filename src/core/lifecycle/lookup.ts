@@ -5,7 +5,22 @@
  * into service packs or technology levels, the latest level when the version names none. A
  * version that fits no cycle, or fits several, is reported as such: never guessed.
  */
-import type {CycleRow, LifecycleProduct, LifecycleTable, ProductCategory, SupportEnd} from './table.js'
+import type {CycleRow, LifecyclePlatform, LifecycleProduct, LifecycleTable, ProductCategory, SupportEnd} from './table.js'
+
+const ZOS_OS = new Set(['zos', 'z/os', 'os390', 'mvs'])
+const IBM_I_OS = new Set(['ibm-i', 'os400', 'i5os'])
+
+/**
+ * The platform a system's database and runtime are dated for: z/OS on a mainframe or a z/OS family
+ * OS, IBM i on an AS/400 or IBM i, else distributed (Linux, Unix, Windows).
+ */
+export function platformOf(system: {platform?: {os?: {name: string}; hardware?: string}}): LifecyclePlatform {
+  const os = system.platform?.os?.name.toLowerCase()
+  const hardware = system.platform?.hardware
+  if ((os && ZOS_OS.has(os)) || hardware === 'mainframe') return 'zos'
+  if ((os && IBM_I_OS.has(os)) || hardware === 'as400') return 'ibm-i'
+  return 'distributed'
+}
 import {basicVersion, dispatch, genericVersion, normaliseName, rulesFor, type ProductRules} from './versions.js'
 
 interface MatchedProduct {
@@ -20,6 +35,8 @@ export interface UnknownProductMatch {
   /** The name as the inventory gives it. */
   product: string
   version?: string
+  /** The name matched a product the table dates for other platforms only (Db2 LUW, asked for on z/OS). */
+  otherPlatform?: {title: string; platform: LifecyclePlatform}
 }
 
 /** A known product whose version is missing, matches no cycle, or could be more than one. */
@@ -248,11 +265,16 @@ function matchVersion(index: ProductIndex, given: string, version: string): Life
  * aliases (`sql-server` → mssqlserver, `solaris` → oracle-solaris…); a version may be written into
  * the name (`rhel6`). A product's version is matched by the rules in docs/lifecycle.md.
  */
-export function lookup(table: LifecycleTable, product: {name: string; version?: string | undefined}): LifecycleMatch {
+export function lookup(table: LifecycleTable, product: {name: string; version?: string | undefined}, platform: LifecyclePlatform = 'distributed'): LifecycleMatch {
   const index = indexOf(table)
   const given = product.version === undefined || product.version === null ? undefined : String(product.version).trim()
   const resolved = resolveName(index, String(product.name ?? ''))
   if (!resolved) return {status: 'unknown-product', product: product.name, ...(given ? {version: given} : {})}
+  // Dates published for one platform never stand for another: Db2 on z/OS is not Db2 for Linux, Unix and Windows.
+  const dated = index.products.get(resolved.id)!.product
+  if (!(dated.platforms ?? ['distributed']).includes(platform)) {
+    return {status: 'unknown-product', product: product.name, ...(given ? {version: given} : {}), otherPlatform: {title: dated.title, platform}}
+  }
   const version = given ? given : resolved.version
   let productIndex = index.products.get(resolved.id)!
   if (version === undefined || basicVersion(version) === '') {

@@ -29,7 +29,16 @@ export interface LifecycleProduct {
   readonly aliases: readonly string[]
   /** In the source's order and spelling (mostly newest first). */
   readonly cycles: readonly CycleRow[]
+  /**
+   * The platforms these dates hold for (README "Lifecycle"): `distributed` (Linux, Unix, Windows) when
+   * not given. A vendor that dates a product separately on z/OS or IBM i (Db2 for z/OS) gets its own entry.
+   */
+  readonly platforms?: readonly LifecyclePlatform[]
 }
+
+/** Where a database or runtime runs, as vendors date it: distributed systems, z/OS, or IBM i. */
+export type LifecyclePlatform = 'distributed' | 'zos' | 'ibm-i'
+const PLATFORMS: readonly LifecyclePlatform[] = ['distributed', 'zos', 'ibm-i']
 
 /** A parsed, validated lifecycle table: the shipped one or a newer one the user points at. */
 export interface LifecycleTable {
@@ -64,7 +73,7 @@ const MAX_PROBLEMS = 20
 const PRODUCT_ID = /^[a-z0-9][a-z0-9._+-]{0,62}$/
 const CYCLE = /^[a-z0-9][a-z0-9._+-]{0,62}$/
 const TOP_KEYS = new Set(['$schema', 'formatVersion', 'format', 'source', 'license', 'snapshot', 'notes', 'products'])
-const PRODUCT_KEYS = ['title', 'category', 'aliases', 'cycles']
+const PRODUCT_KEYS = ['title', 'category', 'aliases', 'cycles', 'platforms']
 const END_NAMES = ['mainstream end', 'security end', 'extended end']
 
 function describe(value: unknown): string {
@@ -149,6 +158,9 @@ function checkProduct(id: string, product: unknown, owners: Map<string, string>,
   if (typeof product.title !== 'string' || product.title.trim() === '') problems.push(`${at}.title: expected the product's name, found ${describe(product.title)}`)
   if (!PRODUCT_CATEGORIES.includes(product.category as ProductCategory)) {
     problems.push(`${at}.category: expected one of ${PRODUCT_CATEGORIES.join(', ')}, found ${describe(product.category)}`)
+  }
+  if (product.platforms !== undefined && (!Array.isArray(product.platforms) || product.platforms.length === 0 || product.platforms.some((p) => !PLATFORMS.includes(p as LifecyclePlatform)))) {
+    problems.push(`${at}.platforms: expected a list of ${PLATFORMS.join(', ')}, found ${describe(product.platforms)}`)
   }
   if (!Array.isArray(product.aliases)) {
     problems.push(`${at}.aliases: expected a list of names, found ${describe(product.aliases)}`)

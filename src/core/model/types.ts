@@ -2,6 +2,8 @@
  * The plain data that flows between stages: load → validate → assess → plan → compare/format.
  * Types only: no behaviour lives here.
  */
+import type {Dependency} from './dependencies.js'
+
 
 export type Criticality = 'critical' | 'high' | 'medium' | 'low'
 export type Hosting = 'on-premises' | 'co-location' | 'crown-hosting' | 'private-cloud' | 'public-cloud' | 'saas'
@@ -54,7 +56,7 @@ export interface System {
   contracts?: Array<{supplier: string; ends?: string; break_clause?: boolean}>
   licensing?: {model?: LicenceModel; cloud_portable?: boolean; cloud_position?: 'authorised-cloud' | 'licence-included' | 'negotiated' | 'not-assessed'}
   skills?: {scarce?: string[]; in_house?: SkillsInHouse}
-  dependencies?: string[]
+  dependencies?: Dependency[]
   costs?: {annual_run_gbp?: number}
   migration?: {
     status?: MigrationStatus

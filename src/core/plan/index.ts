@@ -13,10 +13,15 @@ import {STRATEGIES} from '../model/types.js'
 import {type Effort, effortModel, estimateEffort} from './effort.js'
 import {type Capacity, schedule, type SchedGroup} from './schedule.js'
 import {chooseStrategy, type Reason} from './strategy.js'
+import type {Coupling} from '../model/dependencies.js'
 
 export interface PlanOptions {
   capacity?: number
   capacityEffort?: number
+  /** People on one move at once: a move takes its effort ÷ the team size in months, never less than its strategy's minimum. */
+  teamSize?: number
+  /** The coupling of a dependency that declares none (README "Planning"): tight unless set. */
+  coupling?: Coupling
   waveLengthMonths?: number
   /** First day of wave 1 (default: the first day of the quarter after asOf). */
   start?: string
@@ -24,6 +29,40 @@ export interface PlanOptions {
 }
 
 export const DEFAULT_CAPACITY = 10
+/** A dependency that declares no coupling is tight: the plan never moves a system before what it needs, unless told it may. */
+export const DEFAULT_COUPLING: Coupling = 'tight'
+
+/** The tight links of the graph under a default coupling (the graph's own lists when every link is tight). */
+function tightDeps(graph: ReturnType<typeof buildGraph>, fallback: Coupling): number[][] {
+  if (fallback === 'tight' && graph.coupling.every((c) => c.every((x) => x !== 'loose'))) return graph.deps
+  return graph.deps.map((list, i) => list.filter((_, k) => (graph.coupling[i][k] ?? fallback) === 'tight'))
+}
+
+/** A period in which a system runs in the cloud while something it calls through a loose link is still on premises. */
+export interface HybridPeriod {
+  /** The system that moves first, and the one it depends on. */
+  ref: string
+  dependsOn: string
+  /** From the end of the first move to the end of the second (null when the second never moves: retained). */
+  from: string
+  until: string | null
+  months: number | null
+  /** The wave in which the period opens (the first system's start wave). */
+  wave: number
+}
+/** People working on one move at once (README "Planning"); `--team-size` or planning.teamSize change it. */
+export const DEFAULT_TEAM_SIZE = 5
+/**
+ * The shortest a move of each strategy takes, in months, whatever its effort and team (README
+ * "Planning", docs/schedule.md): the project's own assumptions from the work each involves — testing,
+ * cut-over and parallel running — not a vendor's figure. A mainframe refactor is not a quarter's work.
+ */
+export const MIN_MONTHS: Record<Strategy, number> = {refactor: 12, repurchase: 6, replatform: 3, retire: 3, rehost: 1, relocate: 1, retain: 0}
+
+/** How long a move takes: its effort spread over the team, never under its strategy's minimum. */
+export function moveMonths(strategy: Strategy, personMonths: number, teamSize: number): number {
+  return Math.max(MIN_MONTHS[strategy], Math.ceil(personMonths / teamSize - 1e-9))
+}
 export const DEFAULT_WAVE_MONTHS = 3
 
 export type PlanStatus = 'planned' | 'done' | 'retained'
@@ -48,10 +87,20 @@ export interface PlannedSystem {
   overridden: {declared: Strategy; reason: string} | null
   reasons: Reason[]
   moveGroup: string
+  /** The wave the move starts in (null when nothing moves); it may run on through later waves. */
   wave: number | null
   effort: Effort
+  /** How long the move takes, in months (its effort at the midpoint ÷ the team size, at least its strategy's minimum); null when nothing moves. */
+  months: number | null
+  /** The first day of its start wave, and the last day of the wave its group's move ends in; null when nothing moves. */
+  start: string | null
+  end: string | null
+  /** Days the plan lands after the system's own migration.target_date (0 when on or before it); null without one, or when nothing moves. */
+  slipDays: number | null
   annualRunGbp: number | null
   dependsOn: string[]
+  /** Of `dependsOn`, the links that are loose (declared, or by the default coupling): they do not order the moves. */
+  looseDependsOn: string[]
 }
 
 export interface Wave {
@@ -109,7 +158,7 @@ export interface Constraint {
   byCapacity: number
   /** Waves beyond that, from the pilot wave and the order dependencies impose. */
   extraWaves: number
-  /** Move groups in the longest chain of dependencies. */
+  /** Waves the longest chain of dependent moves takes end to end: the soonest the estate could finish with unlimited capacity. */
   longestChain: number
 }
 
@@ -129,6 +178,8 @@ export interface Plan {
   capacity: Capacity
   completion: string
   daysPastDeadline: number
+  /** The completion if every move took its low or its high effort (the plan itself takes the midpoint), each with its days past the deadline. */
+  completionRange: {early: string; late: string; daysPastDeadline: {early: number; late: number}}
   constraint: Constraint
   summary: {
     systems: number
@@ -140,6 +191,9 @@ export interface Plan {
     effort: Effort
     shareDoneByDeadline: number
     annualRunGbp: number
+    /** The systems' own target dates the plan cannot keep: how many, and the longest slip in days. */
+    slips: {systems: number; maxDays: number}
+    teamSize: number
   }
   progress: ProgressPoint[]
   waves: Wave[]
@@ -149,6 +203,8 @@ export interface Plan {
   blockers: Blocker[]
   bridges: Bridge[]
   externalConstraints: Array<{ref: string; dependsOn: string}>
+  /** Loose links a system crosses first: it runs in the cloud while what it calls is still on premises. */
+  hybridPeriods: HybridPeriod[]
   warnings: string[]
 }
 
@@ -191,6 +247,7 @@ export function plan(estate: Estate, assessment: Assessment, options: PlanOption
   // Waves in the past would count as done systems that have not moved, and call a late estate on time.
   if (start < assessment.asOf) throw new UsageError(`the plan cannot start on ${start}, before the day it is made (${assessment.asOf}): give a --start (or planning.start) on or after --as-of`)
   const model = effortModel(planning.effort)
+  const teamSize = options.teamSize ?? planning.teamSize ?? DEFAULT_TEAM_SIZE
   // A loop, not `new Map(systems.map(…))`: 100k pairs made at once outlive the scavenges and stay as garbage.
   const byRef = new Map<string, SystemAssessment>()
   for (const s of assessment.systems) byRef.set(s.ref, s)
@@ -224,19 +281,28 @@ export function plan(estate: Estate, assessment: Assessment, options: PlanOption
       moveGroup: '',
       wave: null,
       effort: done || choice.strategy === null ? {low: 0, high: 0, unit: 'person-months'} : estimateEffort(entry.system, choice.strategy, a, model),
+      months: null,
+      start: null,
+      end: null,
+      slipDays: null,
       annualRunGbp: a.annualRunGbp,
       dependsOn: graph.deps[i].map((d) => graph.refs[d]),
+      looseDependsOn: [],
     })
   }
 
   // Move groups: the strongly connected components, numbered in dependency order.
-  const {components, component} = stronglyConnected(graph.deps)
+  // Only tight links order the moves and make cycles move together; a loose link may cross a hybrid link for a while.
+  const coupling = options.coupling ?? planning.coupling ?? DEFAULT_COUPLING
+  const tight = tightDeps(graph, coupling)
+  for (let i = 0; i < n; i++) if (tight[i] !== graph.deps[i]) systems[i].looseDependsOn = graph.deps[i].filter((d) => !tight[i].includes(d)).map((d) => graph.refs[d])
+  const {components, component} = stronglyConnected(tight)
   const width = Math.max(3, String(components.length).length)
   const groupIds = components.map((_, c) => `mg-${String(c + 1).padStart(width, '0')}`)
   const schedGroups: SchedGroup[] = components.map((members, c) => {
     const movers = members.filter((m) => systems[m].status === 'planned')
     const deps = new Set<number>()
-    for (const m of members) for (const d of graph.deps[m]) if (component[d] !== c) deps.add(component[d])
+    for (const m of members) for (const d of tight[m]) if (component[d] !== c) deps.add(component[d])
     const best = movers.length ? groupPriority(movers.map((m) => byRef.get(systems[m].ref)!)) : []
     return {
       deps: [...deps].sort((a, b) => a - b),
@@ -246,7 +312,21 @@ export function plan(estate: Estate, assessment: Assessment, options: PlanOption
       skip: movers.length === 0,
     }
   })
-  const result = schedule(schedGroups, capacity)
+  // A group moves as one: it runs as long as its longest move. Planned at the effort's midpoint, and
+  // again at its low and high ends for the completion range.
+  const spanAt = (pick: (e: Effort) => number) =>
+    components.map((members) => {
+      let months = 0
+      for (const m of members) if (systems[m].status === 'planned' && systems[m].strategy !== null) months = Math.max(months, moveMonths(systems[m].strategy!, pick(systems[m].effort), teamSize))
+      return Math.max(1, Math.ceil(months / waveMonths))
+    })
+  const runAt = (pick: (e: Effort) => number) => {
+    const spans = spanAt(pick)
+    return schedule(schedGroups.map((g, c) => ({...g, span: spans[c]})), capacity)
+  }
+  const result = runAt((e) => (e.low + e.high) / 2)
+  const early = runAt((e) => e.low)
+  const late = runAt((e) => e.high)
   // Dates are YYYY-MM-DD: past the year 9999 they would come out garbled (and it is no plan).
   if (addMonths(start, result.waves * waveMonths).length > 10) {
     throw new UsageError(`the plan needs ${result.waves} waves of ${waveMonths} months from ${start} and would end after the year 9999: raise the capacity or shorten the waves`)
@@ -276,6 +356,11 @@ export function plan(estate: Estate, assessment: Assessment, options: PlanOption
     if (systems[i].status !== 'planned') continue
     const w = result.waveOf[c]
     systems[i].wave = w
+    systems[i].months = moveMonths(systems[i].strategy!, (systems[i].effort.low + systems[i].effort.high) / 2, teamSize)
+    systems[i].start = waveStart(w)
+    systems[i].end = waveEnd(result.endOf[c])
+    const target = estate.systems.get(systems[i].ref)!.system.migration?.target_date
+    systems[i].slipDays = target ? Math.max(0, daysBetween(target, systems[i].end!)) : null
     const wave = waves[w - 1]
     wave.systems.push(systems[i].ref)
     wave.effort.low = round1(wave.effort.low + systems[i].effort.low)
@@ -291,6 +376,26 @@ export function plan(estate: Estate, assessment: Assessment, options: PlanOption
   for (const g of moveGroups) if (g.wave !== null) waves[g.wave - 1].moveGroups.push(g.id)
 
   const completion = waves.length ? waves[waves.length - 1].end : assessment.asOf
+  // Loose links the plan lets a system cross first: the hybrid periods it opens.
+  const hybridPeriods: HybridPeriod[] = []
+  for (let i = 0; i < n; i++) {
+    const me = systems[i]
+    if (me.status !== 'planned' || me.end === null) continue
+    graph.deps[i].forEach((d, k) => {
+      if ((graph.coupling[i][k] ?? coupling) !== 'loose') return
+      const other = systems[d]
+      if (other.status === 'done') return
+      const until = other.status === 'planned' ? other.end : null
+      if (until !== null && until <= me.end!) return
+      hybridPeriods.push({ref: me.ref, dependsOn: other.ref, from: me.end!, until, months: until === null ? null : Math.round(daysBetween(me.end!, until) / 30.44), wave: me.wave!})
+    })
+  }
+  // Greedy packing is not monotonic in the durations: the range is held to contain the plan's own date.
+  const endOfPlan = (r: typeof result) => (r.waves ? waveEnd(r.waves) : assessment.asOf)
+  const rangeEarly = [endOfPlan(early), completion].sort()[0]
+  const rangeLate = [endOfPlan(late), completion].sort()[1]
+  const pastDeadline = (d: string) => (waves.length === 0 ? 0 : Math.max(0, daysBetween(assessment.deadline, d)))
+  const slipped = systems.filter((s) => s.slipDays !== null && s.slipDays > 0)
   const bridges = findBridges(systems, byRef, waves, assessment.asOf)
   // Counted once per wave, not by scanning every group and bridge for each wave (100,000 waves × groups).
   const cyclesIn = new Int32Array(waves.length + 1)
@@ -319,12 +424,20 @@ export function plan(estate: Estate, assessment: Assessment, options: PlanOption
   const progress = progressPoints(systems, waves, assessment.asOf, assessment.deadline, completion)
   const atDeadline = progress.find((p) => p.label === 'deadline')
   if (waves.length === 0) warnings.push('nothing is left to move: every system is migrated, retired or retained (migration dates are not recorded)')
-  const {path, longestChain} = criticalPath(moveGroups, groupIds, result.waveOf, schedGroups)
-  const moverCount = systems.filter((s) => s.status === 'planned').length
-  const byCapacity = capacity.systems !== undefined ? Math.ceil(moverCount / capacity.systems) : Math.ceil(schedGroups.reduce((sum, g) => sum + (g.skip ? 0 : g.effort), 0) / capacity.effort!)
+  const {path, longestChain} = criticalPath(moveGroups, groupIds, result.waveOf, schedGroups, (g) => result.endOf[g] - result.waveOf[g] + 1)
+  // A move uses capacity in every wave it runs in: the capacity alone needs this many system-waves (or person-months) over the capacity.
+  const systemWaves = schedGroups.reduce((sum, g, c) => sum + (g.skip ? 0 : g.size * (result.endOf[c] - result.waveOf[c] + 1)), 0)
+  const byCapacity = capacity.systems !== undefined ? Math.ceil(systemWaves / capacity.systems) : Math.ceil(schedGroups.reduce((sum, g) => sum + (g.skip ? 0 : g.effort), 0) / capacity.effort!)
   const constraint: Constraint = {waves: waves.length, byCapacity, extraWaves: Math.max(0, waves.length - byCapacity), longestChain}
   const externalConstraints: Array<{ref: string; dependsOn: string}> = []
   graph.external.forEach((ext, i) => ext.forEach((d) => externalConstraints.push({ref: graph.refs[i], dependsOn: d})))
+
+  // Said in the wave that opens each period, after the other risks.
+  for (const h of hybridPeriods) {
+    const risk = `hybrid links opened (a system in the cloud calling one still on premises)`
+    const w = waves[h.wave - 1]
+    if (!w.risks.includes(risk)) w.risks.push(risk)
+  }
 
   return {
     asOf: assessment.asOf,
@@ -333,7 +446,8 @@ export function plan(estate: Estate, assessment: Assessment, options: PlanOption
     waveLengthMonths: waveMonths,
     capacity,
     completion,
-    daysPastDeadline: waves.length === 0 ? 0 : Math.max(0, daysBetween(assessment.deadline, completion)),
+    daysPastDeadline: pastDeadline(completion),
+    completionRange: {early: rangeEarly, late: rangeLate, daysPastDeadline: {early: pastDeadline(rangeEarly), late: pastDeadline(rangeLate)}},
     constraint,
     summary: {
       systems: n,
@@ -345,6 +459,8 @@ export function plan(estate: Estate, assessment: Assessment, options: PlanOption
       effort: {low: round1(effortLow), high: round1(effortHigh), unit: 'person-months'},
       shareDoneByDeadline: atDeadline?.shareSystems ?? 0,
       annualRunGbp: systems.reduce((sum, s) => sum + (s.annualRunGbp ?? 0), 0),
+      slips: {systems: slipped.length, maxDays: slipped.reduce((m, s) => Math.max(m, s.slipDays!), 0)},
+      teamSize,
     },
     progress,
     waves,
@@ -354,6 +470,7 @@ export function plan(estate: Estate, assessment: Assessment, options: PlanOption
     blockers: findBlockers(systems, byRef, graph.deps, component),
     bridges,
     externalConstraints,
+    hybridPeriods,
     warnings,
   }
 }
@@ -469,26 +586,34 @@ function progressPoints(systems: PlannedSystem[], waves: Wave[], asOf: string, d
     })
 }
 
-/** The chain of move groups that sets the completion date: from a last-wave group back through its latest dependency. */
-function criticalPath(groups: MoveGroup[], ids: string[], waveOf: Int32Array, sched: SchedGroup[]): {path: Array<{moveGroup: string; wave: number; systems: string[]}>; longestChain: number} {
-  // Components come after the components they depend on, so one pass gives each chain's length.
+/**
+ * The critical path: the longest chain of dependencies through the move groups that move (each link
+ * a group that must move after the one before it), from its first group to its last. It is the
+ * shortest the estate could take with unlimited capacity (its length in waves); when the plan needs
+ * more waves than that, capacity, not the chain, sets the completion date (`constraint`).
+ */
+function criticalPath(groups: MoveGroup[], ids: string[], waveOf: Int32Array, sched: SchedGroup[], span: (g: number) => number): {path: Array<{moveGroup: string; wave: number; systems: string[]}>; longestChain: number} {
+  // Components come after the components they depend on, so one pass gives each chain's length in waves.
   const depth = new Int32Array(groups.length)
   let longestChain = 0
   let last = -1
+  // Deeper first, then the later wave, then the later in dependency order (the end of a chain that shares its waves).
+  const better = (g: number, than: number) => than === -1 || depth[g] > depth[than] || (depth[g] === depth[than] && waveOf[g] >= waveOf[than])
   for (let g = 0; g < groups.length; g++) {
     if (sched[g].skip) continue
     let d = 0
     for (const p of sched[g].deps) if (!sched[p].skip && depth[p] > d) d = depth[p]
-    depth[g] = d + 1
+    // A dependant may start in its dependency's last wave: the chain shares that wave.
+    depth[g] = (d === 0 ? 0 : d - 1) + span(g)
     if (depth[g] > longestChain) longestChain = depth[g]
-    if (last === -1 || waveOf[g] > waveOf[last] || (waveOf[g] === waveOf[last] && depth[g] > depth[last])) last = g
+    if (better(g, last)) last = g
   }
   const path: Array<{moveGroup: string; wave: number; systems: string[]}> = []
   let g = last
   while (g !== -1) {
     path.push({moveGroup: ids[g], wave: waveOf[g], systems: groups[g].systems})
     let next = -1
-    for (const d of sched[g].deps) if (!sched[d].skip && (next === -1 || waveOf[d] > waveOf[next])) next = d
+    for (const d of sched[g].deps) if (!sched[d].skip && better(d, next)) next = d
     g = next
   }
   return {path: path.reverse(), longestChain}

@@ -1,7 +1,8 @@
 /**
- * Packs move groups into waves: dependencies first (a group never lands in an earlier wave than a
- * group it depends on), the best-priority group that fits next, groups never split, and a group
- * larger than the capacity alone in a wave of its own.
+ * Packs move groups into waves. A wave is a start cohort: a group starts in one wave and runs for as
+ * many waves as its move takes (`span`), using capacity in every wave it runs in. Dependencies first
+ * (a group never starts before the last wave of a group it depends on), the best-priority group that
+ * fits next, groups never split, and a group larger than the capacity alone in waves of its own.
  */
 
 export interface SchedGroup {
@@ -14,6 +15,8 @@ export interface SchedGroup {
   priority: readonly (number | string)[]
   /** Not scheduled (already moved, retained): its dependants do not wait for it. */
   skip: boolean
+  /** How many waves the move runs for (1 when not given). */
+  span?: number
 }
 
 export interface Capacity {
@@ -22,8 +25,10 @@ export interface Capacity {
 }
 
 export interface ScheduleResult {
-  /** Wave number (1-based) per group; 0 for skipped groups. */
+  /** The wave (1-based) each group starts in; 0 for skipped groups. */
   waveOf: Int32Array
+  /** The last wave each group runs in (its start wave + span − 1); 0 for skipped groups. */
+  endOf: Int32Array
   waves: number
   /** Groups that alone exceed the capacity. */
   oversized: number[]
@@ -90,9 +95,13 @@ const MAX_SKIPS = 64
 export function schedule(groups: SchedGroup[], capacity: Capacity): ScheduleResult {
   const n = groups.length
   const waveOf = new Int32Array(n)
+  const endOf = new Int32Array(n)
   const pending = new Int32Array(n)
+  /** The first wave a group may start in: the last wave of the latest of its dependencies. */
+  const earliest = new Int32Array(n).fill(1)
   const dependants: number[][] = Array.from({length: n}, () => [])
   const ready = new Heap(groups)
+  const span = (g: number) => Math.max(1, groups[g].span ?? 1)
   let remaining = 0
   for (let g = 0; g < n; g++) {
     if (groups[g].skip) continue
@@ -104,18 +113,51 @@ export function schedule(groups: SchedGroup[], capacity: Capacity): ScheduleResu
     }
   }
   for (let g = 0; g < n; g++) if (!groups[g].skip && pending[g] === 0) ready.push(g)
+  // Capacity used in each wave by the moves running in it (a move runs in every wave it spans).
+  const usedSystems: number[] = [0]
+  const usedEffort: number[] = [0]
+  const used = (w: number) => {
+    while (usedSystems.length <= w) {
+      usedSystems.push(0)
+      usedEffort.push(0)
+    }
+  }
   const oversized: number[] = []
   let wave = 0
+  let last = 0
+  // Groups whose dependencies are placed but still running: they wait for the wave they may start in.
+  let waiting: number[] = []
   // Wave 1 is the pilot when there is one: only low-risk groups (priority tier 0 or 1).
   const pilotWave = ready.size > 0 && (groups[ready.peek()].priority[0] as number) <= 1
-  const fits = (g: number, usedSystems: number, usedEffort: number) =>
-    (capacity.systems === undefined || usedSystems + groups[g].size <= capacity.systems) && (capacity.effort === undefined || usedEffort + groups[g].effort <= capacity.effort + 1e-9)
+  const perWave = (g: number) => groups[g].effort / span(g)
+  const fits = (g: number, from: number) => {
+    for (let w = from; w < from + span(g); w++) {
+      used(w)
+      if (capacity.systems !== undefined && usedSystems[w] + groups[g].size > capacity.systems) return false
+      if (capacity.effort !== undefined && usedEffort[w] + perWave(g) > capacity.effort + 1e-9) return false
+    }
+    return true
+  }
+  const idle = (g: number, from: number) => {
+    for (let w = from; w < from + span(g); w++) {
+      used(w)
+      if (usedSystems[w] !== 0 || usedEffort[w] !== 0) return false
+    }
+    return true
+  }
   while (remaining > 0) {
-    if (ready.size === 0) throw new Error('schedule: dependency cycle between move groups (groups must be strongly connected components)')
     wave++
-    let usedSystems = 0
-    let usedEffort = 0
-    let placed = 0
+    // Those whose dependencies have ended by now join the ready heap.
+    const still: number[] = []
+    for (const g of waiting) {
+      if (earliest[g] <= wave) ready.push(g)
+      else still.push(g)
+    }
+    waiting = still
+    if (ready.size === 0) {
+      if (waiting.length === 0) throw new Error('schedule: dependency cycle between move groups (groups must be strongly connected components)')
+      continue
+    }
     const passedOver: number[] = []
     while (ready.size > 0 && passedOver.length < MAX_SKIPS) {
       const g = ready.pop()
@@ -123,27 +165,35 @@ export function schedule(groups: SchedGroup[], capacity: Capacity): ScheduleResu
         passedOver.push(g)
         break
       }
-      if (!fits(g, usedSystems, usedEffort)) {
-        if (placed === 0) {
-          // Alone it is still too big: it gets this wave to itself.
-          oversized.push(g)
-        } else {
+      if (!fits(g, wave)) {
+        // Alone it is still too big: it gets its waves to itself, once nothing else runs in them.
+        if (idle(g, wave)) oversized.push(g)
+        else {
           passedOver.push(g)
           continue
         }
       }
       waveOf[g] = wave
-      placed++
+      endOf[g] = wave + span(g) - 1
+      if (endOf[g] > last) last = endOf[g]
       remaining--
-      usedSystems += groups[g].size
-      usedEffort += groups[g].effort
-      // Dependants may join the same wave: moving after a dependency means not in an earlier wave.
-      for (const d of dependants[g]) if (--pending[d] === 0) ready.push(d)
+      for (let w = wave; w <= endOf[g]; w++) {
+        used(w)
+        usedSystems[w] += groups[g].size
+        usedEffort[w] += perWave(g)
+      }
+      // Dependants may start in the last wave of this move: moving after a dependency means not before it ends.
+      for (const d of dependants[g]) {
+        if (endOf[g] > earliest[d]) earliest[d] = endOf[g]
+        if (--pending[d] !== 0) continue
+        if (earliest[d] <= wave) ready.push(d)
+        else waiting.push(d)
+      }
       if (oversized.at(-1) === g) break
       // Full by count: every group left has at least one system, so popping more only passes them over.
-      if (capacity.systems !== undefined && usedSystems >= capacity.systems) break
+      if (capacity.systems !== undefined && usedSystems[wave] >= capacity.systems) break
     }
     for (const g of passedOver) ready.push(g)
   }
-  return {waveOf, waves: wave, oversized: oversized.sort((a, b) => a - b)}
+  return {waveOf, endOf, waves: last, oversized: oversized.sort((a, b) => a - b)}
 }

@@ -2,6 +2,7 @@
  * Validation at the boundary: one cached strict ajv for the inventory schema, then the checks a
  * schema cannot express (unique ids across files, dependencies that resolve, no self-dependency).
  */
+import {dependencyPointer, dependencyRef} from '../model/dependencies.js'
 import {readFileSync} from 'node:fs'
 
 import type * as AjvModule from 'ajv'
@@ -118,7 +119,11 @@ const VALUE_KEYWORDS = new Set(['type', 'enum', 'format', 'pattern'])
 function schemaDiagnostics(errors: ErrorObject[], doc: SourceDocument): Diagnostic[] {
   const out: Diagnostic[] = []
   const seen = new Set<string>()
+  // A `oneOf` (a dependency: a reference, or {system, coupling}) fails with its branches: their own
+  // errors say what is wrong, "must match exactly one schema" says nothing more.
+  const specific = new Set(errors.filter((e) => e.keyword !== 'oneOf').map((e) => e.instancePath))
   for (const e of errors) {
+    if (e.keyword === 'oneOf' && [...specific].some((p) => p === e.instancePath || p.startsWith(`${e.instancePath}/`))) continue
     // An `enum` or `const` failure also fails its `type`, a date's `format` its `pattern`; one sentence per value is enough.
     const m = describeSchemaError(e, doc)
     const key = `${m.pointer}\u0000${VALUE_KEYWORDS.has(e.keyword) ? 'value' : e.keyword}`
@@ -159,10 +164,18 @@ function buildEstate(inventories: LoadedInventory[], diagnostics: Diagnostic[]):
   }
   for (const entry of systems.values()) {
     const deps = entry.system.dependencies ?? []
-    deps.forEach((dep, i) => {
-      const pointer = `${entry.pointer}/dependencies/${i}`
+    // Linear, not the schema's uniqueItems (quadratic over objects): `x` and `dept/x` are the same system too.
+    const listed = new Set<string>()
+    deps.forEach((written, i) => {
+      const pointer = `${entry.pointer}${dependencyPointer(written, i)}`
+      const dep = dependencyRef(written)
       const ref = resolveDependency(entry.department.id, dep)
       const who = `system '${entry.system.id}'`
+      if (listed.has(ref)) {
+        diagnostics.push(diagnostic(entry.doc, `${entry.pointer}/dependencies/${i}`, `${who}: 'dependencies' lists '${dep}' twice`, 'schema'))
+        return
+      }
+      listed.add(ref)
       if (ref === entry.ref) {
         diagnostics.push(diagnostic(entry.doc, pointer, `${who} depends on itself`, 'self-dependency'))
       } else if (!systems.has(ref)) {

@@ -68,8 +68,8 @@ export function markerLegend(withCompletion: boolean): string {
 function verdict(plan: PlanReport): string {
   const late = plan.daysPastDeadline > 0
   const head = late
-    ? `The plan completes on <strong>${escapeHtml(plan.completion)}</strong>: <strong>${fmt(plan.daysPastDeadline)} days (${years(plan.daysPastDeadline)} years) after</strong> the ${escapeHtml(plan.deadline)} deadline.`
-    : `The plan completes on <strong>${escapeHtml(plan.completion)}</strong>, on or before the ${escapeHtml(plan.deadline)} deadline.`
+    ? `The plan completes on <strong>${escapeHtml(plan.completion)}</strong> (between ${escapeHtml(plan.completionRange.early)} and ${escapeHtml(plan.completionRange.late)}): <strong>${fmt(plan.daysPastDeadline)} days (${years(plan.daysPastDeadline)} years) after</strong> the ${escapeHtml(plan.deadline)} deadline.`
+    : `The plan completes on <strong>${escapeHtml(plan.completion)}</strong> (between ${escapeHtml(plan.completionRange.early)} and ${escapeHtml(plan.completionRange.late)}), on or before the ${escapeHtml(plan.deadline)} deadline.`
   const s = plan.summary
   const sub = `${plural(s.systems, 'system')}: ${fmt(s.toMove)} to move in ${plural(s.waves, 'wave')} of ${plan.waveLengthMonths} months from ${plan.start}, ${fmt(s.done)} already moved or retired, ${fmt(s.retained)} retained. ${percent(s.shareDoneByDeadline)} of systems were done by the deadline.`
   return `<p class="verdict${late ? '' : ' good'}">${head}<span class="sub">${escapeHtml(sub)}</span></p>`
@@ -86,7 +86,7 @@ function headline(plan: PlanReport): string {
   const items: Kpi[] = [
     {value: fmt(plan.summary.systems), label: `systems in ${plural(plan.audit.departments.length, 'department')}`},
     {value: percent(readyOfToMove(plan)), label: `of the ${fmt(plan.summary.toMove)} systems still to move are ready to move now`, tone: readyOfToMove(plan) >= 0.5 ? 'good' : 'warn'},
-    {value: plan.completion, label: 'completion of the plan', tone: plan.daysPastDeadline > 0 ? 'bad' : 'good'},
+    {value: plan.completion, label: `completion of the plan (${plan.completionRange.early} – ${plan.completionRange.late} as moves take their low or high effort)`, tone: plan.daysPastDeadline > 0 ? 'bad' : 'good'},
     {value: fmt(plan.daysPastDeadline), label: `days past the ${plan.deadline} deadline`, tone: plan.daysPastDeadline > 0 ? 'bad' : 'good'},
     {value: pm(plan.summary.effort), label: 'person-months of effort'},
     {value: fmt(plan.summary.waves), label: `waves of ${plan.waveLengthMonths} months`},
@@ -169,13 +169,15 @@ function findingsPanels(plan: PlanReport, audit?: AuditReport): string[] {
 
 function timelinePanel(plan: PlanReport): string {
   const shown = plan.waves.slice(0, MAX_TIMELINE_ROWS)
+  // The waves the critical path moves in, marked on the timeline as in the graph.
+  const criticalWaves = new Map(plan.criticalPath.map((p) => [p.wave, p.moveGroup]))
   const rows = shown.map((w) => ({
-    label: `Wave ${w.number}`,
+    label: criticalWaves.has(w.number) ? `Wave ${w.number} ◆` : `Wave ${w.number}`,
     start: w.start,
     end: w.end,
     fill: w.end > plan.deadline ? BLUE : '#00703c',
     note: `${w.systems.length}`,
-    title: `Wave ${w.number}: ${w.start} to ${w.end}, ${plural(w.systems.length, 'system')}, ${pm(w.effort)} person-months`,
+    title: `Wave ${w.number}: ${w.start} to ${w.end}, ${plural(w.systems.length, 'system')}, ${pm(w.effort)} person-months${criticalWaves.has(w.number) ? `; critical path: ${criticalWaves.get(w.number)}` : ''}`,
   }))
   // When only the first waves are drawn, the axis ends with them: the completion is in the lead and the table.
   const all = shown.length === plan.waves.length
@@ -193,7 +195,7 @@ function timelinePanel(plan: PlanReport): string {
   )
   const capped = all ? '' : ` The chart draws the first ${MAX_TIMELINE_ROWS} of ${fmt(plan.waves.length)} waves.`
   const lead = plan.waves.length
-    ? `${plural(plan.waves.length, 'wave')} of ${plan.waveLengthMonths} months from ${plan.start}, the last ending ${plan.completion}. The numbers in the bars are systems.${capped}`
+    ? `${plural(plan.waves.length, 'wave')} of ${plan.waveLengthMonths} months from ${plan.start}, the last ending ${plan.completion}. The numbers in the bars are systems; ◆ marks a wave the critical path moves in.${capped}`
     : 'Nothing left to move: no waves.'
   return panel({id: 'timeline', title: 'Wave timeline', lead, legend: markerLegend(all), chart, caption: 'Each bar is a wave, from its first to its last day.', table})
 }
@@ -337,7 +339,7 @@ function graphPanel(plan: PlanReport): string {
   const chart = nodes.length ? layeredGraph({label: `Move groups and their dependencies: ${plural(nodes.length, 'group')} drawn`, nodes, edges}) : ''
   const capped = linked.length > drawn.length ? ` The graph draws ${drawn.length} of the ${fmt(linked.length)}: the critical path and the groups around it, cycles and the most connected first; the table lists them.` : ''
   const lead = linked.length
-    ? `${plural(linked.length, 'move group')} of ${plan.moveGroups.length} have several systems (a dependency cycle, moving together) or depend on another group. An arrow points from a group to the groups that need it first; the critical path, which sets the completion date, is drawn heavier.${capped}`
+    ? `${plural(linked.length, 'move group')} of ${plan.moveGroups.length} have several systems (a dependency cycle, moving together) or depend on another group. An arrow points from a group to the groups that need it first; the critical path — the longest chain of dependencies, ${plural(plan.constraint.longestChain, 'group')} long — is drawn heavier${plan.constraint.longestChain >= plan.constraint.waves ? ' and sets the completion date' : `: capacity, not the chain, sets the completion date (with unlimited capacity the chain would take ${plural(plan.constraint.longestChain, 'wave')})`}. Its groups: ${plan.criticalPath.map((p) => p.moveGroup).join(' → ') || 'none'}.${capped}`
     : 'No system depends on another: every system is a move group of its own, free to move in any wave.'
   const groupRows = firstRows(linked, 'Move groups with several systems or dependencies', 'groups')
   const table = dataTable(
@@ -396,7 +398,12 @@ ${dataTable('Run cost a year, in named parts', [{head: 'part'}, {head: 'a year',
 }
 
 function notesSection(plan: PlanReport): string {
-  const items = [...plan.warnings, ...plan.externalConstraints.map((e) => `${e.ref} depends on ${e.dependsOn}, which is not in these inventories: the plan cannot schedule around it`)]
+  const items = [
+    ...plan.warnings,
+    ...plan.externalConstraints.map((e) => `${e.ref} depends on ${e.dependsOn}, which is not in these inventories: the plan cannot schedule around it`),
+    ...(plan.summary.slips.systems ? [`${plural(plan.summary.slips.systems, 'system')} land after their own migration.target_date, by up to ${fmt(plan.summary.slips.maxDays)} days (each system's slip is in its row below)`] : []),
+    ...plan.hybridPeriods.map((h) => `Hybrid period: ${h.ref} runs in the cloud from ${h.from} while ${h.dependsOn}, which it calls through a loose link, stays on premises ${h.until ? `until ${h.until} (${h.months} months)` : '(retained)'}: plan the link's latency, egress and security`),
+  ]
   if (!items.length) return ''
   return `<section class="panel" id="warnings" aria-labelledby="warnings-h"><h2 id="warnings-h">Warnings</h2><ul class="notes">${items.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul></section>`
 }

@@ -119,7 +119,7 @@ function pathLines(a: SystemAssessment | undefined): string {
 
 function detail(s: PlannedSystem, plan: PlanReport, findings: Finding[] | undefined, a?: SystemAssessment): string {
   const wave = s.wave === null ? null : plan.waves[s.wave - 1]
-  const when = wave ? `wave ${wave.number}, ${wave.start} to ${wave.end}` : s.status === 'done' ? 'already moved or retired' : s.status
+  const when = wave ? `starts in wave ${wave.number}: ${s.start} to ${s.end} (${s.months} months)${s.slipDays ? `, ${fmt(s.slipDays)} days after its own target date` : ''}` : s.status === 'done' ? 'already moved or retired' : s.status
   const reasons = s.reasons.length ? `<ul>${s.reasons.map((r) => `<li>${escapeHtml(r.fact)}</li>`).join('')}</ul>` : ''
   const declared = s.overridden ? `<p>${escapeHtml(`Declared ${s.overridden.declared}, not followed: ${s.overridden.reason}`)}</p>` : ''
   const deps = s.dependsOn.length

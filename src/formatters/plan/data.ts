@@ -13,6 +13,7 @@ export function planData(r: PlanReport) {
     capacity: r.capacity,
     completion: r.completion,
     daysPastDeadline: r.daysPastDeadline,
+    completionRange: r.completionRange,
     constraint: r.constraint,
     summary: r.summary,
     progress: r.progress,
@@ -23,6 +24,7 @@ export function planData(r: PlanReport) {
     blockers: r.blockers,
     bridges: r.bridges,
     externalConstraints: r.externalConstraints,
+    hybridPeriods: r.hybridPeriods,
     warnings: r.warnings,
     audit: r.audit,
   }

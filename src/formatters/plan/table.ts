@@ -25,14 +25,15 @@ export const format: Formatter<PlanReport> = (r, ctx) => {
   for (const line of table(waveRows, new Set([0, 2]))) out.push(line)
   out.push('')
   out.push(c.bold('Systems'))
-  const sysRows = [['system', 'strategy', 'wave', 'group', 'effort', 'why']]
+  const sysRows = [['system', 'strategy', 'wave', 'start', 'end', 'slip', 'group', 'effort', 'why']]
   for (const s of r.systems) {
     const why = s.reasons[0] ? `${s.reasons[0].fact}` : ''
-    sysRows.push([s.ref, strategyText(s), s.wave === null ? s.status : String(s.wave), s.moveGroup, `${s.effort.low}–${s.effort.high}`, sanitizeLine(why)])
+    sysRows.push([s.ref, strategyText(s), s.wave === null ? s.status : String(s.wave), s.start ?? '', s.end ?? '', s.slipDays ? `${s.slipDays}d` : '', s.moveGroup, `${s.effort.low}–${s.effort.high}`, sanitizeLine(why)])
   }
   for (const line of table(sysRows)) out.push(line)
   out.push('')
-  if (r.criticalPath.length) out.push(`${c.bold('Critical path')}: ${r.criticalPath.map((p) => `${p.moveGroup} (wave ${p.wave}: ${p.systems.join(', ')})`).join(' → ')}`)
+  for (const h of r.hybridPeriods) out.push(`${c.bold('Hybrid period')}: ${h.ref} in the cloud from ${h.from} while ${h.dependsOn} stays on premises ${h.until ? `until ${h.until} (${h.months} months)` : '(retained)'}`)
+  if (r.criticalPath.length) out.push(`${c.bold('Critical path')} (the longest chain of dependencies; ${r.constraint.longestChain >= r.constraint.waves ? 'it sets the completion date' : 'capacity, not the chain, sets the completion date'}): ${r.criticalPath.map((p) => `${p.moveGroup} (wave ${p.wave}: ${p.systems.join(', ')})`).join(' → ')}`)
   if (r.blockers.length) {
     out.push(`${c.bold('Clear first')}: not ready, and other systems wait on them:`)
     for (const b of r.blockers.slice(0, 10)) out.push(`  ${b.ref} (${b.readiness}): ${b.waiting} waiting; ${sanitizeLine(b.rules.join(', '))}`)

@@ -81,7 +81,7 @@ const FULL: SystemData = {
   data: {classification: 'OFFICIAL', personal_data: true, dpia_completed: true, residency: 'uk', volume_gb: 200},
   security: {last_health_check: '2026-06-01', critical_vulnerabilities: 0},
   resilience: {rto_hours: 4, dr_tested: '2026-05-01'},
-  contracts: [{supplier: 'A Supplier', ends: '2027-03-31', break_clause: true}],
+  contracts: [{supplier: 'A Supplier', ends: '2027-09-30', break_clause: true}],
   licensing: {model: 'open-source', cloud_portable: true},
   skills: {scarce: [], in_house: 'adequate'},
   dependencies: [],
@@ -134,7 +134,8 @@ describe('readiness', () => {
     ['an info finding (an OS the lifecycle table does not know)', 'ready', full({platform: {os: {name: 'acme-os'}}}), LATER, ['platform-unknown-lifecycle'], 100],
     ['a blocker of high severity: an OS no cloud runs', 'not-ready', full({platform: {os: {name: 'vme'}}}), LATER, ['platform-os-no-cloud', 'platform-unknown-lifecycle'], 80],
     ['a blocker of high severity: SPARC hardware', 'not-ready', full({platform: {hardware: 'sparc'}}), LATER, ['architecture-strategy-contradicted', 'platform-specialist-hardware'], 60],
-    ['a low finding (security support ends within 12 months)', 'ready', full({platform: {os: {name: 'windows-server', version: '2016'}}}), LATER, ['platform-support-ending'], 96],
+    ['a low finding (security support ends within 12 months, after the move)', 'ready', full({platform: {os: {name: 'windows-server', version: '2016'}}, migration: {target_date: '2026-12-31'}}), LATER, ['platform-support-ending'], 96],
+    ['a medium finding (security support ends before the move)', 'ready-with-conditions', full({platform: {os: {name: 'windows-server', version: '2016'}}}), LATER, ['platform-support-ending'], 90],
     ['a medium finding (IT Health Check over a year old)', 'ready-with-conditions', full({security: {last_health_check: '2025-01-10'}}), LATER, ['security-health-check-stale'], 90],
     ['a high finding (personal data, no DPIA)', 'ready-with-conditions', full({data: {dpia_completed: false}}), LATER, ['data-dpia-missing'], 80],
     [
@@ -152,12 +153,12 @@ describe('readiness', () => {
       {...MINIMAL, hosting: 'public-cloud', data: {classification: 'SECRET'}},
       LATER,
       // Retained by its classification: exempt from the deadline, so no deadline finding.
-      ['data-secret-public-cloud', 'people-no-owner', 'security-health-check-stale'],
-      40,
+      ['data-quality-gaps', 'data-secret-public-cloud', 'people-no-owner', 'security-health-check-stale'],
+      36,
     ],
     ['no classification, everything else known: unknown', 'unknown', full({data: {classification: undefined}}), LATER, ['data-classification-missing'], 90],
-    ['only the required fields: unknown', 'unknown', MINIMAL, LATER, ['data-classification-missing', 'deadline-no-target-date', 'people-no-owner', 'security-health-check-stale'], 70],
-    ['a classification but little else: unknown (confidence under 0.5)', 'unknown', {...MINIMAL, data: {classification: 'OFFICIAL'}}, LATER, ['deadline-no-target-date', 'people-no-owner', 'security-health-check-stale'], 80],
+    ['only the required fields: unknown', 'unknown', MINIMAL, LATER, ['data-classification-missing', 'data-quality-gaps', 'deadline-no-target-date', 'people-no-owner', 'security-health-check-stale'], 66],
+    ['a classification but little else: unknown (confidence under 0.5)', 'unknown', {...MINIMAL, data: {classification: 'OFFICIAL'}}, LATER, ['data-quality-gaps', 'deadline-no-target-date', 'people-no-owner', 'security-health-check-stale'], 76],
   ])('%s → %s', async (name, readiness, system, options, expectedRules, score) => {
     const s = await judgeOne(JSON.parse(JSON.stringify(system)) as SystemData, options)
     expect(s.readiness).toBe(readiness)
@@ -186,8 +187,9 @@ describe('readiness', () => {
     const a = judged.get('needs-blocked')!
     expect(a.readiness).toBe('ready-with-conditions')
     expect(a.findings.map((f) => [f.rule, f.severity, f.pointer])).toEqual([['architecture-depends-on-not-ready', 'medium', '/systems/2/dependencies/0']])
-    expect(judged.get('needs-vague')!.readiness).toBe('ready')
-    expect(judged.get('needs-vague')!.findings).toEqual([])
+    // Nothing for depending on an unknown system; but 'vague' stays on premises while 'needs-vague' is
+    // bound for public cloud: a hybrid link, a condition of its own.
+    expect(judged.get('needs-vague')!.findings.map((f) => [f.rule, f.severity])).toEqual([['architecture-hybrid-dependency', 'medium']])
   })
 
   it('a dependency on a not-ready system in another department counts too', async () => {

@@ -24,7 +24,7 @@ describe('parseScenario', () => {
     ['small', /has no flags: write it as NAME:FLAGS/],
     [':--capacity=4', /is not a name/],
     ['a b:--capacity=4', /is not a name/],
-    ['x:--capacty=4', /unknown flag --capacty: scenarios take --capacity, --capacity-effort, --wave-length, --start/],
+    ['x:--capacty=4', /unknown flag --capacty: scenarios take --capacity, --capacity-effort, --wave-length, --team-size, --coupling, --start/],
     ['x:--deadline=2025-01-01', /unknown flag --deadline/],
     ['x:capacity=4', /'capacity=4' is not a flag/],
     ['x:-c 4', /'-c' is not a flag/],
@@ -36,6 +36,7 @@ describe('parseScenario', () => {
     ['x:--wave-length=61', /from 1 to 60/],
     ['x:--start=2027-02-29', /'2027-02-29' is not a date/],
     ['x:--capacity=4 --capacity=5', /--capacity is given twice/],
+    ['x:--coupling=sometimes', /--coupling 'sometimes' is not one of tight, loose/],
     ['x:--capacity=4 --capacity-effort=5', /cannot both be given/],
   ])('rejects %s', (spec, message) => {
     expect(() => parseScenario(spec)).toThrow(UsageError)
@@ -77,6 +78,8 @@ function fixture(over: {readiness?: Record<string, string>; waves?: Record<strin
     moveGroup: `mg-00${i + 1}`,
     wave: over.waves && ref in over.waves ? over.waves[ref] : wave,
     effort: status === 'done' ? {low: 0, high: 0, unit: 'person-months'} : {low: 1.25 + i, high: 3.15 + i, unit: 'person-months'},
+    // One-wave moves: each ends with the wave it starts in.
+    ...moveDates(over.waves && ref in over.waves ? over.waves[ref] : wave),
     annualRunGbp: 1000 * (i + 1),
     dependsOn: [],
   }))
@@ -171,6 +174,12 @@ describe('parsePlanJson', () => {
     }
   })
 })
+
+/** The dates of a one-wave move in the fixture's quarterly waves from 2027-01-01. */
+function moveDates(wave: number | null): {months: number | null; start: string | null; end: string | null; slipDays: null; assessFirst: false; completed: null} {
+  const quarters = [['2027-01-01', '2027-03-31'], ['2027-04-01', '2027-06-30'], ['2027-07-01', '2027-09-30']]
+  return wave === null ? {months: null, start: null, end: null, slipDays: null, assessFirst: false, completed: null} : {months: 3, start: quarters[wave - 1][0], end: quarters[wave - 1][1], slipDays: null, assessFirst: false, completed: null}
+}
 
 describe('columns', () => {
   it('derives a department\'s plan numbers from its systems', () => {

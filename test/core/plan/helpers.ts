@@ -12,7 +12,7 @@ import {activeRules, EMPTY_CONFIG} from '../../../src/core/config/index.js'
 import {defaultLifecycle} from '../../../src/core/lifecycle/index.js'
 import {parseBuffer} from '../../../src/core/load/index.js'
 import type {Estate} from '../../../src/core/model/types.js'
-import {type Plan, plan, type PlanOptions} from '../../../src/core/plan/index.js'
+import {MIN_MONTHS, type Plan, plan, type PlanOptions} from '../../../src/core/plan/index.js'
 import {hasErrors, validateDocuments} from '../../../src/core/validate/index.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -24,7 +24,7 @@ export interface GenSystem {
   criticality: string
   hosting: string
   dependencies?: string[]
-  migration?: {status?: string; strategy?: string}
+  migration?: {status?: string; strategy?: string; target_date?: string}
   [key: string]: unknown
 }
 
@@ -219,11 +219,13 @@ export function checkPlan(p: Plan, departments: GenDepartment[], options: PlanOp
     expect(s.reasons.length, `${s.ref} has reasons`).toBeGreaterThan(0)
   }
 
-  // Each planned system in exactly one wave, the one it names; waves hold nothing else.
+  // Each planned system starts in exactly one wave, the one it names; waves hold nothing else. A
+  // wave no move starts in is one a longer move runs through.
   const waveOf = new Map<string, number>()
+  const running = (w: {start: string; end: string}) => p.systems.filter((s) => s.start !== null && s.start <= w.start && s.end! >= w.end)
   p.waves.forEach((w, k) => {
     expect(w.number).toBe(k + 1)
-    expect(w.systems.length, `wave ${w.number} is not empty`).toBeGreaterThan(0)
+    expect(w.systems.length + running(w).length, `wave ${w.number} is not empty`).toBeGreaterThan(0)
     for (const r of w.systems) {
       expect(waveOf.has(r), `${r} in one wave only`).toBe(false)
       waveOf.set(r, w.number)
@@ -256,31 +258,57 @@ export function checkPlan(p: Plan, departments: GenDepartment[], options: PlanOp
   for (const s of p.systems) expect(s.moveGroup, `${s.ref} move group`).toBe(groupOf.get(s.ref))
   for (const w of p.waves) expect(new Set(w.moveGroups), `wave ${w.number} groups`).toEqual(new Set(w.systems.map((r) => groupOf.get(r)!)))
 
-  // Dependency order: never in an earlier wave than a dependency outside the group (done and retained ones don't move).
+  // Moves take time: each runs from its wave's first day for at least its strategy's minimum (README "Planning").
+  const endWave = (s: {end: string | null}) => p.waves.findIndex((w) => w.end === s.end) + 1
+  for (const s of p.systems) {
+    if (s.wave === null) {
+      expect([s.start, s.end, s.months], `${s.ref} does not move`).toEqual([null, null, null])
+      continue
+    }
+    expect(s.start, `${s.ref} starts with its wave`).toBe(p.waves[s.wave - 1].start)
+    expect(endWave(s), `${s.ref} ends with a wave`).toBeGreaterThanOrEqual(s.wave)
+    expect(s.months!, `${s.ref} months`).toBeGreaterThanOrEqual(MIN_MONTHS[s.strategy as keyof typeof MIN_MONTHS])
+    expect(daysFrom(s.start!, s.end!) + 1, `${s.ref} runs at least its minimum`).toBeGreaterThanOrEqual(MIN_MONTHS[s.strategy as keyof typeof MIN_MONTHS] * 28)
+  }
+
+  // Dependency order (every link tight by default): never starting before the last wave of a dependency outside the group.
   for (const s of p.systems) {
     expect(s.dependsOn, `${s.ref} dependsOn`).toEqual([...deps.get(s.ref)!].sort())
     if (s.wave === null) continue
     for (const d of deps.get(s.ref)!) {
       const t = sys.get(d)!
       if (t.wave === null || t.moveGroup === s.moveGroup) continue
-      expect(s.wave >= t.wave, `${s.ref} (wave ${s.wave}) moves after its dependency ${d} (wave ${t.wave})`).toBe(true)
+      expect(s.wave >= endWave(t), `${s.ref} (wave ${s.wave}) starts once its dependency ${d} (waves ${t.wave}–${endWave(t)}) is in its last wave`).toBe(true)
     }
   }
+
+  // The range holds the plan's own date; every declared target date is kept or its slip reported.
+  expect(p.completionRange.early <= p.completion && p.completion <= p.completionRange.late, `${p.completionRange.early} ≤ ${p.completion} ≤ ${p.completionRange.late}`).toBe(true)
+  for (const s of p.systems) {
+    const target = (input.get(s.ref)!.migration as {target_date?: string} | undefined)?.target_date
+    if (s.end === null || !target) expect(s.slipDays, `${s.ref} slip`).toBeNull()
+    else expect(s.slipDays, `${s.ref} slip against ${target}`).toBe(Math.max(0, daysFrom(target, s.end)))
+  }
+  expect(p.summary.slips.systems).toBe(p.systems.filter((s) => (s.slipDays ?? 0) > 0).length)
 
   // Capacity, except a wave holding one oversized group, which comes with a warning.
   const cap = p.capacity
   if (options.capacityEffort !== undefined) expect(cap).toEqual({effort: options.capacityEffort})
   else expect(cap).toEqual({systems: options.capacity ?? 10})
+  // A move uses capacity in every wave it runs in; a group's effort is spread over its waves.
   for (const w of p.waves) {
-    const load = cap.systems !== undefined ? w.systems.length : w.systems.reduce((sum, r) => sum + midpoint(sys.get(r)!.effort), 0)
+    const here = running(w)
+    const groupsHere = [...new Set(here.map((s) => s.moveGroup))]
+    const spanOf = (id: string) => {
+      const member = p.systems.find((s) => s.moveGroup === id && s.start !== null)!
+      return endWave(member) - member.wave! + 1
+    }
+    const load = cap.systems !== undefined ? here.length : here.reduce((sum, s) => sum + midpoint(s.effort) / spanOf(s.moveGroup), 0)
     const limit = cap.systems ?? cap.effort!
-    const oversized = w.moveGroups.filter((id) => groups.get(id)!.oversized)
-    if (load <= limit + 1e-9) {
-      expect(oversized, `wave ${w.number} within capacity has no oversized group`).toEqual([])
-    } else {
-      expect(w.moveGroups, `wave ${w.number} over capacity (${load} > ${limit}) holds a single group`).toHaveLength(1)
-      expect(oversized, `wave ${w.number}: its group is flagged oversized`).toEqual(w.moveGroups)
-      expect(p.warnings.some((x) => x.startsWith(`move group ${w.moveGroups[0]} `) && x.includes('exceeds the capacity')), `a warning for ${w.moveGroups[0]}`).toBe(true)
+    if (load > limit + 1e-9) {
+      expect(groupsHere, `wave ${w.number} over capacity (${load} > ${limit}) runs a single group`).toHaveLength(1)
+      expect(groups.get(groupsHere[0])!.oversized, `wave ${w.number}: its group is flagged oversized`).toBe(true)
+      expect(p.warnings.some((x) => x.startsWith(`move group ${groupsHere[0]} `) && x.includes('exceeds the capacity')), `a warning for ${groupsHere[0]}`).toBe(true)
     }
   }
   for (const g of p.moveGroups) if (g.oversized) expect(g.wave, `${g.id} oversized but not scheduled`).not.toBeNull()
@@ -324,10 +352,10 @@ export function checkPlan(p: Plan, departments: GenDepartment[], options: PlanOp
   }
   expect(p.progress.find((x) => x.label === 'completion')!.systemsDone).toBe(count('planned') + count('done'))
 
-  // Critical path: a chain of dependencies ending in the last wave.
+  // Critical path: the longest chain of dependent moves, as long in waves as the constraint says, and no longer than the plan.
   const path = p.criticalPath
   if (count('planned') === 0) expect(path).toEqual([])
-  else expect(path.at(-1)!.wave).toBe(p.waves.length)
+  else expect(p.constraint.longestChain).toBeLessThanOrEqual(p.waves.length)
   for (let k = 1; k < path.length; k++) {
     expect(groups.get(path[k].moveGroup)!.dependsOn, 'each step of the critical path depends on the one before').toContain(path[k - 1].moveGroup)
     expect(path[k - 1].wave <= path[k].wave).toBe(true)
