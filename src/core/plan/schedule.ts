@@ -125,8 +125,9 @@ export function schedule(groups: SchedGroup[], capacity: Capacity): ScheduleResu
   const oversized: number[] = []
   let wave = 0
   let last = 0
-  // Groups whose dependencies are placed but still running: they wait for the wave they may start in.
-  let waiting: number[] = []
+  // Groups whose dependencies are placed but still running, by the wave they may start in: one bucket
+  // per wave, so a 100,000-group chain is not rescanned every wave.
+  const waiting = new Map<number, number[]>()
   // Wave 1 is the pilot when there is one: only low-risk groups (priority tier 0 or 1).
   const pilotWave = ready.size > 0 && (groups[ready.peek()].priority[0] as number) <= 1
   const perWave = (g: number) => groups[g].effort / span(g)
@@ -148,16 +149,18 @@ export function schedule(groups: SchedGroup[], capacity: Capacity): ScheduleResu
   while (remaining > 0) {
     wave++
     // Those whose dependencies have ended by now join the ready heap.
-    const still: number[] = []
-    for (const g of waiting) {
-      if (earliest[g] <= wave) ready.push(g)
-      else still.push(g)
+    const due = waiting.get(wave)
+    if (due) {
+      for (const g of due) ready.push(g)
+      waiting.delete(wave)
     }
-    waiting = still
     if (ready.size === 0) {
-      if (waiting.length === 0) throw new Error('schedule: dependency cycle between move groups (groups must be strongly connected components)')
+      if (waiting.size === 0) throw new Error('schedule: dependency cycle between move groups (groups must be strongly connected components)')
       continue
     }
+    // Full already with moves running on from earlier waves: nothing can start here.
+    used(wave)
+    if (capacity.systems !== undefined && usedSystems[wave] >= capacity.systems) continue
     const passedOver: number[] = []
     while (ready.size > 0 && passedOver.length < MAX_SKIPS) {
       const g = ready.pop()
@@ -187,7 +190,11 @@ export function schedule(groups: SchedGroup[], capacity: Capacity): ScheduleResu
         if (endOf[g] > earliest[d]) earliest[d] = endOf[g]
         if (--pending[d] !== 0) continue
         if (earliest[d] <= wave) ready.push(d)
-        else waiting.push(d)
+        else {
+          const bucket = waiting.get(earliest[d])
+          if (bucket) bucket.push(d)
+          else waiting.set(earliest[d], [d])
+        }
       }
       if (oversized.at(-1) === g) break
       // Full by count: every group left has at least one system, so popping more only passes them over.
