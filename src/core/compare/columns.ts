@@ -141,7 +141,8 @@ export function planColumn(source: PlanSource, label: string, kind: ColumnKind, 
     unsupportedRunCost: {gbp: a.runCost.pastSecuritySupport.gbp, noCostRecorded: a.runCost.pastSecuritySupport.noCostRecorded},
     pastEndOfSupport: countPastEndOfSupport(source, null, a.sharePastEndOfSupport, plan.summary.systems),
     sharePastEndOfSupport: a.sharePastEndOfSupport,
-    completionRange: null,
+    // A plan made before completion ranges existed has none.
+    completionRange: plan.completionRange ? {early: plan.completionRange.early, late: plan.completionRange.late} : null,
     ...progressFigures(source, () => true),
   }
 }

@@ -4,7 +4,7 @@
  */
 import type {Brief} from '../../core/brief.js'
 import {escapeHtml} from '../html/escape.js'
-import {dataTable, kpis, page, provenance} from '../html/page.js'
+import {dataTable, kpis, page} from '../html/page.js'
 import {LEAGUE_NUMERIC, leagueCells, leagueHeader, leagueNotes} from '../league.js'
 import type {FormatContext} from '../types.js'
 import {briefFigures, briefLevers, briefRiskCells, briefVerdict, RISK_HEADER} from './lines.js'
@@ -36,13 +36,13 @@ footer p{margin:1px 0}
 .page{padding:8mm 11mm 0}
 body{font-size:9.5pt}
 h1{font-size:16pt;margin:2px 0}
-h2{font-size:11.5pt;margin:8px 0 3px}
+h2{font-size:11pt;margin:6px 0 2px}
 .eyebrow,.subtitle{font-size:9pt}
-.verdict{font-size:12pt;padding:6px 10px;margin:6px 0}
+.verdict{font-size:11.5pt;padding:5px 10px;margin:5px 0}
 .kpis{grid-template-columns:repeat(5,minmax(0,1fr))}
 .kpi .value{font-size:13pt}
 .kpi .label{font-size:8pt}
-table{font-size:8pt}
+table{font-size:7.5pt}
 caption{font-size:8.5pt}
 .note{font-size:7.5pt}
 ul.notes{font-size:8.5pt}
@@ -78,8 +78,8 @@ export function briefHtml(b: Brief, ctx: FormatContext): string {
     eyebrow: 'cloudready report --brief',
     subtitle: `${p.audit.departments.map((d) => d.name).join(', ') || 'No departments'} · as of ${p.asOf} · deadline ${p.deadline}`,
     body,
-    // One line of provenance: the page has no room for three.
-    footer: [provenance({asOf: p.asOf, deadline: p.deadline, lifecycle: p.lifecycle, version: ctx.version}).join(' ')],
+    // One line of provenance: the page has no room for the report's three.
+    footer: [escapeHtml(`cloudready ${ctx.version} · assessed as of ${p.asOf} against the ${p.deadline} deadline · end-of-support dates: lifecycle snapshot of ${p.lifecycle.snapshot} (endoflife.date) · self-contained, no script · the same inputs give the same page`)],
     style: STYLE,
   })
 }
