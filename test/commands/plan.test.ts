@@ -183,6 +183,13 @@ describe('what the examples must show', () => {
     p = planJson()
   })
 
+  it('every reason of every example system names a field of the inventory and its value', () => {
+    for (const s of p.systems) {
+      expect(s.reasons.length, s.ref).toBeGreaterThan(0)
+      for (const r of s.reasons) expect(r.fact, `${s.ref} ${r.rule}`).toMatch(/\b(?:[a-z_]+\.)*[a-z_]+ = \S/)
+    }
+  })
+
   it('hmrc/cesa: a mainframe declared rehost is not rehosted, and says why', () => {
     const cesa = bySystem('hmrc/cesa')
     expect(cesa.declaredStrategy).toBe('rehost')
