@@ -63,7 +63,7 @@ export function leagueCells(table: LeagueTable): string[][] {
 export function leagueNotes(table: LeagueTable): string[] {
   return [
     table.order,
-    '"Done by the deadline" counts dated completions on or before it (and moves the plan finishes by then); "ready, of those to move" is the share of systems still to move that could move now as they are; "run cost on unsupported platforms" is the yearly run cost of systems still to move on a platform past end of security support; "data completeness" is the mean confidence of the assessments (the share of criteria with the data they need). A department\'s completion is when its last move ends; the range of the whole estate is in the verdict.',
+    '"Done by the deadline" counts dated completions on or before it (and moves the plan finishes by then); "ready, of those to move" is the share of systems still to move that could move now as they are; "run cost on unsupported platforms" is the yearly run cost of systems still to move on a platform past end of security support; "data completeness" is the mean confidence of the assessments (the share of criteria with the data they need). A department\'s completion is when its last move ends, with its range as its moves take their low or high effort.',
     ...(table.baseline ? [`"Since the baseline" compares with ${table.baseline}: systems added, systems done, and systems ready but not yet done.`] : []),
   ]
 }

@@ -100,6 +100,12 @@ function progressFigures(source: PlanSource, inScope: Scope): Pick<CompareColumn
   }
 }
 
+/** A department's completion range, where the plan gives one (a plan made before ranges existed does not). */
+function departmentRange(plan: PlanReport, id: string): {early: string; late: string} | null {
+  const found = (plan.departmentRanges ?? []).find((d) => d.department === id)
+  return found ? {early: found.early, late: found.late} : null
+}
+
 function sumSeverity(counts: Record<Severity, number>): number {
   return Object.values(counts).reduce((a, b) => a + b, 0)
 }
@@ -212,7 +218,7 @@ export function departmentColumn(source: PlanSource, departmentId: string, input
     unsupportedRunCost: {gbp: a.runCost.pastSecuritySupport.gbp, noCostRecorded: a.runCost.pastSecuritySupport.noCostRecorded},
     pastEndOfSupport: countPastEndOfSupport(source, departmentId, a.sharePastEndOfSupport, mine.length),
     sharePastEndOfSupport: a.sharePastEndOfSupport,
-    completionRange: null,
+    completionRange: departmentRange(plan, departmentId),
     ...progressFigures(source, (s) => s.department === departmentId),
   }
 }

@@ -180,6 +180,8 @@ export interface Plan {
   daysPastDeadline: number
   /** The completion if every move took its low or its high effort (the plan itself takes the midpoint), each with its days past the deadline. */
   completionRange: {early: string; late: string; daysPastDeadline: {early: number; late: number}}
+  /** Each department's range: when its last move ends at the low and at the high effort (departments with nothing to move left out). */
+  departmentRanges: Array<{department: string; early: string; late: string}>
   constraint: Constraint
   summary: {
     systems: number
@@ -396,6 +398,25 @@ export function plan(estate: Estate, assessment: Assessment, options: PlanOption
   const rangeLate = [endOfPlan(late), completion].sort()[1]
   const pastDeadline = (d: string) => (waves.length === 0 ? 0 : Math.max(0, daysBetween(assessment.deadline, d)))
   const slipped = systems.filter((s) => s.slipDays !== null && s.slipDays > 0)
+  // Per department, the end of its last move in the low- and high-effort schedules, held to contain its own date as above.
+  const byDepartment = new Map<string, {early: string; late: string; own: string}>()
+  for (let i = 0; i < n; i++) {
+    const me = systems[i]
+    if (me.status !== 'planned' || me.end === null) continue
+    const c = component[i]
+    const lo = waveEnd(early.endOf[c])
+    const hi = waveEnd(late.endOf[c])
+    const d = byDepartment.get(me.department)
+    if (!d) byDepartment.set(me.department, {early: lo, late: hi, own: me.end})
+    else {
+      if (lo > d.early) d.early = lo
+      if (hi > d.late) d.late = hi
+      if (me.end > d.own) d.own = me.end
+    }
+  }
+  const departmentRanges = [...byDepartment]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([department, d]) => ({department, early: d.early < d.own ? d.early : d.own, late: d.late > d.own ? d.late : d.own}))
   const bridges = findBridges(systems, byRef, waves, assessment.asOf)
   // Counted once per wave, not by scanning every group and bridge for each wave (100,000 waves × groups).
   const cyclesIn = new Int32Array(waves.length + 1)
@@ -448,6 +469,7 @@ export function plan(estate: Estate, assessment: Assessment, options: PlanOption
     completion,
     daysPastDeadline: pastDeadline(completion),
     completionRange: {early: rangeEarly, late: rangeLate, daysPastDeadline: {early: pastDeadline(rangeEarly), late: pastDeadline(rangeLate)}},
+    departmentRanges,
     constraint,
     summary: {
       systems: n,

@@ -14,6 +14,7 @@ export function planData(r: PlanReport) {
     completion: r.completion,
     daysPastDeadline: r.daysPastDeadline,
     completionRange: r.completionRange,
+    departmentRanges: r.departmentRanges,
     constraint: r.constraint,
     summary: r.summary,
     progress: r.progress,
