@@ -23,6 +23,17 @@ import {fileURLToPath, pathToFileURL} from 'node:url'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const README = path.join(ROOT, 'README.md')
+/** The long reference the README links to: the walkthrough, the brief, the rule catalogue, the error gallery. */
+export const REFERENCE = path.join(ROOT, 'docs', 'reference.md')
+/** Every file with generated sections; each section's markers are in exactly one of them. */
+export const DOC_FILES = [README, REFERENCE]
+
+/** The file that holds a section's markers. */
+export function fileOf(name) {
+  const found = DOC_FILES.filter((f) => readFileSync(f, 'utf8').includes(markers(name)[0]))
+  if (found.length !== 1) throw new Error(`the section '${name}' must be in exactly one of ${DOC_FILES.map((f) => path.relative(ROOT, f)).join(', ')}`)
+  return found[0]
+}
 const DIST = path.join(ROOT, 'dist')
 
 /** Loads a module of the built tool, with a clear message when it has not been built. */
@@ -109,7 +120,8 @@ async function invalidGallery() {
       return code(`${where}${d.line}:${d.column}  ${d.message}`)
     })
     const isFolder = statSync(path.join(ROOT, fixture.path)).isDirectory()
-    rows.push([`[${fixture.name}${isFolder ? '/' : ''}](${fixture.path}${isFolder ? '/' : ''})`, fixture.description, said.join('<br>') || '(nothing: it passes)'])
+    // Linked from docs/reference.md, where the gallery lives.
+    rows.push([`[${fixture.name}${isFolder ? '/' : ''}](../${fixture.path}${isFolder ? '/' : ''})`, fixture.description, said.join('<br>') || '(nothing: it passes)'])
   }
   return table(['file', 'what is wrong', 'what cloudready says'], rows)
 }
@@ -256,18 +268,21 @@ async function main(argv) {
     process.stderr.write(`docs.js: unknown argument ${unknown[0]}\nusage: node scripts/docs.js [--check]\n`)
     return 2
   }
-  const readme = readFileSync(README, 'utf8')
-  const {text, stale} = await render(readme)
-  if (check) {
-    for (const name of stale) {
-      process.stderr.write(`README.md: the '${name}' section is stale: run node scripts/docs.js (after npm run build) and commit README.md\n`)
+  let stale = 0
+  for (const file of DOC_FILES) {
+    const name = path.relative(ROOT, file)
+    const before = readFileSync(file, 'utf8')
+    const {text, stale: here} = await render(before, Object.keys(SECTIONS).filter((s) => fileOf(s) === file))
+    stale += here.length
+    if (check) {
+      for (const section of here) process.stderr.write(`${name}: the '${section}' section is stale: run node scripts/docs.js (after npm run build) and commit ${name}\n`)
+      continue
     }
-    if (stale.length === 0) process.stdout.write(`README.md: ${Object.keys(SECTIONS).length} generated section(s) up to date\n`)
-    return stale.length === 0 ? 0 : 1
+    if (text !== before) writeFileSync(file, text)
+    process.stdout.write(here.length > 0 ? `${name}: regenerated ${here.join(', ')}\n` : `${name}: already up to date\n`)
   }
-  if (text !== readme) writeFileSync(README, text)
-  process.stdout.write(stale.length > 0 ? `README.md: regenerated ${stale.join(', ')}\n` : 'README.md: already up to date\n')
-  return 0
+  if (check && stale === 0) process.stdout.write(`${Object.keys(SECTIONS).length} generated section(s) up to date\n`)
+  return check && stale > 0 ? 1 : 0
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

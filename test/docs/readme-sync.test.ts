@@ -6,12 +6,11 @@ import {readFileSync} from 'node:fs'
 
 import {describe, expect, it} from 'vitest'
 
-import {cell, code, currentSection, invalidFixtures, README, render, SECTIONS, table} from '../../scripts/docs.js'
+import {cell, code, currentSection, fileOf, invalidFixtures, render, SECTIONS, table} from '../../scripts/docs.js'
 
-describe('README.md generated sections', () => {
-  const readme = readFileSync(README, 'utf8')
-
+describe('generated sections of README.md and docs/reference.md', () => {
   it.each(Object.keys(SECTIONS))('%s is up to date (run node scripts/docs.js to regenerate)', async (name) => {
+    const readme = readFileSync(fileOf(name), 'utf8')
     const {text, stale} = await render(readme, [name])
     // The diff of the section itself is what a reader of the failure needs.
     expect(currentSection(readme, name)).toBe(currentSection(text, name))
@@ -19,7 +18,7 @@ describe('README.md generated sections', () => {
   })
 
   it('the error gallery lists every fixture in test/fixtures/invalid, each with a location', () => {
-    const gallery = currentSection(readme, 'invalid-gallery')
+    const gallery = currentSection(readFileSync(fileOf('invalid-gallery'), 'utf8'), 'invalid-gallery')
     const fixtures = invalidFixtures()
     expect(fixtures.length).toBeGreaterThanOrEqual(20)
     for (const f of fixtures) {
