@@ -2,6 +2,10 @@
 
 export const ROOT: string
 export const README: string
+export const REFERENCE: string
+export const DOC_FILES: string[]
+/** The file (README.md or docs/reference.md) that holds a generated section's markers. */
+export function fileOf(name: string): string
 export const INVALID_DIR: string
 
 export interface InvalidFixture {
