@@ -293,10 +293,16 @@ function checkPlan(planReport, problems) {
     groupWave.set(s.moveGroup, s.wave)
     // A tight link orders the moves: the dependant starts no earlier than its dependency's last wave. A loose one does not.
     const loose = new Set(s.looseDependsOn ?? [])
+    const waveEnding = (end) => planReport.waves.findIndex((w) => w.end === end) + 1
     for (const d of s.dependsOn) {
       const dep = byRef.get(d)
+      // A system being retired goes after its dependants instead, tight or loose (README "Planning").
+      if (dep && dep.strategy === 'retire' && dep.wave !== null) {
+        if (dep.moveGroup !== s.moveGroup && (dep.wave < waveEnding(s.end) || dep.end < s.end)) problems.push(`plan: ${d} is retired (waves ${dep.wave}–${waveEnding(dep.end)}) before ${s.ref} (waves ${s.wave}–${waveEnding(s.end)}), which depends on it, has moved`)
+        continue
+      }
       if (loose.has(d)) continue
-      const depEnd = dep && dep.end ? planReport.waves.findIndex((w) => w.end === dep.end) + 1 : null
+      const depEnd = dep && dep.end ? waveEnding(dep.end) : null
       if (dep && dep.wave !== null && dep.moveGroup !== s.moveGroup && depEnd > s.wave) problems.push(`plan: ${s.ref} (wave ${s.wave}) moves before ${d} (waves ${dep.wave}–${depEnd}), which it depends on`)
     }
   }

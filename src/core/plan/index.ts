@@ -12,7 +12,7 @@ import type {Estate, Strategy} from '../model/types.js'
 import {STRATEGIES} from '../model/types.js'
 import {type Effort, effortModel, estimateEffort} from './effort.js'
 import {type Capacity, schedule, type SchedGroup} from './schedule.js'
-import {chooseStrategy, type Reason} from './strategy.js'
+import {ASSESS_FIRST_BELOW, chooseStrategy, type Reason} from './strategy.js'
 import type {Coupling} from '../model/dependencies.js'
 
 export interface PlanOptions {
@@ -207,6 +207,8 @@ export interface Plan {
   externalConstraints: Array<{ref: string; dependsOn: string}>
   /** Loose links a system crosses first: it runs in the cloud while what it calls is still on premises. */
   hybridPeriods: HybridPeriod[]
+  /** The pilot wave: wave 1 when a pilot-eligible group can start in it (null when none can, and `reason` says why). */
+  pilot: {wave: number | null; systems: string[]; reason: string}
   warnings: string[]
 }
 
@@ -220,22 +222,50 @@ export function nextQuarter(date: string): string {
 const READINESS_RANK: Record<string, number> = {ready: 0, 'ready-with-conditions': 1, unknown: 2, 'not-ready': 3}
 const CRITICALITY_RANK: Record<string, number> = {critical: 0, high: 1, medium: 2, low: 3}
 
+/** A pilot system: ready, of low criticality, with data known (confidence at least the assess-first threshold) — README "Planning". */
+export function pilotEligible(a: SystemAssessment): boolean {
+  return a.readiness === 'ready' && a.criticality === 'low' && a.confidence >= ASSESS_FIRST_BELOW
+}
+
 /**
- * The wave priority of a move group (smaller first): low-risk groups — every system ready (or ready
- * with conditions) and of low or medium criticality — go first and alone fill wave 1, the pilot; then by the least ready member, any member on an unsupported
- * platform, the most critical member, and the run cost the group carries (value). A group is only as
- * ready as its least ready system: one not-ready member holds the whole group back.
+ * The wave priority of a move group (smaller first): moves already under way keep their place and go
+ * first; then pilot groups (every system pilot-eligible), which alone with them fill wave 1; then by
+ * the least ready member, any member on an unsupported platform, the most critical member, and the run
+ * cost the group carries (value). A group is only as ready as its least ready system: one not-ready
+ * member holds the whole group back.
  */
 function groupPriority(members: SystemAssessment[]): (number | string)[] {
-  const lowRisk = members.every((a) => (a.readiness === 'ready' || a.readiness === 'ready-with-conditions') && (a.criticality === 'low' || a.criticality === 'medium'))
-  // 0: ready and low-risk, 1: low-risk with conditions (both may fill the pilot wave), 2: the rest.
-  const pilot = lowRisk ? (members.every((a) => a.readiness === 'ready') ? 0 : 1) : 2
+  const tier = members.some((a) => a.migrationStatus === 'in-progress') ? 0 : members.every(pilotEligible) ? 1 : 2
   // Reduces, not spreads: a cycle of 150,000 systems would overflow the stack.
   const readiness = members.reduce((r, a) => Math.max(r, READINESS_RANK[a.readiness] ?? 9), 0)
   const unsupported = members.some((a) => a.pastEndOfSupport) ? 0 : 1
   const criticality = members.reduce((c, a) => Math.min(c, CRITICALITY_RANK[a.criticality] ?? 9), 9)
   const cost = members.reduce((sum, a) => sum + (a.annualRunGbp ?? 0), 0)
-  return [pilot, readiness, unsupported, criticality, -cost, members[0].ref]
+  return [tier, readiness, unsupported, criticality, -cost, members[0].ref]
+}
+
+/**
+ * The links that order the moves: the tight links, except that a link to a system being retired turns
+ * round — its retirement waits for every system that depends on it to move (or be repointed) first,
+ * tight or loose (README "Planning"). A retained system still depending on a retired one cannot be
+ * waited for: it gets a warning instead.
+ */
+function orderingLinks(all: number[][], tight: number[][], systems: PlannedSystem[], warnings: string[]): number[][] {
+  const retiring = (d: number) => systems[d].status === 'planned' && systems[d].strategy === 'retire'
+  if (!systems.some((_, d) => retiring(d))) return tight
+  const order = tight.map((list) => list.filter((d) => !retiring(d)))
+  for (let i = 0; i < all.length; i++) {
+    for (const d of all[i]) {
+      if (d === i || !retiring(d)) continue
+      if (systems[i].status === 'planned') {
+        if (!order[d].includes(i)) order[d].push(i)
+      } else if (systems[i].status === 'retained') {
+        warnings.push(`${systems[d].ref} is retired while ${systems[i].ref}, which is retained, still depends on it: repoint ${systems[i].ref} before the retirement`)
+      }
+    }
+  }
+  for (const list of order) list.sort((a, b) => a - b)
+  return order
 }
 
 export function plan(estate: Estate, assessment: Assessment, options: PlanOptions = {}): Plan {
@@ -296,8 +326,10 @@ export function plan(estate: Estate, assessment: Assessment, options: PlanOption
   // Move groups: the strongly connected components, numbered in dependency order.
   // Only tight links order the moves and make cycles move together; a loose link may cross a hybrid link for a while.
   const coupling = options.coupling ?? planning.coupling ?? DEFAULT_COUPLING
-  const tight = tightDeps(graph, coupling)
-  for (let i = 0; i < n; i++) if (tight[i] !== graph.deps[i]) systems[i].looseDependsOn = graph.deps[i].filter((d) => !tight[i].includes(d)).map((d) => graph.refs[d])
+  const tightLinks = tightDeps(graph, coupling)
+  for (let i = 0; i < n; i++) if (tightLinks[i] !== graph.deps[i]) systems[i].looseDependsOn = graph.deps[i].filter((d) => !tightLinks[i].includes(d)).map((d) => graph.refs[d])
+  const warnings: string[] = []
+  const tight = orderingLinks(graph.deps, tightLinks, systems, warnings)
   const {components, component} = stronglyConnected(tight)
   const width = Math.max(3, String(components.length).length)
   const groupIds = components.map((_, c) => `mg-${String(c + 1).padStart(width, '0')}`)
@@ -305,13 +337,15 @@ export function plan(estate: Estate, assessment: Assessment, options: PlanOption
     const movers = members.filter((m) => systems[m].status === 'planned')
     const deps = new Set<number>()
     for (const m of members) for (const d of tight[m]) if (component[d] !== c) deps.add(component[d])
-    const best = movers.length ? groupPriority(movers.map((m) => byRef.get(systems[m].ref)!)) : []
+    const assessed = movers.map((m) => byRef.get(systems[m].ref)!)
     return {
       deps: [...deps].sort((a, b) => a - b),
       size: movers.length,
       effort: movers.reduce((sum, m) => sum + (systems[m].effort.low + systems[m].effort.high) / 2, 0),
-      priority: best,
+      priority: movers.length ? groupPriority(assessed) : [],
       skip: movers.length === 0,
+      pilot: movers.length > 0 && assessed.every(pilotEligible),
+      underWay: assessed.some((a) => a.migrationStatus === 'in-progress'),
     }
   })
   // A group moves as one: it runs as long as its longest move. Planned at the effort's midpoint, and
@@ -368,7 +402,6 @@ export function plan(estate: Estate, assessment: Assessment, options: PlanOption
     wave.effort.low = round1(wave.effort.low + systems[i].effort.low)
     wave.effort.high = round1(wave.effort.high + systems[i].effort.high)
   }
-  const warnings: string[] = []
   for (const g of result.oversized) {
     moveGroups[g].oversized = true
     const limit = capacity.systems !== undefined ? `${capacity.systems} systems` : `${capacity.effort} person-months`
@@ -378,6 +411,7 @@ export function plan(estate: Estate, assessment: Assessment, options: PlanOption
   for (const g of moveGroups) if (g.wave !== null) waves[g.wave - 1].moveGroups.push(g.id)
 
   const completion = waves.length ? waves[waves.length - 1].end : assessment.asOf
+  const pilot = pilotOf(systems, schedGroups, component, byRef, waves.length)
   // Loose links the plan lets a system cross first: the hybrid periods it opens.
   const hybridPeriods: HybridPeriod[] = []
   for (let i = 0; i < n; i++) {
@@ -493,8 +527,23 @@ export function plan(estate: Estate, assessment: Assessment, options: PlanOption
     bridges,
     externalConstraints,
     hybridPeriods,
+    pilot,
     warnings,
   }
+}
+
+/** Which systems the pilot wave holds, or why there is none (README "Planning"). */
+function pilotOf(systems: PlannedSystem[], groups: SchedGroup[], component: Int32Array, byRef: Map<string, SystemAssessment>, waves: number): Plan['pilot'] {
+  const rule = 'ready, of low criticality and with data known (confidence at least 0.7)'
+  const inPilot = systems.filter((s, i) => s.wave === 1 && groups[component[i]].pilot).map((s) => s.ref)
+  if (inPilot.length) return {wave: 1, systems: inPilot, reason: `every system in it is ${rule}`}
+  if (waves === 0) return {wave: null, systems: [], reason: 'nothing is left to move'}
+  const eligible = systems.filter((s) => s.status === 'planned' && pilotEligible(byRef.get(s.ref)!)).length
+  const reason =
+    eligible === 0
+      ? `no system to move is ${rule}: wave 1 starts the highest-priority moves instead`
+      : `the ${eligible === 1 ? 'one system' : `${eligible} systems`} ${eligible === 1 ? 'that is' : 'that are'} ${rule} wait on dependencies or move with systems that are not: wave 1 starts the highest-priority moves instead`
+  return {wave: null, systems: [], reason}
 }
 
 function round1(x: number): number {

@@ -17,6 +17,10 @@ export interface SchedGroup {
   skip: boolean
   /** How many waves the move runs for (1 when not given). */
   span?: number
+  /** May start in the pilot wave: every system in it ready, of low criticality and with data known (README "Planning"). */
+  pilot?: boolean
+  /** Already under way (migration.status in-progress): keeps its place in wave 1, pilot or not. */
+  underWay?: boolean
 }
 
 export interface Capacity {
@@ -128,8 +132,9 @@ export function schedule(groups: SchedGroup[], capacity: Capacity): ScheduleResu
   // Groups whose dependencies are placed but still running, by the wave they may start in: one bucket
   // per wave, so a 100,000-group chain is not rescanned every wave.
   const waiting = new Map<number, number[]>()
-  // Wave 1 is the pilot when there is one: only low-risk groups (priority tier 0 or 1).
-  const pilotWave = ready.size > 0 && (groups[ready.peek()].priority[0] as number) <= 1
+  // Wave 1 is the pilot when a pilot group can start in it: then only pilot groups, and moves already under way, start in it.
+  let pilotWave = false
+  for (let g = 0; g < n; g++) if (!groups[g].skip && groups[g].pilot && pending[g] === 0) pilotWave = true
   const perWave = (g: number) => groups[g].effort / span(g)
   const fits = (g: number, from: number) => {
     for (let w = from; w < from + span(g); w++) {
@@ -164,7 +169,8 @@ export function schedule(groups: SchedGroup[], capacity: Capacity): ScheduleResu
     const passedOver: number[] = []
     while (ready.size > 0 && passedOver.length < MAX_SKIPS) {
       const g = ready.pop()
-      if (wave === 1 && pilotWave && (groups[g].priority[0] as number) > 1) {
+      // Moves under way, then pilot groups, sort first (their priority's first element): the first other ends the pilot wave.
+      if (wave === 1 && pilotWave && !groups[g].pilot && !groups[g].underWay) {
         passedOver.push(g)
         break
       }

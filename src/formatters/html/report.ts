@@ -399,6 +399,7 @@ ${dataTable('Run cost a year, in named parts', [{head: 'part'}, {head: 'a year',
 
 function notesSection(plan: PlanReport): string {
   const items = [
+    plan.pilot.wave === null ? `No pilot wave: ${plan.pilot.reason}` : `Pilot wave ${plan.pilot.wave}: ${plan.pilot.systems.join(', ')} (${plan.pilot.reason})`,
     ...plan.warnings,
     ...plan.externalConstraints.map((e) => `${e.ref} depends on ${e.dependsOn}, which is not in these inventories: the plan cannot schedule around it`),
     ...(plan.summary.slips.systems ? [`${plural(plan.summary.slips.systems, 'system')} land after their own migration.target_date, by up to ${fmt(plan.summary.slips.maxDays)} days (each system's slip is in its row below)`] : []),

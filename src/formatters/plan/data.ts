@@ -28,5 +28,6 @@ export function planData(r: PlanReport) {
     hybridPeriods: r.hybridPeriods,
     warnings: r.warnings,
     audit: r.audit,
+    pilot: r.pilot,
   }
 }

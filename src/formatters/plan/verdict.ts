@@ -15,8 +15,13 @@ export function verdictLines(r: PlanReport): string[] {
     `Strategies: ${STRATEGIES.filter((k) => s.byStrategy[k] > 0).map((k) => `${k} ${s.byStrategy[k]}`).join(', ')}`,
     `Effort:     ${Math.round(s.effort.low)}–${Math.round(s.effort.high)} person-months to move the ${s.toMove} systems`,
     `Set by:     ${constraintLine(r)}`,
+    `Pilot:      ${r.pilot.wave === null ? `none: ${r.pilot.reason}` : `wave ${r.pilot.wave}, ${listed(r.pilot.systems)}: ${r.pilot.reason}`}`,
     `By the deadline: ${percent(s.shareDoneByDeadline)} of systems done (dated completions on or before it${r.audit.summary.doneByDeadline.undated ? `; ${plural(r.audit.summary.doneByDeadline.undated, 'system')} done with no date recorded, counted apart` : ''})`,
   ]
+}
+
+function listed(refs: string[]): string {
+  return refs.length <= 5 ? refs.join(', ') : `${refs.slice(0, 5).join(', ')} and ${refs.length - 5} more`
 }
 
 /** What sets the completion date, so a Task Force sees what more capacity would buy. */

@@ -234,11 +234,23 @@ export function checkPlan(p: Plan, departments: GenDepartment[], options: PlanOp
   })
   expect(waveOf.size).toBe(p.systems.filter((s) => s.status === 'planned').length)
 
-  // Move groups are exactly the strongly connected components, recomputed by reachability.
+  // The links that order moves: every link (all tight here), except that a link to a system being
+  // retired turns round: the retirement waits for the systems that depend on it (README "Planning").
+  const retiring = (r: string) => sys.get(r)!.status === 'planned' && sys.get(r)!.strategy === 'retire'
+  const order = new Map<string, string[]>(refs.map((r) => [r, []]))
+  for (const r of refs) {
+    for (const d of deps.get(r)!) {
+      if (!retiring(d)) order.get(r)!.push(d)
+      else if (d !== r && sys.get(r)!.status === 'planned') order.get(d)!.push(r)
+      else if (d !== r && sys.get(r)!.status === 'retained') expect(p.warnings, `a warning: ${d} retired while ${r}, retained, depends on it`).toContain(`${d} is retired while ${r}, which is retained, still depends on it: repoint ${r} before the retirement`)
+    }
+  }
+
+  // Move groups are exactly the strongly connected components of those links, recomputed by reachability.
   const index = new Map(refs.map((r, i) => [r, i]))
   const scc = componentsByReachability(
     refs.length,
-    refs.map((r) => deps.get(r)!.map((d) => index.get(d)!)),
+    refs.map((r) => order.get(r)!.map((d) => index.get(d)!)),
   ).map((g) => g.map((i) => refs[i]))
   expect(partitionKey(p.moveGroups.map((g) => g.systems)), 'move groups = strongly connected components').toEqual(partitionKey(scc))
   const groupOf = new Map<string, string>()
@@ -251,7 +263,7 @@ export function checkPlan(p: Plan, departments: GenDepartment[], options: PlanOp
     expect(g.wave, `${g.id} wave`).toBe(movers.length ? sys.get(movers[0])!.wave : null)
     for (const r of movers) expect(sys.get(r)!.wave, `${g.id} is not split across waves`).toBe(g.wave)
     // Its dependencies: the groups of its members' dependencies outside it, numbered before it (dependency order).
-    const outside = new Set(g.systems.flatMap((r) => deps.get(r)!.map((d) => groupOf.get(d) ?? '?')).filter((x) => x !== g.id))
+    const outside = new Set(g.systems.flatMap((r) => order.get(r)!.map((d) => groupOf.get(d) ?? '?')).filter((x) => x !== g.id))
     for (const d of g.dependsOn) expect(d < g.id, `${g.id} depends on ${d}, numbered before it`).toBe(true)
     expect(new Set(g.dependsOn), `${g.id} dependsOn`).toEqual(outside)
   })
@@ -278,8 +290,28 @@ export function checkPlan(p: Plan, departments: GenDepartment[], options: PlanOp
     for (const d of deps.get(s.ref)!) {
       const t = sys.get(d)!
       if (t.wave === null || t.moveGroup === s.moveGroup) continue
+      if (retiring(d)) {
+        // Retired only after every dependant has moved: the retirement starts in its last wave at the soonest and ends no earlier.
+        expect(t.wave >= endWave(s) && t.end! >= s.end!, `${d} (retired, waves ${t.wave}–${endWave(t)}) not before its dependant ${s.ref} (waves ${s.wave}–${endWave(s)}) has moved`).toBe(true)
+        continue
+      }
       expect(s.wave >= endWave(t), `${s.ref} (wave ${s.wave}) starts once its dependency ${d} (waves ${t.wave}–${endWave(t)}) is in its last wave`).toBe(true)
     }
+  }
+
+  // The pilot wave holds only pilot systems (ready, low criticality) and moves already under way; or there is none, and the plan says why.
+  const underWay = (r: string) => input.get(r)!.migration?.status === 'in-progress'
+  if (p.pilot.wave === 1) {
+    expect(p.pilot.systems.length, 'a pilot wave holds systems').toBeGreaterThan(0)
+    for (const r of p.pilot.systems) expect([sys.get(r)!.readiness, sys.get(r)!.criticality, sys.get(r)!.wave], `${r} in the pilot`).toEqual(['ready', 'low', 1])
+    const pilotGroups = new Set(p.pilot.systems.map((r) => groupOf.get(r)))
+    for (const r of p.waves[0].systems) {
+      const group = groups.get(groupOf.get(r)!)!
+      expect(pilotGroups.has(group.id) || group.systems.some(underWay), `${r} starts in the pilot wave: a pilot system or a move under way`).toBe(true)
+    }
+  } else {
+    expect(p.pilot, 'no pilot wave').toMatchObject({wave: null, systems: []})
+    expect(p.pilot.reason.length).toBeGreaterThan(0)
   }
 
   // The range holds the plan's own date; every declared target date is kept or its slip reported.
