@@ -356,10 +356,7 @@ export function plan(estate: Estate, assessment: Assessment, options: PlanOption
       for (const m of members) if (systems[m].status === 'planned' && systems[m].strategy !== null) months = Math.max(months, moveMonths(systems[m].strategy!, pick(systems[m].effort), teamSize))
       return Math.max(1, Math.ceil(months / waveMonths))
     })
-  const runAt = (pick: (e: Effort) => number) => {
-    const spans = spanAt(pick)
-    return schedule(schedGroups.map((g, c) => ({...g, span: spans[c]})), capacity)
-  }
+  const runAt = (pick: (e: Effort) => number) => schedule(schedGroups, capacity, spanAt(pick))
   const result = runAt((e) => (e.low + e.high) / 2)
   const early = runAt((e) => e.low)
   const late = runAt((e) => e.high)
@@ -368,8 +365,11 @@ export function plan(estate: Estate, assessment: Assessment, options: PlanOption
     throw new UsageError(`the plan needs ${result.waves} waves of ${waveMonths} months from ${start} and would end after the year 9999: raise the capacity or shorten the waves`)
   }
 
-  const waveStart = (w: number) => addMonths(start, (w - 1) * waveMonths)
-  const waveEnd = (w: number) => addDays(addMonths(start, w * waveMonths), -1)
+  // Each wave's dates worked out once, not once per system (100,000 systems, a few hundred waves).
+  const starts: string[] = []
+  const ends: string[] = []
+  const waveStart = (w: number) => (starts[w] ??= addMonths(start, (w - 1) * waveMonths))
+  const waveEnd = (w: number) => (ends[w] ??= addDays(addMonths(start, w * waveMonths), -1))
   const waves: Wave[] = Array.from({length: result.waves}, (_, k) => ({
     number: k + 1,
     start: waveStart(k + 1),
