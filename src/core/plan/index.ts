@@ -542,7 +542,9 @@ function pilotOf(systems: PlannedSystem[], groups: SchedGroup[], component: Int3
   const reason =
     eligible === 0
       ? `no system to move is ${rule}: wave 1 starts the highest-priority moves instead`
-      : `the ${eligible === 1 ? 'one system' : `${eligible} systems`} ${eligible === 1 ? 'that is' : 'that are'} ${rule} wait on dependencies or move with systems that are not: wave 1 starts the highest-priority moves instead`
+      : eligible === 1
+        ? `the one system that is ${rule} waits on a dependency or moves with systems that are not: wave 1 starts the highest-priority moves instead`
+        : `the ${eligible} systems that are ${rule} wait on dependencies or move with systems that are not: wave 1 starts the highest-priority moves instead`
   return {wave: null, systems: [], reason}
 }
 

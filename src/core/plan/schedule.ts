@@ -93,9 +93,11 @@ class Heap {
   }
 }
 
-/** Each group's place in priority order (ties by index). */
+/** Each group's place in priority order (ties by index). Skipped groups carry no priority and take no place: one `[]` equal to everything would leave the sort without a consistent order. */
 function ranks(groups: SchedGroup[]): Int32Array {
-  const order = Array.from({length: groups.length}, (_, g) => g).sort((a, b) => compare(groups[a].priority, groups[b].priority) || a - b)
+  const order: number[] = []
+  for (let g = 0; g < groups.length; g++) if (!groups[g].skip) order.push(g)
+  order.sort((a, b) => compare(groups[a].priority, groups[b].priority) || a - b)
   const rank = new Int32Array(groups.length)
   order.forEach((g, k) => (rank[g] = k))
   return rank

@@ -283,4 +283,18 @@ describe('schedule (wave packing)', () => {
       {seed: SEED + 4, numRuns: 300},
     )
   })
+
+  it('starts independent groups in priority order, skipped groups (which carry no priority) among them or not', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(5), fc.nat(50)), {minLength: 1, maxLength: 300}), fc.array(fc.boolean(), {minLength: 300, maxLength: 300}), (priorities, skips) => {
+        const groups: SchedGroup[] = priorities.map((p, i) => ({deps: [], size: 1, effort: 1, priority: skips[i] ? [] : p, skip: skips[i]}))
+        const r = schedule(groups, {systems: 1})
+        const moving = groups.map((_, i) => i).filter((i) => !skips[i])
+        const byWave = [...moving].sort((a, b) => r.waveOf[a] - r.waveOf[b])
+        const byPriority = [...moving].sort((a, b) => priorities[a][0] - priorities[b][0] || priorities[a][1] - priorities[b][1] || a - b)
+        expect(byWave).toEqual(byPriority)
+      }),
+      {seed: SEED + 5, numRuns: 200},
+    )
+  })
 })
