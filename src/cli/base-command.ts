@@ -5,6 +5,7 @@
 import {Command, Errors, Flags, type Interfaces} from '@oclif/core'
 
 import {CloudreadyError} from '../core/errors.js'
+import {clearInputsRead} from '../core/io/inputs-read.js'
 import type {Diagnostic} from '../core/model/types.js'
 import {stage} from '../core/timings.js'
 import {validateFormatters} from '../formatters/index.js'
@@ -35,6 +36,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
   override async init(): Promise<void> {
     await super.init()
+    clearInputsRead()
     process.stdout.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code !== 'EPIPE') throw error
     })

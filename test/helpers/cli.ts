@@ -1,6 +1,10 @@
+import {Buffer} from 'node:buffer'
 import {spawn, spawnSync} from 'node:child_process'
+import process from 'node:process'
 import {clearTimeout, setTimeout} from 'node:timers'
-import {fileURLToPath} from 'node:url'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+
+import {run} from '@oclif/core'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
@@ -56,4 +60,64 @@ export function cliAsync(args: string[], options: {cwd?: string; env?: Record<st
       resolve({code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8')})
     })
   })
+}
+
+const BIN_URL = pathToFileURL(BIN).href
+let queue: Promise<unknown> = Promise.resolve()
+
+/**
+ * `cliAsync` without a new process: the built CLI run through oclif in this test worker, standard
+ * output and error captured, the working folder and environment set for the run and put back after.
+ * A spawn costs a Node start and the loading of every module (~160 ms of CPU); the suite made over a
+ * thousand. Runs are queued one at a time (they share the process's streams). Not for what needs a
+ * process of its own: standard input, signals, exit codes set by oclif itself, memory limits, hangs.
+ */
+export function cliInProcess(args: string[], options: {cwd?: string; env?: Record<string, string>} = {}): Promise<RunResult> {
+  const next = queue.then(() => runInProcess(args, options))
+  queue = next.catch(() => undefined)
+  return next
+}
+
+async function runInProcess(args: string[], options: {cwd?: string; env?: Record<string, string>}): Promise<RunResult> {
+  const out: string[] = []
+  const err: string[] = []
+  const capture = (sink: string[]) =>
+    function (chunk: string | Uint8Array, encoding?: unknown, callback?: unknown): boolean {
+      sink.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'))
+      const done = typeof encoding === 'function' ? encoding : callback
+      if (typeof done === 'function') process.nextTick(done as () => void)
+      return true
+    }
+  const saved = {
+    stdout: process.stdout.write,
+    stderr: process.stderr.write,
+    cwd: process.cwd(),
+    env: {...process.env},
+    exitCode: process.exitCode,
+    listeners: process.stdout.listeners('error'),
+  }
+  process.stdout.write = capture(out) as typeof process.stdout.write
+  process.stderr.write = capture(err) as typeof process.stderr.write
+  Object.assign(process.env, {NO_COLOR: '1', FORCE_COLOR: ''}, options.env)
+  process.exitCode = undefined
+  process.chdir(options.cwd ?? ROOT)
+  let code: number
+  try {
+    await run(args, BIN_URL)
+    code = Number(process.exitCode ?? 0)
+  } catch (error) {
+    // What oclif's own handler would print and exit with, for an error no command caught.
+    const e = error as Error & {oclif?: {exit?: number}}
+    err.push(`${e.message}\n`)
+    code = e.oclif?.exit ?? 1
+  } finally {
+    process.stdout.write = saved.stdout
+    process.stderr.write = saved.stderr
+    process.chdir(saved.cwd)
+    for (const key of Object.keys(process.env)) if (!(key in saved.env)) delete process.env[key]
+    Object.assign(process.env, saved.env)
+    process.exitCode = saved.exitCode
+    for (const l of process.stdout.listeners('error')) if (!saved.listeners.includes(l)) process.stdout.off('error', l as () => void)
+  }
+  return {code, stdout: out.join(''), stderr: err.join('')}
 }

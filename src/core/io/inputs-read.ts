@@ -11,3 +11,8 @@ export function noteInputRead(file: string): void {
 export function inputsRead(): ReadonlySet<string> {
   return read
 }
+
+/** A command starts with none read: a process that runs several (a test, an editor host) must not carry one run's inputs into the next. */
+export function clearInputsRead(): void {
+  read.clear()
+}
