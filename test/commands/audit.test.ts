@@ -16,7 +16,8 @@ import addFormatsModule from 'ajv-formats'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {parse as parseYaml} from 'yaml'
 
-import {cli, ROOT, type RunResult, STACK_TRACE, userLines} from '../helpers/cli.js'
+import type {cli} from '../helpers/cli.js'
+import {cliRun, ROOT, type RunResult, STACK_TRACE, userLines} from '../helpers/cli.js'
 import {markdownCells, parseCsv} from '../helpers/formats.js'
 
 const AS_OF = '2026-11-27'
@@ -121,8 +122,8 @@ const ANSI = /\u001b\[[0-9;]*m/
 const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '')
 /** Standard error without Node's own process warnings (FORCE_COLOR beside NO_COLOR makes Node warn). */
 
-function audit(args: string[], options: Parameters<typeof cli>[1] = {}): RunResult {
-  const run = cli(['audit', ...args, '--as-of', AS_OF], options)
+async function audit(args: string[], options: Parameters<typeof cli>[1] = {}): Promise<RunResult> {
+  const run = await cliRun(['audit', ...args, '--as-of', AS_OF], options)
   expect(run.stderr, 'no stack trace on standard error').not.toMatch(STACK_TRACE)
   return run
 }
@@ -137,8 +138,8 @@ function parseJson(run: RunResult): AuditJson {
 
 /** Every JSON report these tests printed, checked against schemas/audit-report.schema.json at the end. */
 const reports: Array<{what: string; json: AuditJson}> = []
-function auditJson(args: string[], options: Parameters<typeof cli>[1] = {}): {run: RunResult; json: AuditJson} {
-  const run = audit([...args, '--format', 'json'], options)
+async function auditJson(args: string[], options: Parameters<typeof cli>[1] = {}): Promise<{run: RunResult; json: AuditJson}> {
+  const run = await audit([...args, '--format', 'json'], options)
   const json = parseJson(run)
   reports.push({what: args.join(' '), json})
   return {run, json}
@@ -242,39 +243,39 @@ let tmp: string
 const runs = {} as Record<Format, RunResult>
 let report: AuditJson
 
-beforeAll(() => {
+beforeAll(async () => {
   tmp = mkdtempSync(path.join(tmpdir(), 'cloudready-audit-'))
   for (const f of EXAMPLE_FILES) {
     const text = readFileSync(path.join(ROOT, f), 'utf8')
     exampleData.set(f, {text, data: parseYaml(text) as {systems: Array<Record<string, unknown>>}})
   }
-  for (const format of FORMATS) runs[format] = audit(['examples', '--format', format], {env: {FORCE_COLOR: '1', NO_COLOR: ''}})
+  for (const format of FORMATS) runs[format] = await audit(['examples', '--format', format], {env: {FORCE_COLOR: '1', NO_COLOR: ''}})
   report = parseJson(runs.json)
   reports.push({what: 'examples', json: report})
 })
 
-afterAll(() => {
+afterAll(async () => {
   if (tmp) rmSync(tmp, {recursive: true, force: true})
 })
 
 describe('audit examples, in every format', () => {
-  it.each(FORMATS)('%s: exit 1 (the examples have critical and high findings), the result on standard output only', (format) => {
+  it.each(FORMATS)('%s: exit 1 (the examples have critical and high findings), the result on standard output only', async (format) => {
     const run = runs[format]
     expect(run.code, run.stderr).toBe(1)
     expect(run.stdout.length).toBeGreaterThan(0)
     expect(userLines(run.stderr), run.stderr).toEqual([])
   })
 
-  it.each(UNCOLOURED)('%s: no colour codes, even with FORCE_COLOR=1', (format) => {
+  it.each(UNCOLOURED)('%s: no colour codes, even with FORCE_COLOR=1', async (format) => {
     expect(runs[format].stdout).not.toMatch(ANSI)
     expect(runs[format].stdout).not.toContain('\u001b')
   })
 
-  it('stylish: colour under FORCE_COLOR=1; none with --no-color or NO_COLOR, and otherwise the same text', () => {
+  it('stylish: colour under FORCE_COLOR=1; none with --no-color or NO_COLOR, and otherwise the same text', async () => {
     const coloured = runs.stylish.stdout
     expect(coloured).toMatch(ANSI)
-    const noColorFlag = audit(['examples', '--no-color'], {env: {FORCE_COLOR: '1', NO_COLOR: ''}})
-    const noColorEnv = audit(['examples'], {env: {FORCE_COLOR: '1', NO_COLOR: '1'}})
+    const noColorFlag = await audit(['examples', '--no-color'], {env: {FORCE_COLOR: '1', NO_COLOR: ''}})
+    const noColorEnv = await audit(['examples'], {env: {FORCE_COLOR: '1', NO_COLOR: '1'}})
     for (const run of [noColorFlag, noColorEnv]) {
       expect(run.code).toBe(1)
       expect(run.stdout).not.toContain('\u001b')
@@ -282,7 +283,7 @@ describe('audit examples, in every format', () => {
     }
   })
 
-  it('stylish: grouped by file, line:col, severity, system: message and rule id, then the summary for an email', () => {
+  it('stylish: grouped by file, line:col, severity, system: message and rule id, then the summary for an email', async () => {
     const text = stripAnsi(runs.stylish.stdout)
     for (const f of EXAMPLE_FILES) expect(text).toContain(`${f}\n`)
     expect(text).toMatch(/^ {2}579:15\s+critical\s+fis-intelligence: SECRET data cannot move to public-cloud.*data-secret-public-cloud$/m)
@@ -292,17 +293,17 @@ describe('audit examples, in every format', () => {
     expect(text).toContain(`Findings:  ${s.bySeverity.critical} critical, ${s.bySeverity.high} high, ${s.bySeverity.medium} medium, ${s.bySeverity.low} low, ${s.bySeverity.info} info`)
   })
 
-  it('--json is the same as --format json', () => {
-    const run = audit(['examples', '--json'])
+  it('--json is the same as --format json', async () => {
+    const run = await audit(['examples', '--json'])
     expect(run.code).toBe(1)
     expect(run.stdout).toBe(runs.json.stdout)
   })
 
-  it('yaml parses to the same data as the json', () => {
+  it('yaml parses to the same data as the json', async () => {
     expect(parseYaml(runs.yaml.stdout)).toEqual(report)
   })
 
-  it('csv: RFC 4180 with CRLF, one row per finding plus one per system with none, in the order of the json', () => {
+  it('csv: RFC 4180 with CRLF, one row per finding plus one per system with none, in the order of the json', async () => {
     const text = runs.csv.stdout
     expect(text.endsWith('\r\n')).toBe(true)
     const [header, ...rows] = parseCsv(text)
@@ -321,7 +322,7 @@ describe('audit examples, in every format', () => {
     expect(rows.filter((r) => r[10] === '')).toHaveLength(report.systems.filter((s) => s.findings.length === 0).length)
   })
 
-  it('markdown: every table has the same number of cells in every row, and one row per system and finding', () => {
+  it('markdown: every table has the same number of cells in every row, and one row per system and finding', async () => {
     const lines = runs.markdown.stdout.split('\n')
     const tables: string[][] = []
     let current: string[] | undefined
@@ -343,7 +344,7 @@ describe('audit examples, in every format', () => {
     expect(findings.length - 2).toBe(allFindings(report).length)
   })
 
-  it('sarif, junit, github and gitlab carry every finding', () => {
+  it('sarif, junit, github and gitlab carry every finding', async () => {
     const findings = allFindings(report)
     const sarif = JSON.parse(runs.sarif.stdout) as {version: string; runs: Array<{results: Array<{ruleId: string}>; tool: {driver: {rules: Array<{id: string}>}}}>}
     expect(sarif.version).toBe('2.1.0')
@@ -361,19 +362,19 @@ describe('audit examples, in every format', () => {
 })
 
 describe('exit codes and --fail-on', () => {
-  it('--fail-on critical: 1 (there are critical findings); --fail-on none: 0', () => {
-    const critical = auditJson(['examples', '--fail-on', 'critical'])
+  it('--fail-on critical: 1 (there are critical findings); --fail-on none: 0', async () => {
+    const critical = await auditJson(['examples', '--fail-on', 'critical'])
     expect(critical.run.code).toBe(1)
     expect(critical.json.failOn).toBe('critical')
     expect(critical.json.summary.bySeverity.critical).toBeGreaterThan(0)
-    const none = auditJson(['examples', '--fail-on', 'none'])
+    const none = await auditJson(['examples', '--fail-on', 'none'])
     expect(none.run.code).toBe(0)
     expect(none.json.failOn).toBe('none')
     // The threshold changes the exit code, not the findings.
     expect(none.json.systems).toEqual(report.systems)
   })
 
-  it('a clean inventory (a migrated system on RHEL 9 in public cloud, every field known) exits 0 at --fail-on low', () => {
+  it('a clean inventory (a migrated system on RHEL 9 in public cloud, every field known) exits 0 at --fail-on low', async () => {
     const dir = path.join(tmp, 'clean')
     mkdirSync(dir)
     writeFileSync(
@@ -408,7 +409,7 @@ describe('exit codes and --fail-on', () => {
         '',
       ].join('\n'),
     )
-    const {run, json} = auditJson([dir, '--fail-on', 'low'])
+    const {run, json} = await auditJson([dir, '--fail-on', 'low'])
     expect(run.code, run.stdout).toBe(0)
     expect(json.systems).toHaveLength(1)
     expect(json.systems[0]).toMatchObject({ref: 'clean/tax-portal', readiness: 'ready', score: 100, confidence: 1, deadlineStatus: 'met', daysLate: 0, findings: []})
@@ -417,7 +418,7 @@ describe('exit codes and --fail-on', () => {
 })
 
 describe('the JSON contract', () => {
-  it('has the keys CI scripts and dashboards rely on', () => {
+  it('has the keys CI scripts and dashboards rely on', async () => {
     expect(report).toMatchObject({asOf: AS_OF, deadline: '2023-12-31', failOn: 'high', files: EXAMPLE_FILES})
     for (const s of report.systems) {
       expect(s.ref).toBe(`${s.department}/${s.id}`)
@@ -427,7 +428,7 @@ describe('the JSON contract', () => {
     }
   })
 
-  it('scores are whole numbers 0–100, confidences 0–1, and the score is the README arithmetic over non-deadline findings', () => {
+  it('scores are whole numbers 0–100, confidences 0–1, and the score is the README arithmetic over non-deadline findings', async () => {
     const penalty: Record<Severity, number> = {critical: 40, high: 20, medium: 10, low: 4, info: 0}
     for (const s of report.systems) {
       expect(Number.isInteger(s.score) && s.score >= 0 && s.score <= 100, `${s.ref} score ${s.score}`).toBe(true)
@@ -437,7 +438,7 @@ describe('the JSON contract', () => {
     }
   })
 
-  it('readiness follows from the findings and the confidence as the README says', () => {
+  it('readiness follows from the findings and the confidence as the README says', async () => {
     for (const s of report.systems) {
       const judged = s.findings.filter((f) => f.category !== 'deadline')
       const critical = s.findings.some(blocks)
@@ -448,14 +449,14 @@ describe('the JSON contract', () => {
     }
   })
 
-  it('the summary and each department summary equal the counts recomputed from systems[]', () => {
+  it('the summary and each department summary equal the counts recomputed from systems[]', async () => {
     expectSummary(report.summary, report.systems)
     expect(report.departments.map((d) => d.id)).toEqual(['dwp', 'hmrc', 'home-office'])
     for (const d of report.departments) expectSummary(d.summary, report.systems.filter((s) => s.department === d.id))
     expect(report.departments.reduce((n, d) => n + d.summary.systems, 0)).toBe(report.summary.systems)
   })
 
-  it("every finding's file:line:column is where the value its pointer names is written", () => {
+  it("every finding's file:line:column is where the value its pointer names is written", async () => {
     let checked = 0
     for (const f of allFindings(report)) {
       const source = exampleData.get(f.file)
@@ -486,7 +487,7 @@ describe('the JSON contract', () => {
     }
   })
 
-  it('validates against schemas/audit-report.schema.json (ajv 2020-12, strict), here and for every report below', () => {
+  it('validates against schemas/audit-report.schema.json (ajv 2020-12, strict), here and for every report below', async () => {
     const ajv = new Ajv2020({strict: true, allErrors: true, allowUnionTypes: true})
     addFormats(ajv, ['date'])
     const validate = ajv.compile(JSON.parse(readFileSync(path.join(ROOT, 'schemas/audit-report.schema.json'), 'utf8')) as object)
@@ -496,7 +497,7 @@ describe('the JSON contract', () => {
 })
 
 describe("a department IT lead's sanity checks on the examples", () => {
-  it('hmrc/fis-intelligence (SECRET data, declared for public cloud) is not-ready, blocked by data-secret-public-cloud', () => {
+  it('hmrc/fis-intelligence (SECRET data, declared for public cloud) is not-ready, blocked by data-secret-public-cloud', async () => {
     const s = system(report, 'hmrc/fis-intelligence')
     expect(s.readiness).toBe('not-ready')
     const blocker = s.findings.find((f) => f.rule === 'data-secret-public-cloud')
@@ -505,7 +506,7 @@ describe("a department IT lead's sanity checks on the examples", () => {
     expect(s.findings.map((f) => f.rule)).toContain('architecture-strategy-contradicted')
   })
 
-  it('hmrc/cesa (a mainframe declared for rehost) has platform-specialist-hardware and architecture-strategy-contradicted', () => {
+  it('hmrc/cesa (a mainframe declared for rehost) has platform-specialist-hardware and architecture-strategy-contradicted', async () => {
     const s = system(report, 'hmrc/cesa')
     const rules = s.findings.map((f) => f.rule)
     expect(rules).toContain('platform-specialist-hardware')
@@ -517,7 +518,7 @@ describe("a department IT lead's sanity checks on the examples", () => {
     expect(rules).toContain('platform-unknown-lifecycle')
   })
 
-  it('migrated and retired systems have no deadline finding: met by their dates, met-late after the deadline with its days, undated apart', () => {
+  it('migrated and retired systems have no deadline finding: met by their dates, met-late after the deadline with its days, undated apart', async () => {
     const done = report.systems.filter((s) => s.migrationStatus === 'migrated' || s.migrationStatus === 'retired')
     expect(done.length).toBe(11)
     let byDeadline = 0
@@ -539,7 +540,7 @@ describe("a department IT lead's sanity checks on the examples", () => {
     expect(byDeadline).toBeLessThan(done.length)
   })
 
-  it('a system retained because its classification requires it is exempt, with no deadline finding', () => {
+  it('a system retained because its classification requires it is exempt, with no deadline finding', async () => {
     const exempt = report.systems.filter((s) => s.retainedBy === 'classification')
     expect(exempt.length).toBeGreaterThan(0)
     for (const s of exempt) {
@@ -548,7 +549,7 @@ describe("a department IT lead's sanity checks on the examples", () => {
     }
   })
 
-  it(`every other system not yet moved has missed the 2023 deadline, by ${DAYS_LATE} days, in one deadline finding`, () => {
+  it(`every other system not yet moved has missed the 2023 deadline, by ${DAYS_LATE} days, in one deadline finding`, async () => {
     for (const s of report.systems.filter((x) => !['met', 'met-late', 'exempt'].includes(x.deadlineStatus))) {
       expect(s.findings.filter((f) => f.category === 'deadline'), s.ref).toHaveLength(1)
       expect(s.deadlineStatus, s.ref).toBe('missed')
@@ -557,7 +558,7 @@ describe("a department IT lead's sanity checks on the examples", () => {
     }
   })
 
-  it('systems with no data classification (read from the YAML, not from cloudready) are unknown', () => {
+  it('systems with no data classification (read from the YAML, not from cloudready) are unknown', async () => {
     let seen = 0
     for (const [file, {data}] of exampleData) {
       const department = (data as unknown as {department: {id: string}}).department.id
@@ -574,7 +575,7 @@ describe("a department IT lead's sanity checks on the examples", () => {
     expect(seen).toBeGreaterThanOrEqual(5)
   })
 
-  it('not-ready means a blocker: every not-ready system names one in blockers[], and every blocker makes one', () => {
+  it('not-ready means a blocker: every not-ready system names one in blockers[], and every blocker makes one', async () => {
     for (const s of report.systems) {
       const blocked = s.findings.some(blocks)
       expect(s.readiness === 'not-ready', s.ref).toBe(blocked)
@@ -583,7 +584,7 @@ describe("a department IT lead's sanity checks on the examples", () => {
     }
   })
 
-  it('every system still to move that is not ready has a path to ready, blockers first, each step with a remedy', () => {
+  it('every system still to move that is not ready has a path to ready, blockers first, each step with a remedy', async () => {
     for (const s of report.systems) {
       const done = s.migrationStatus === 'migrated' || s.migrationStatus === 'retired'
       if (done || s.readiness === 'ready') {
@@ -600,40 +601,40 @@ describe("a department IT lead's sanity checks on the examples", () => {
 })
 
 describe('determinism', () => {
-  it('two runs print the same bytes', () => {
-    const again = audit(['examples', '--format', 'json'])
+  it('two runs print the same bytes', async () => {
+    const again = await audit(['examples', '--format', 'json'])
     expect(again.stdout).toBe(runs.json.stdout)
   })
 
   // The estate is the set of files read: the order they are named in, or a file named twice, changes nothing.
-  it.each(['json', 'stylish', 'junit'] as const)('%s: the files named in another order (or one twice) give the same bytes as the folder', (format) => {
-    const named = audit(['examples/hmrc.yaml', 'examples/dwp.yaml', 'examples/home-office.yaml', '--format', format])
+  it.each(['json', 'stylish', 'junit'] as const)('%s: the files named in another order (or one twice) give the same bytes as the folder', async (format) => {
+    const named = await audit(['examples/hmrc.yaml', 'examples/dwp.yaml', 'examples/home-office.yaml', '--format', format])
     expect(named.code).toBe(1)
     expect(named.stdout).toBe(format === 'stylish' ? stripAnsi(runs.stylish.stdout) : runs[format].stdout)
     if (format === 'json') {
-      const twice = audit(['examples/home-office.yaml', 'examples', '--format', format])
+      const twice = await audit(['examples/home-office.yaml', 'examples', '--format', format])
       expect(twice.stdout).toBe(runs.json.stdout)
     }
   })
 })
 
 describe('output options', () => {
-  it('--quiet: the same result, nothing on standard error', () => {
-    const run = audit(['examples', '--quiet'])
+  it('--quiet: the same result, nothing on standard error', async () => {
+    const run = await audit(['examples', '--quiet'])
     expect(run.code).toBe(1)
     expect(run.stdout).toBe(stripAnsi(runs.stylish.stdout))
     expect(userLines(run.stderr)).toEqual([])
   })
 
-  it('-o FILE writes the whole result there, nothing to standard output, no colour and no temporary file left', () => {
+  it('-o FILE writes the whole result there, nothing to standard output, no colour and no temporary file left', async () => {
     const json = path.join(tmp, 'out', 'audit.json')
     mkdirSync(path.dirname(json))
-    const a = audit(['examples', '--format', 'json', '-o', json])
+    const a = await audit(['examples', '--format', 'json', '-o', json])
     expect(a.code).toBe(1)
     expect(a.stdout).toBe('')
     expect(readFileSync(json, 'utf8')).toBe(runs.json.stdout)
     const text = path.join(tmp, 'out', 'audit.txt')
-    const b = audit(['examples', '-o', text], {env: {FORCE_COLOR: '1', NO_COLOR: ''}})
+    const b = await audit(['examples', '-o', text], {env: {FORCE_COLOR: '1', NO_COLOR: ''}})
     expect(b.code).toBe(1)
     expect(b.stdout).toBe('')
     expect(readFileSync(text, 'utf8')).toBe(stripAnsi(runs.stylish.stdout))
@@ -644,22 +645,22 @@ describe('output options', () => {
 describe('an invalid inventory', () => {
   const BAD = 'test/fixtures/invalid/bad-enum.yaml'
   const invalid = {} as Record<Format, RunResult>
-  beforeAll(() => {
-    for (const format of FORMATS) invalid[format] = audit([BAD, '--format', format])
+  beforeAll(async () => {
+    for (const format of FORMATS) invalid[format] = await audit([BAD, '--format', format])
   })
 
-  it.each(FORMATS)('%s: exit 2 and the error with its file:line:col on standard error', (format) => {
+  it.each(FORMATS)('%s: exit 2 and the error with its file:line:col on standard error', async (format) => {
     const run = invalid[format]
     expect(run.code).toBe(2)
     expect(run.stderr).toContain(BAD)
     expect(run.stderr).toMatch(/13:14\s+error\s+system 'payments': 'hosting' must be one of/)
   })
 
-  it.each(['stylish', 'json', 'yaml', 'markdown', 'csv'] as const)('%s: nothing on standard output (no half report, no document of another shape)', (format) => {
+  it.each(['stylish', 'json', 'yaml', 'markdown', 'csv'] as const)('%s: nothing on standard output (no half report, no document of another shape)', async (format) => {
     expect(invalid[format].stdout).toBe('')
   })
 
-  it.each(CI_FORMATS)('%s: still a report on standard output, holding the validation error, so an upload step has a file', (format) => {
+  it.each(CI_FORMATS)('%s: still a report on standard output, holding the validation error, so an upload step has a file', async (format) => {
     const out = invalid[format].stdout
     expect(out.length).toBeGreaterThan(0)
     expect(out).toContain('bad-enum.yaml')
@@ -674,8 +675,8 @@ describe('the command line', () => {
     ['--as-of', '2026-02-30'],
     ['--deadline', 'nope'],
     ['--fail-on', 'extreme'],
-  ])('%s %s: exit 2, a short message naming the flag, no stack trace', (flag, value) => {
-    const run = cli(['audit', 'examples', flag, value])
+  ])('%s %s: exit 2, a short message naming the flag, no stack trace', async (flag, value) => {
+    const run = await cliRun(['audit', 'examples', flag, value])
     expect(run.code).toBe(2)
     expect(run.stdout).toBe('')
     expect(run.stderr).not.toMatch(STACK_TRACE)
@@ -684,8 +685,8 @@ describe('the command line', () => {
     expect(userLines(run.stderr).length, run.stderr).toBeLessThanOrEqual(2)
   })
 
-  it('--deadline 2030-12-31: nothing missed yet; target dates before it are on track unless overdue or blocked', () => {
-    const {run, json} = auditJson(['examples', '--deadline', '2030-12-31'])
+  it('--deadline 2030-12-31: nothing missed yet; target dates before it are on track unless overdue or blocked', async () => {
+    const {run, json} = await auditJson(['examples', '--deadline', '2030-12-31'])
     expect(run.code).toBe(1)
     expect(json.deadline).toBe('2030-12-31')
     expect(json.summary.byDeadlineStatus.missed).toBe(0)
@@ -739,51 +740,51 @@ describe('--baseline: only what is new or worse', () => {
     writeFileSync(file, text.replace(b, b.replace(from, to)))
   }
 
-  beforeAll(() => {
+  beforeAll(async () => {
     estate = path.join(tmp, 'estate')
     cpSync(path.join(ROOT, 'examples'), estate, {recursive: true})
     base = path.join(tmp, 'base.audit.json')
-    const run = audit([estate, '--format', 'json', '-o', base, '--fail-on', 'none'])
+    const run = await audit([estate, '--format', 'json', '-o', base, '--fail-on', 'none'])
     expect(run.code).toBe(0)
     baseJson = JSON.parse(readFileSync(base, 'utf8')) as AuditJson
   })
 
-  it('an unchanged estate: exit 0, no findings, nothing new or resolved', () => {
-    const {run, json} = auditJson([estate, '--baseline', base])
+  it('an unchanged estate: exit 0, no findings, nothing new or resolved', async () => {
+    const {run, json} = await auditJson([estate, '--baseline', base])
     expect(run.code).toBe(0)
     expect(allFindings(json)).toEqual([])
     expect(json.warnings).toEqual([])
     expect(json.baseline).toMatchObject({newFindings: 0, resolvedFindings: 0, readinessDropped: [], deadlineWorse: [], newSystems: []})
     expect(json.summary.systems).toBe(baseJson.summary.systems)
-    const stylish = audit([estate, '--baseline', base])
+    const stylish = await audit([estate, '--baseline', base])
     expect(stylish.code).toBe(0)
     expect(stylish.stdout).toContain('Findings:  0 critical, 0 high, 0 medium, 0 low, 0 info')
   })
 
-  it('a Windows Server 2008 system added: exactly that system’s findings, exit 1', () => {
+  it('a Windows Server 2008 system added: exactly that system’s findings, exit 1', async () => {
     const head = copy('head-win2008')
     const file = path.join(head, 'hmrc.yaml')
     writeFileSync(
       file,
       `${readFileSync(file, 'utf8').trimEnd()}\n\n  - id: vat-refunds\n    name: VAT Refunds\n    owner: VAT team\n    criticality: high\n    hosting: on-premises\n    platform: {os: {name: windows-server, version: "2008-r2"}, hardware: x86, virtualised: true}\n    data: {classification: OFFICIAL}\n    migration: {status: planned, target: public-cloud, target_date: 2027-06-30}\n`,
     )
-    const full = auditJson([head, '--fail-on', 'none'])
+    const full = await auditJson([head, '--fail-on', 'none'])
     const added = system(full.json, 'hmrc/vat-refunds')
     expect(added.findings.map((f) => f.rule)).toContain('platform-end-of-support')
-    const {run, json} = auditJson([head, '--baseline', base])
+    const {run, json} = await auditJson([head, '--baseline', base])
     expect(run.code).toBe(1)
     expect(json.baseline).toMatchObject({newSystems: ['hmrc/vat-refunds'], newFindings: added.findings.length, resolvedFindings: 0, readinessDropped: []})
     expect(allFindings(json)).toEqual(added.findings.map((f) => ({...f, ref: 'hmrc/vat-refunds'})))
     expectSummary(json.summary, json.systems)
   })
 
-  it('a system removed and a finding fixed: counted as resolved, nothing new, exit 0', () => {
+  it('a system removed and a finding fixed: counted as resolved, nothing new, exit 0', async () => {
     const head = copy('head-resolved')
     const file = path.join(head, 'hmrc.yaml')
     replaceInSystem(file, 'cesa', 'critical_vulnerabilities: 2', 'critical_vulnerabilities: 0')
     const text = readFileSync(file, 'utf8')
     writeFileSync(file, text.replace(block(text, 'iht-legacy'), ''))
-    const {run, json} = auditJson([head, '--baseline', base])
+    const {run, json} = await auditJson([head, '--baseline', base])
     expect(run.code, JSON.stringify(allFindings(json))).toBe(0)
     const gone = system(baseJson, 'hmrc/iht-legacy').findings.length
     expect(gone).toBeGreaterThan(0)
@@ -792,13 +793,13 @@ describe('--baseline: only what is new or worse', () => {
     expect(allFindings(json)).toEqual([])
   })
 
-  it('a readiness drop (SECRET data now bound for public cloud): the blocker and baseline-readiness-dropped, exit 1', () => {
+  it('a readiness drop (SECRET data now bound for public cloud): the blocker and baseline-readiness-dropped, exit 1', async () => {
     const head = copy('head-secret')
     expect(system(baseJson, 'hmrc/trade-statistics').readiness).toBe('ready')
     const file = path.join(head, 'hmrc.yaml')
     replaceInSystem(file, 'trade-statistics', 'classification: OFFICIAL', 'classification: SECRET')
     replaceInSystem(file, 'trade-statistics', 'migration: {status: not-started}', 'migration: {status: not-started, target: public-cloud}')
-    const {run, json} = auditJson([head, '--baseline', base, '--fail-on', 'critical'])
+    const {run, json} = await auditJson([head, '--baseline', base, '--fail-on', 'critical'])
     expect(run.code).toBe(1)
     expect(json.baseline!.readinessDropped).toEqual([{ref: 'hmrc/trade-statistics', from: 'ready', to: 'not-ready'}])
     const s = system(json, 'hmrc/trade-statistics')
@@ -808,16 +809,16 @@ describe('--baseline: only what is new or worse', () => {
     expect(allFindings(json).every((f) => f.ref === 'hmrc/trade-statistics')).toBe(true)
   })
 
-  it('a deadline status made worse (a target date moved past the deadline): baseline-deadline-worse', () => {
+  it('a deadline status made worse (a target date moved past the deadline): baseline-deadline-worse', async () => {
     const head = copy('head-later')
     const late = path.join(tmp, 'base-2030.audit.json')
-    expect(audit([head, '--deadline', '2030-12-31', '--format', 'json', '-o', late, '--fail-on', 'none']).code).toBe(0)
+    expect((await audit([head, '--deadline', '2030-12-31', '--format', 'json', '-o', late, '--fail-on', 'none'])).code).toBe(0)
     const before = system(JSON.parse(readFileSync(late, 'utf8')) as AuditJson, 'dwp/appointments-booking')
     expect(before.deadlineStatus).toBe('on-track')
     const file = path.join(head, 'dwp.yaml')
     const target = /target_date: (\d{4}-\d{2}-\d{2})/.exec(block(readFileSync(file, 'utf8'), 'appointments-booking'))![1]
     replaceInSystem(file, 'appointments-booking', `target_date: ${target}`, 'target_date: 2031-06-30')
-    const {run, json} = auditJson([head, '--deadline', '2030-12-31', '--baseline', late])
+    const {run, json} = await auditJson([head, '--deadline', '2030-12-31', '--baseline', late])
     expect(run.code).toBe(1)
     expect(json.baseline!.deadlineWorse).toEqual([{ref: 'dwp/appointments-booking', from: 'on-track', to: 'at-risk'}])
     expect(allFindings(json).map((f) => `${f.ref} ${f.rule}`).sort()).toEqual(['dwp/appointments-booking baseline-deadline-worse', 'dwp/appointments-booking deadline-target-after-deadline'])
@@ -828,10 +829,10 @@ describe('--baseline: only what is new or worse', () => {
     ['JSON of the wrong shape', 'wrong-shape.json', '{"valid": true, "errors": []}\n', /has no systems\[\]: give the output of 'cloudready audit --format json'/],
     ['a system without readiness', 'bad-system.json', '{"systems": [{"ref": "a/b", "findings": []}]}\n', /systems\[0\] is not an audited system/],
     ['missing', 'no-such-baseline.json', undefined, /cannot read the baseline .*no-such-baseline\.json: no such file/],
-  ])('a baseline that is %s: exit 2 with a clear one-line message', (_what, name, content, message) => {
+  ])('a baseline that is %s: exit 2 with a clear one-line message', async (_what, name, content, message) => {
     const file = path.join(tmp, name)
     if (content !== undefined) writeFileSync(file, content)
-    const run = audit(['examples', '--baseline', file, '--format', 'json'])
+    const run = await audit(['examples', '--baseline', file, '--format', 'json'])
     expect(run.code).toBe(2)
     expect(run.stdout).toBe('')
     expect(run.stderr).toMatch(message)
@@ -840,7 +841,7 @@ describe('--baseline: only what is new or worse', () => {
 })
 
 describe('schemas/audit-report.schema.json', () => {
-  it('describes every JSON report printed above (plain, --fail-on, --deadline, --baseline)', () => {
+  it('describes every JSON report printed above (plain, --fail-on, --deadline, --baseline)', async () => {
     const ajv = new Ajv2020({strict: true, allErrors: true, allowUnionTypes: true})
     addFormats(ajv, ['date'])
     const validate = ajv.compile(JSON.parse(readFileSync(path.join(ROOT, 'schemas/audit-report.schema.json'), 'utf8')) as object)

@@ -13,7 +13,7 @@ import Ajv2020Module from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-import {cli, ROOT, type RunResult, STACK_TRACE} from '../helpers/cli.js'
+import {cliInProcess, ROOT, type RunResult, STACK_TRACE} from '../helpers/cli.js'
 
 const AS_OF = '2026-11-27'
 
@@ -185,14 +185,15 @@ function expectColumn(col: Column, plan: PlanJson, audit: AuditJson, department?
 
 const outputs: Array<{args: string[]; json: unknown}> = []
 
-function run(args: string[]): RunResult {
-  const r = cli(args)
+function run(args: string[]): Promise<RunResult> {
+  return cliInProcess(args).then((r) => {
   expect(r.stderr, `no stack trace from ${args.join(' ')}`).not.toMatch(STACK_TRACE)
   return r
+  })
 }
 
-function json<T>(args: string[], code = 0): T {
-  const r = run([...args, '--format', 'json'])
+async function json<T>(args: string[], code = 0): Promise<T> {
+  const r = await run([...args, '--format', 'json'])
   expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(code)
   const parsed = JSON.parse(r.stdout) as T
   if (args[0] === 'compare') outputs.push({args, json: parsed})
@@ -215,7 +216,7 @@ let head: string
 let basePlanFile: string
 let headPlanFile: string
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'cloudready-compare-'))
   base = path.join(dir, 'base')
   head = path.join(dir, 'head')
@@ -229,19 +230,19 @@ beforeAll(() => {
   writeFileSync(path.join(head, 'home-office.yaml'), `${readFileSync(path.join(head, 'home-office.yaml'), 'utf8').trimEnd()}\n\n  - id: new-portal\n    name: New Visa Portal\n    criticality: medium\n    hosting: on-premises\n`)
   basePlanFile = path.join(dir, 'base.plan.json')
   headPlanFile = path.join(dir, 'head.plan.json')
-  expect(run(['plan', base, '--as-of', AS_OF, '--format', 'json', '-o', basePlanFile]).code).toBe(0)
-  expect(run(['plan', head, '--as-of', AS_OF, '--format', 'json', '-o', headPlanFile]).code).toBe(0)
+  expect((await run(['plan', base, '--as-of', AS_OF, '--format', 'json', '-o', basePlanFile])).code).toBe(0)
+  expect((await run(['plan', head, '--as-of', AS_OF, '--format', 'json', '-o', headPlanFile])).code).toBe(0)
 })
 
-afterAll(() => {
+afterAll(async () => {
   if (dir) rmSync(dir, {recursive: true, force: true})
 })
 
 describe('compare --by-department', () => {
-  it('puts each department of the inventories beside the others, with numbers that add up from the plan', () => {
-    const plan = json<PlanJson>(['plan', 'examples', '--as-of', AS_OF])
-    const audit = json<AuditJson>(['audit', 'examples', '--as-of', AS_OF], 1)
-    const report = json<CompareJson>(['compare', 'examples', '--by-department', '--as-of', AS_OF])
+  it('puts each department of the inventories beside the others, with numbers that add up from the plan', async () => {
+    const plan = await json<PlanJson>(['plan', 'examples', '--as-of', AS_OF])
+    const audit = await json<AuditJson>(['audit', 'examples', '--as-of', AS_OF], 1)
+    const report = await json<CompareJson>(['compare', 'examples', '--by-department', '--as-of', AS_OF])
     expect(report.mode).toBe('departments')
     expect(report.columns.map((c) => c.label)).toEqual(plan.audit.departments.map((d) => d.id))
     for (const col of report.columns) {
@@ -254,17 +255,17 @@ describe('compare --by-department', () => {
     expect(report.columns.map((c) => c.completion).sort().at(-1)).toBe(plan.completion)
   })
 
-  it('gives the same numbers from a saved plan JSON (past end of support from its share)', () => {
-    const fromInventories = json<CompareJson>(['compare', base, '--by-department', '--as-of', AS_OF])
-    const fromPlan = json<CompareJson>(['compare', basePlanFile, '--by-department'])
+  it('gives the same numbers from a saved plan JSON (past end of support from its share)', async () => {
+    const fromInventories = await json<CompareJson>(['compare', base, '--by-department', '--as-of', AS_OF])
+    const fromPlan = await json<CompareJson>(['compare', basePlanFile, '--by-department'])
     // A plan JSON does not say how sure each verdict is: that is unknown, never guessed.
     const known = (c: Column) => ({...c, inputs: [], kind: '', confidence: null})
     expect(fromPlan.columns.map(known)).toEqual(fromInventories.columns.map(known))
     for (const c of fromPlan.columns) expect(c.confidence).toBeNull()
   })
 
-  it('ranks the departments in a league table: by completion, then done by the deadline, done now and ready; ties share a rank', () => {
-    const report = json<CompareJson>(['compare', 'examples', '--by-department', '--as-of', AS_OF])
+  it('ranks the departments in a league table: by completion, then done by the deadline, done now and ready; ties share a rank', async () => {
+    const report = await json<CompareJson>(['compare', 'examples', '--by-department', '--as-of', AS_OF])
     const rows = report.league!.rows
     expect(rows.map((r) => r.department.id).sort()).toEqual(report.columns.map((c) => c.label).sort())
     for (const r of rows) {
@@ -284,14 +285,14 @@ describe('compare --by-department', () => {
       else expect(rows[i].rank).toBe(i + 1)
     }
     expect(report.league!.order).toMatch(/^Ranked by completion/)
-    const table = run(['compare', 'examples', '--by-department', '--as-of', AS_OF, '--no-color']).stdout
+    const table = (await run(['compare', 'examples', '--by-department', '--as-of', AS_OF, '--no-color'])).stdout
     expect(table).toContain('League table')
     expect(table).toContain(report.league!.order)
-    const md = run(['compare', 'examples', '--by-department', '--as-of', AS_OF, '--format', 'markdown']).stdout
+    const md = (await run(['compare', 'examples', '--by-department', '--as-of', AS_OF, '--format', 'markdown'])).stdout
     for (const r of rows) expect(md).toMatch(new RegExp(`\\| ${r.rank}=? \\| [^|]*\\(${r.department.id}\\) \\| ${r.systems} \\|`))
   })
 
-  it('keeps ties as ties: two departments alike in every ranked figure share a rank', () => {
+  it('keeps ties as ties: two departments alike in every ranked figure share a rank', async () => {
     const twin = (id: string) => `apiVersion: cloudready/v1
 kind: Inventory
 department: {id: ${id}, name: ${id}}
@@ -300,26 +301,26 @@ systems:
 `
     writeFileSync(path.join(dir, 'twin-a.yaml'), twin('twin-a'))
     writeFileSync(path.join(dir, 'twin-b.yaml'), twin('twin-b'))
-    const report = json<CompareJson>(['compare', path.join(dir, 'twin-a.yaml'), path.join(dir, 'twin-b.yaml'), '--by-department', '--as-of', AS_OF])
+    const report = await json<CompareJson>(['compare', path.join(dir, 'twin-a.yaml'), path.join(dir, 'twin-b.yaml'), '--by-department', '--as-of', AS_OF])
     expect(report.league!.rows.map((r) => [r.department.id, r.rank, r.tied])).toEqual([
       ['twin-a', 1, true],
       ['twin-b', 1, true],
     ])
-    expect(run(['compare', path.join(dir, 'twin-a.yaml'), path.join(dir, 'twin-b.yaml'), '--by-department', '--as-of', AS_OF, '--no-color']).stdout).toMatch(/^\s*1=\s+twin-a/m)
+    expect((await run(['compare', path.join(dir, 'twin-a.yaml'), path.join(dir, 'twin-b.yaml'), '--by-department', '--as-of', AS_OF, '--no-color'])).stdout).toMatch(/^\s*1=\s+twin-a/m)
   })
 
-  it('has no league table for one department: nothing to rank it against', () => {
-    const report = json<CompareJson>(['compare', 'examples/dwp.yaml', '--by-department', '--as-of', AS_OF])
+  it('has no league table for one department: nothing to rank it against', async () => {
+    const report = await json<CompareJson>(['compare', 'examples/dwp.yaml', '--by-department', '--as-of', AS_OF])
     expect(report.league).toBeNull()
   })
 })
 
 describe('compare --scenario', () => {
-  it('plans the estate once per scenario, each column the plan those flags give', () => {
-    const report = json<CompareJson>(['compare', 'examples', '--as-of', AS_OF, '--scenario', 'small:--capacity=4', '--scenario', 'big:--capacity 12 --wave-length=6'])
-    const audit = json<AuditJson>(['audit', 'examples', '--as-of', AS_OF], 1)
-    const small = json<PlanJson>(['plan', 'examples', '--as-of', AS_OF, '--capacity', '4'])
-    const big = json<PlanJson>(['plan', 'examples', '--as-of', AS_OF, '--capacity', '12', '--wave-length', '6'])
+  it('plans the estate once per scenario, each column the plan those flags give', async () => {
+    const report = await json<CompareJson>(['compare', 'examples', '--as-of', AS_OF, '--scenario', 'small:--capacity=4', '--scenario', 'big:--capacity 12 --wave-length=6'])
+    const audit = await json<AuditJson>(['audit', 'examples', '--as-of', AS_OF], 1)
+    const small = await json<PlanJson>(['plan', 'examples', '--as-of', AS_OF, '--capacity', '4'])
+    const big = await json<PlanJson>(['plan', 'examples', '--as-of', AS_OF, '--capacity', '12', '--wave-length', '6'])
     expect(report.mode).toBe('scenarios')
     expect(report.columns.map((c) => [c.label, c.scenario])).toEqual([
       ['small', '--capacity=4'],
@@ -335,16 +336,16 @@ describe('compare --scenario', () => {
     expect(report.columns[1].completion).toBe(big.waves.at(-1)!.end)
   })
 
-  it('applies the command line\'s plan flags under each scenario\'s own', () => {
-    const report = json<CompareJson>(['compare', 'examples', '--as-of', AS_OF, '--wave-length', '4', '--scenario', 'a:--capacity=5', '--scenario', 'b:--capacity-effort=200'])
+  it('applies the command line\'s plan flags under each scenario\'s own', async () => {
+    const report = await json<CompareJson>(['compare', 'examples', '--as-of', AS_OF, '--wave-length', '4', '--scenario', 'a:--capacity=5', '--scenario', 'b:--capacity-effort=200'])
     expect(report.columns.map((c) => [c.capacity, c.waveLengthMonths])).toEqual([
       [{systems: 5}, 4],
       [{effort: 200}, 4],
     ])
   })
 
-  it('says what capacity buys, first line first', () => {
-    const r = run(['compare', 'examples', '--as-of', AS_OF, '--scenario', 'small:--capacity=4', '--scenario', 'big:--capacity=12', '--format', 'markdown'])
+  it('says what capacity buys, first line first', async () => {
+    const r = await run(['compare', 'examples', '--as-of', AS_OF, '--scenario', 'small:--capacity=4', '--scenario', 'big:--capacity=12', '--format', 'markdown'])
     expect(r.code).toBe(0)
     expect(r.stdout.split('\n')[0]).toMatch(/^(❌|✅) \*\*2 scenarios: big completes first, on \d{4}-\d{2}-\d{2} .*small last.*\*\*$/)
   })
@@ -356,11 +357,11 @@ describe('compare base → head', () => {
   let baseAudit: AuditJson
   let headAudit: AuditJson
 
-  beforeAll(() => {
+  beforeAll(async () => {
     basePlan = JSON.parse(readFileSync(basePlanFile, 'utf8')) as PlanJson
     headPlan = JSON.parse(readFileSync(headPlanFile, 'utf8')) as PlanJson
-    baseAudit = json<AuditJson>(['audit', base, '--as-of', AS_OF], 1)
-    headAudit = json<AuditJson>(['audit', head, '--as-of', AS_OF], 1)
+    baseAudit = await json<AuditJson>(['audit', base, '--as-of', AS_OF], 1)
+    headAudit = await json<AuditJson>(['audit', head, '--as-of', AS_OF], 1)
   })
 
   /** Per system, worked out from the two plan JSONs. */
@@ -382,8 +383,8 @@ describe('compare base → head', () => {
     expect(refsOf((c) => c.readiness === 'down')).toContain('hmrc/email')
   }
 
-  it('compares two inventories system by system, findings included, and fails on the regression', () => {
-    const report = json<CompareJson>(['compare', '--base', base, '--head', head, '--as-of', AS_OF, '--fail-on-regression'], 1)
+  it('compares two inventories system by system, findings included, and fails on the regression', async () => {
+    const report = await json<CompareJson>(['compare', '--base', base, '--head', head, '--as-of', AS_OF, '--fail-on-regression'], 1)
     expect(report.mode).toBe('diff')
     expect(report.columns.map((c) => [c.label, c.inputs])).toEqual([
       ['base', [base]],
@@ -430,25 +431,25 @@ describe('compare base → head', () => {
     expect(d.regressions.join('\n')).toMatch(/readiness dropped for 1 system: hmrc\/email/)
   })
 
-  it('exits 0 on the same regression without --fail-on-regression, and 0 when nothing got worse', () => {
-    expect(json<CompareJson>(['compare', base, head, '--diff', '--as-of', AS_OF]).diff!.regression).toBe(true)
-    const same = json<CompareJson>(['compare', base, basePlanFile, '--diff', '--as-of', AS_OF, '--fail-on-regression'])
+  it('exits 0 on the same regression without --fail-on-regression, and 0 when nothing got worse', async () => {
+    expect((await json<CompareJson>(['compare', base, head, '--diff', '--as-of', AS_OF])).diff!.regression).toBe(true)
+    const same = await json<CompareJson>(['compare', base, basePlanFile, '--diff', '--as-of', AS_OF, '--fail-on-regression'])
     expect(same.diff!.regression).toBe(false)
     expect(same.diff!.systems).toEqual([])
   })
 
-  it('takes two inputs with --fail-on-regression as base → head (the SPEC\'s CI use), exit 1 on a regression, 0 without', () => {
-    const worse = json<CompareJson>(['compare', basePlanFile, headPlanFile, '--fail-on-regression'], 1)
+  it('takes two inputs with --fail-on-regression as base → head (the SPEC\'s CI use), exit 1 on a regression, 0 without', async () => {
+    const worse = await json<CompareJson>(['compare', basePlanFile, headPlanFile, '--fail-on-regression'], 1)
     expect(worse.mode).toBe('diff')
     expect(worse.columns.map((c) => c.inputs)).toEqual([[basePlanFile], [headPlanFile]])
     expect(worse.diff!.regressions.join('\n')).toMatch(/readiness dropped for 1 system: hmrc\/email/)
-    const same = json<CompareJson>(['compare', basePlanFile, basePlanFile, '--fail-on-regression'])
+    const same = await json<CompareJson>(['compare', basePlanFile, basePlanFile, '--fail-on-regression'])
     expect(same.mode).toBe('diff')
     expect(same.diff!.regression).toBe(false)
   })
 
-  it('compares two plan JSONs without findings, and says so', () => {
-    const report = json<CompareJson>(['compare', basePlanFile, headPlanFile, '--diff'])
+  it('compares two plan JSONs without findings, and says so', async () => {
+    const report = await json<CompareJson>(['compare', basePlanFile, headPlanFile, '--diff'])
     expectSystems(report)
     expect(report.diff!.findingsCompared).toBe(false)
     expect(report.diff!.systems.every((s) => s.newFindings.length + s.resolvedFindings.length + s.worseFindings.length === 0)).toBe(true)
@@ -456,8 +457,8 @@ describe('compare base → head', () => {
     expect(report.columns.map((c) => c.kind)).toEqual(['plan', 'plan'])
   })
 
-  it('writes a pull-request comment: the verdict line first, then the tables, cells escaped', () => {
-    const r = run(['compare', '--base', basePlanFile, '--head', head, '--as-of', AS_OF, '--format', 'markdown', '--fail-on-regression'])
+  it('writes a pull-request comment: the verdict line first, then the tables, cells escaped', async () => {
+    const r = await run(['compare', '--base', basePlanFile, '--head', head, '--as-of', AS_OF, '--format', 'markdown', '--fail-on-regression'])
     expect(r.code).toBe(1)
     const lines = r.stdout.split('\n')
     expect(lines[0]).toMatch(/^❌ \*\*Regression: .*readiness down for 1 system.*\*\*$/)
@@ -465,8 +466,8 @@ describe('compare base → head', () => {
     expect(r.stdout).toContain('### Systems that changed')
   })
 
-  it('prints a table on a terminal', () => {
-    const r = run(['compare', '--base', basePlanFile, '--head', headPlanFile])
+  it('prints a table on a terminal', async () => {
+    const r = await run(['compare', '--base', basePlanFile, '--head', headPlanFile])
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout.split('\n')[0]).toMatch(/^Regression: /)
     expect(r.stdout).toMatch(/Systems that changed\nsystem +change +readiness/)
@@ -474,8 +475,8 @@ describe('compare base → head', () => {
 })
 
 describe('compare side by side', () => {
-  it('puts two plan JSONs beside each other, each column its plan', () => {
-    const report = json<CompareJson>(['compare', basePlanFile, headPlanFile])
+  it('puts two plan JSONs beside each other, each column its plan', async () => {
+    const report = await json<CompareJson>(['compare', basePlanFile, headPlanFile])
     expect(report.mode).toBe('side-by-side')
     expect(report.diff).toBeNull()
     const plans = [basePlanFile, headPlanFile].map((f) => JSON.parse(readFileSync(f, 'utf8')) as PlanJson)
@@ -491,41 +492,41 @@ describe('compare side by side', () => {
     })
   })
 
-  it('names each column by what it compares: the department of a one-department plan, then the parameter that differs', () => {
-    const planOf = (name: string, args: string[]) => {
+  it('names each column by what it compares: the department of a one-department plan, then the parameter that differs', async () => {
+    const planOf = async (name: string, args: string[]) => {
       const f = path.join(dir, `${name}.plan.json`)
-      expect(run(['plan', ...args, '--as-of', AS_OF, '--format', 'json', '-o', f]).code).toBe(0)
+      expect((await run(['plan', ...args, '--as-of', AS_OF, '--format', 'json', '-o', f])).code).toBe(0)
       return f
     }
-    const dwp = planOf('dwp', [path.join(ROOT, 'examples/dwp.yaml')])
-    const hmrc = planOf('hmrc', [path.join(ROOT, 'examples/hmrc.yaml')])
-    const hmrc12 = planOf('hmrc12', [path.join(ROOT, 'examples/hmrc.yaml'), '--capacity', '12'])
-    const report = json<CompareJson>(['compare', dwp, hmrc, hmrc12])
+    const dwp = await planOf('dwp', [path.join(ROOT, 'examples/dwp.yaml')])
+    const hmrc = await planOf('hmrc', [path.join(ROOT, 'examples/hmrc.yaml')])
+    const hmrc12 = await planOf('hmrc12', [path.join(ROOT, 'examples/hmrc.yaml'), '--capacity', '12'])
+    const report = await json<CompareJson>(['compare', dwp, hmrc, hmrc12])
     expect(report.columns.map((c) => [c.label, c.department?.name])).toEqual([
       ['dwp', 'Department for Work and Pensions'],
       ['hmrc · capacity 10', 'HM Revenue & Customs'],
       ['hmrc · capacity 12', 'HM Revenue & Customs'],
     ])
-    const table = run(['compare', dwp, hmrc, hmrc12, '--no-color'])
+    const table = await run(['compare', dwp, hmrc, hmrc12, '--no-color'])
     const heading = table.stdout.split('\n').find((l) => l.includes('Department for Work and Pensions'))!
     expect(heading).toContain('HM Revenue & Customs (hmrc · capacity 12)')
     expect(heading).not.toContain('.plan.json')
   })
 
-  it('names every column that ties for first or last, never one of them alone', () => {
-    const report = json<CompareJson>(['compare', 'examples', '--by-department', '--as-of', AS_OF])
+  it('names every column that ties for first or last, never one of them alone', async () => {
+    const report = await json<CompareJson>(['compare', 'examples', '--by-department', '--as-of', AS_OF])
     const byDate = new Map<string, string[]>()
     for (const c of report.columns) byDate.set(c.completion, [...(byDate.get(c.completion) ?? []), c.label])
     const dates = [...byDate.keys()].sort()
     const firsts = byDate.get(dates[0])!
-    const line = run(['compare', 'examples', '--by-department', '--as-of', AS_OF, '--no-color']).stdout.split('\n')[0]
+    const line = (await run(['compare', 'examples', '--by-department', '--as-of', AS_OF, '--no-color'])).stdout.split('\n')[0]
     for (const label of firsts) expect(line).toMatch(new RegExp(`${label}[^;]*first`))
     if (firsts.length > 1) expect(line).toMatch(/ complete first/)
     else expect(line).toMatch(/ completes first/)
   })
 
-  it('mixes a plan JSON and an inventory folder, and says the flags did not apply to the plan', () => {
-    const report = json<CompareJson>(['compare', basePlanFile, 'examples', '--as-of', AS_OF, '--capacity', '5'])
+  it('mixes a plan JSON and an inventory folder, and says the flags did not apply to the plan', async () => {
+    const report = await json<CompareJson>(['compare', basePlanFile, 'examples', '--as-of', AS_OF, '--capacity', '5'])
     expect(report.columns.map((c) => [c.kind, c.capacity])).toEqual([
       ['plan', {systems: 10}],
       ['inventory', {systems: 5}],
@@ -533,33 +534,33 @@ describe('compare side by side', () => {
     expect(report.notes.join('\n')).toMatch(/--capacity does not apply to plan JSON inputs/)
   })
 
-  it('writes the same bytes for the same inputs, in every format', () => {
+  it('writes the same bytes for the same inputs, in every format', async () => {
     for (const format of ['json', 'table', 'markdown', 'html']) {
       const args = ['compare', 'examples', '--by-department', '--as-of', AS_OF, '--format', format]
-      expect(run(args).stdout).toBe(run(args).stdout)
+      expect((await run(args)).stdout).toBe((await run(args)).stdout)
     }
   })
 
-  it('writes an HTML page with the same building blocks as the report, escaped', () => {
+  it('writes an HTML page with the same building blocks as the report, escaped', async () => {
     const evil = path.join(dir, 'evil')
     cpSync(path.join(ROOT, 'examples', 'dwp.yaml'), path.join(evil, 'dwp.yaml'))
     const file = path.join(evil, 'dwp.yaml')
     writeFileSync(file, readFileSync(file, 'utf8').replace('name: Department for Work and Pensions', 'name: "<img src=x onerror=alert(1)> | </script>"'))
-    const r = run(['compare', evil, '--by-department', '--as-of', AS_OF, '--format', 'html'])
+    const r = await run(['compare', evil, '--by-department', '--as-of', AS_OF, '--format', 'html'])
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout).toMatch(/^<!DOCTYPE html>/)
     expect(r.stdout).toContain('&lt;img src=x onerror=alert(1)&gt; | &lt;/script&gt;')
     expect(r.stdout).not.toMatch(/<(img|script|link)\b/i)
     expect(r.stdout).toMatch(/<svg class="chart[^"]*" [^>]*role="img"/)
-    const md = run(['compare', evil, '--by-department', '--as-of', AS_OF, '--format', 'markdown'])
+    const md = await run(['compare', evil, '--by-department', '--as-of', AS_OF, '--format', 'markdown'])
     expect(md.stdout).toContain('&lt;img src=x onerror=alert(1)&gt; \\| &lt;/script&gt;')
   })
 })
 
 describe('compare rejects what it cannot compare, with exit 2 and a message', () => {
-  const auditFile = () => {
+  const auditFile = async () => {
     const f = path.join(dir, 'audit.json')
-    writeFileSync(f, run(['audit', 'examples', '--as-of', AS_OF, '--format', 'json']).stdout)
+    writeFileSync(f, (await run(['audit', 'examples', '--as-of', AS_OF, '--format', 'json'])).stdout)
     return f
   }
   const truncated = () => {
@@ -569,7 +570,7 @@ describe('compare rejects what it cannot compare, with exit 2 and a message', ()
     writeFileSync(f, JSON.stringify(plan))
     return f
   }
-  const cases: Array<[string, () => string[], RegExp]> = [
+  const cases: Array<[string, () => string[] | Promise<string[]>, RegExp]> = [
     ['one input', () => ['compare', 'examples'], /two or more inputs/],
     ['an unknown scenario flag', () => ['compare', 'examples', '--scenario', 'a:--capacty=4', '--scenario', 'b:--capacity=5'], /unknown flag --capacty/],
     ['a scenario flag without a value', () => ['compare', 'examples', '--scenario', 'a:--capacity', '--scenario', 'b:--capacity=5'], /--capacity needs a value/],
@@ -585,14 +586,14 @@ describe('compare rejects what it cannot compare, with exit 2 and a message', ()
     ['--base and --head with more inputs', () => ['compare', '--base', basePlanFile, '--head', headPlanFile, 'examples'], /give no other inputs/],
     ['--diff with three inputs', () => ['compare', basePlanFile, headPlanFile, 'examples', '--diff'], /exactly two inputs/],
     ['--diff and --scenario', () => ['compare', basePlanFile, headPlanFile, '--diff', '--scenario', 'a:--capacity=4'], /cannot be combined/],
-    ['an audit report given as a plan', () => ['compare', auditFile(), basePlanFile], /is an audit report .*compare takes plans/],
+    ['an audit report given as a plan', async () => ['compare', await auditFile(), basePlanFile], /is an audit report .*compare takes plans/],
     ['a plan JSON without its summary', () => ['compare', truncated(), basePlanFile], /its summary is not an object/],
     ['a missing input', () => ['compare', basePlanFile, path.join(dir, 'nope')], /nope/],
     ['an invalid inventory', () => ['compare', basePlanFile, path.join(ROOT, 'test/fixtures/invalid/bad-enum.yaml')], /bad-enum\.yaml\n\s+\d+:\d+\s+error/],
     ['a bad format', () => ['compare', basePlanFile, headPlanFile, '--format', 'sarif'], /Expected --format=sarif to be one of/],
   ]
-  it.each(cases)('%s', (_name, args, message) => {
-    const r = run(args())
+  it.each(cases)('%s', async (_name, args, message) => {
+    const r = await run(await args())
     expect(r.code, r.stdout).toBe(2)
     expect(r.stderr).toMatch(message)
     expect(r.stdout).toBe('')
@@ -600,7 +601,7 @@ describe('compare rejects what it cannot compare, with exit 2 and a message', ()
 })
 
 describe('schemas/compare.schema.json', () => {
-  it('is a strict JSON Schema 2020-12 that every JSON output of this file matches', () => {
+  it('is a strict JSON Schema 2020-12 that every JSON output of this file matches', async () => {
     const ajv = new Ajv2020({strict: true, allErrors: true, allowUnionTypes: true})
     addFormats(ajv, ['date'])
     const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas/compare.schema.json'), 'utf8')) as {$schema: string}

@@ -18,7 +18,8 @@ import {parse as parseYaml} from 'yaml'
 
 import {STARTER_CONFIG} from '../../src/core/init/templates.js'
 import {RULES} from '../../src/rules/index.js'
-import {cli, ROOT, type RunResult, STACK_TRACE, userLines} from '../helpers/cli.js'
+import type {cli} from '../helpers/cli.js'
+import {cliRun, ROOT, type RunResult, STACK_TRACE, userLines} from '../helpers/cli.js'
 
 const AS_OF = '2026-11-27'
 const FIXTURES = 'test/fixtures/config'
@@ -54,14 +55,14 @@ interface AuditJson {
 
 /** Standard error without Node's own process warnings. */
 
-function audit(args: string[], options: Parameters<typeof cli>[1] = {}): RunResult {
-  const run = cli(['audit', ...args, '--as-of', AS_OF], options)
+async function audit(args: string[], options: Parameters<typeof cli>[1] = {}): Promise<RunResult> {
+  const run = await cliRun(['audit', ...args, '--as-of', AS_OF], options)
   expect(run.stderr, 'no stack trace on standard error').not.toMatch(STACK_TRACE)
   return run
 }
 
-function auditJson(args: string[], options: Parameters<typeof cli>[1] = {}): {run: RunResult; json: AuditJson} {
-  const run = audit([...args, '--format', 'json'], options)
+async function auditJson(args: string[], options: Parameters<typeof cli>[1] = {}): Promise<{run: RunResult; json: AuditJson}> {
+  const run = await audit([...args, '--format', 'json'], options)
   try {
     return {run, json: JSON.parse(run.stdout) as AuditJson}
   } catch {
@@ -80,51 +81,51 @@ let tmp: string
 /** The estate audited with the config found upward from it: what every setting is compared against. */
 let plain: AuditJson
 
-beforeAll(() => {
+beforeAll(async () => {
   tmp = mkdtempSync(path.join(tmpdir(), 'cloudready-config-'))
-  const {run, json} = auditJson([ESTATE])
+  const {run, json} = await auditJson([ESTATE])
   expect(run.code, run.stderr).toBe(0)
   plain = json
 })
 
-afterAll(() => {
+afterAll(async () => {
   if (tmp) rmSync(tmp, {recursive: true, force: true})
 })
 
 describe('where the config comes from', () => {
-  it('found upward from the first path (the inventory is in a subfolder): its deadline applies, exit 0 at the worst finding medium', () => {
+  it('found upward from the first path (the inventory is in a subfolder): its deadline applies, exit 0 at the worst finding medium', async () => {
     expect(plain.deadline).toBe('2030-12-31')
     expect(plain.failOn).toBe('high')
     // 'records' records no run cost: a low data-quality finding beside the stale health check.
     expect(rulesOf(plain)).toEqual(['cfg/records data-quality-gaps', 'cfg/records security-health-check-stale'])
     expect(plain.systems.map((s) => s.deadlineStatus)).toEqual(['on-track', 'on-track', 'on-track', 'on-track'])
     // Named as a file rather than a folder: the same config.
-    const file = auditJson([`${ESTATE}/cfg.yaml`])
+    const file = await auditJson([`${ESTATE}/cfg.yaml`])
     expect(file.run.code).toBe(0)
     expect(file.json.deadline).toBe('2030-12-31')
   })
 
-  it('for standard input, found upward from the working directory', () => {
+  it('for standard input, found upward from the working directory', async () => {
     const input = readFileSync(path.join(ROOT, ESTATE, 'cfg.yaml'))
-    const {run, json} = auditJson(['-'], {input, cwd: path.join(ROOT, ESTATE)})
+    const {run, json} = await auditJson(['-'], {input, cwd: path.join(ROOT, ESTATE)})
     expect(run.code).toBe(0)
     expect(json.deadline).toBe('2030-12-31')
   })
 
-  it('only the first path counts: examples first, no config above them, the default deadline', () => {
-    const {json} = auditJson(['examples', ESTATE])
+  it('only the first path counts: examples first, no config above them, the default deadline', async () => {
+    const {json} = await auditJson(['examples', ESTATE])
     expect(json.deadline).toBe('2023-12-31')
   })
 
-  it('--no-config: the defaults (the 2023 deadline has passed: deadline-missed, exit 1)', () => {
-    const {run, json} = auditJson([ESTATE, '--no-config'])
+  it('--no-config: the defaults (the 2023 deadline has passed: deadline-missed, exit 1)', async () => {
+    const {run, json} = await auditJson([ESTATE, '--no-config'])
     expect(run.code).toBe(1)
     expect(json.deadline).toBe('2023-12-31')
     expect(json.systems.every((s) => s.deadlineStatus === 'missed')).toBe(true)
   })
 
-  it('--config FILE replaces the one found upward (its settings, and the defaults for the rest)', () => {
-    const {run, json} = auditJson([ESTATE, '--config', `${CONFIGS}/fail-on-none.yaml`])
+  it('--config FILE replaces the one found upward (its settings, and the defaults for the rest)', async () => {
+    const {run, json} = await auditJson([ESTATE, '--config', `${CONFIGS}/fail-on-none.yaml`])
     // fail-on-none.yaml sets no deadline: the 2023 default, not estate/.cloudready.yaml's 2030.
     expect(json.deadline).toBe('2023-12-31')
     expect(json.failOn).toBe('none')
@@ -132,18 +133,18 @@ describe('where the config comes from', () => {
     expect(run.code).toBe(0)
   })
 
-  it('--config with --no-config, or a config that is not there: exit 2, said plainly', () => {
-    const both = audit([ESTATE, '--config', `${CONFIGS}/fail-on-none.yaml`, '--no-config'])
+  it('--config with --no-config, or a config that is not there: exit 2, said plainly', async () => {
+    const both = await audit([ESTATE, '--config', `${CONFIGS}/fail-on-none.yaml`, '--no-config'])
     expect(both.code).toBe(2)
     expect(both.stderr).toMatch(/--no-config.*--config|--config.*--no-config/)
-    const missing = audit([ESTATE, '--config', `${FIXTURES}/no-such-config.yaml`])
+    const missing = await audit([ESTATE, '--config', `${FIXTURES}/no-such-config.yaml`])
     expect(missing.code).toBe(2)
     expect(missing.stdout).toBe('')
     expect(userLines(missing.stderr)).toEqual([`cloudready: ${FIXTURES}/no-such-config.yaml: cannot read the config: no such file`])
   })
 
-  it('a config with every line commented out means the defaults', () => {
-    const {run, json} = auditJson([ESTATE, '--config', `${CONFIGS}/empty.yaml`])
+  it('a config with every line commented out means the defaults', async () => {
+    const {run, json} = await auditJson([ESTATE, '--config', `${CONFIGS}/empty.yaml`])
     expect(run.code, run.stderr).toBe(1)
     expect(json.deadline).toBe('2023-12-31')
     expect(json.failOn).toBe('high')
@@ -151,8 +152,8 @@ describe('where the config comes from', () => {
 })
 
 describe('what each setting does', () => {
-  it('deadline: from the config, and --deadline wins over it', () => {
-    const {json} = auditJson([ESTATE, '--deadline', '2029-01-31'])
+  it('deadline: from the config, and --deadline wins over it', async () => {
+    const {json} = await auditJson([ESTATE, '--deadline', '2029-01-31'])
     expect(json.deadline).toBe('2029-01-31')
     // case-management's target (2029-03-31) is now after the deadline: at risk, with the finding that says so.
     expect(system(json, 'case-management').deadlineStatus).toBe('at-risk')
@@ -160,29 +161,29 @@ describe('what each setting does', () => {
     expect(system(plain, 'case-management').deadlineStatus).toBe('on-track')
   })
 
-  it('failOn: from the config (medium: the one medium finding fails), and --fail-on wins over it', () => {
-    const medium = auditJson([ESTATE, '--config', `${CONFIGS}/fail-on-medium.yaml`])
+  it('failOn: from the config (medium: the one medium finding fails), and --fail-on wins over it', async () => {
+    const medium = await auditJson([ESTATE, '--config', `${CONFIGS}/fail-on-medium.yaml`])
     expect(medium.json.failOn).toBe('medium')
     expect(medium.run.code).toBe(1)
-    const flag = auditJson([ESTATE, '--config', `${CONFIGS}/fail-on-medium.yaml`, '--fail-on', 'high'])
+    const flag = await auditJson([ESTATE, '--config', `${CONFIGS}/fail-on-medium.yaml`, '--fail-on', 'high'])
     expect(flag.json.failOn).toBe('high')
     expect(flag.run.code).toBe(0)
   })
 
-  it('a rule turned off disappears: no finding, not among the rules that ran (SARIF), and failOn medium now passes', () => {
-    const {run, json} = auditJson([ESTATE, '--config', `${CONFIGS}/rule-off.yaml`])
+  it('a rule turned off disappears: no finding, not among the rules that ran (SARIF), and failOn medium now passes', async () => {
+    const {run, json} = await auditJson([ESTATE, '--config', `${CONFIGS}/rule-off.yaml`])
     expect(run.code).toBe(0)
     expect(rulesOf(json)).toEqual(['cfg/records data-quality-gaps'])
     expect(system(json, 'records').readiness).toBe('ready')
-    const sarif = audit([ESTATE, '--config', `${CONFIGS}/rule-off.yaml`, '--format', 'sarif'])
+    const sarif = await audit([ESTATE, '--config', `${CONFIGS}/rule-off.yaml`, '--format', 'sarif'])
     const ids = (JSON.parse(sarif.stdout) as {runs: Array<{tool: {driver: {rules: Array<{id: string}>}}}>}).runs[0].tool.driver.rules.map((r) => r.id)
     expect(ids).not.toContain('security-health-check-stale')
     expect(ids).toContain('people-no-owner')
     expect(ids).toHaveLength(RULES.length - 1)
   })
 
-  it('a severity override changes the finding, the score and the exit code', () => {
-    const {run, json} = auditJson([ESTATE, '--config', `${CONFIGS}/severity-high.yaml`])
+  it('a severity override changes the finding, the score and the exit code', async () => {
+    const {run, json} = await auditJson([ESTATE, '--config', `${CONFIGS}/severity-high.yaml`])
     expect(run.code).toBe(1)
     const finding = system(json, 'records').findings.find((f) => f.rule === 'security-health-check-stale')
     expect(finding).toMatchObject({rule: 'security-health-check-stale', severity: 'high'})
@@ -191,9 +192,9 @@ describe('what each setting does', () => {
     expect(system(plain, 'records').score).toBe(35 + Math.round((86 * 34) / 100))
   })
 
-  it("a rule's options change its threshold: cost-retire-candidate with maxUsers 200 flags 'grants' (150 users)", () => {
+  it("a rule's options change its threshold: cost-retire-candidate with maxUsers 200 flags 'grants' (150 users)", async () => {
     expect(system(plain, 'grants').findings).toEqual([])
-    const {run, json} = auditJson([ESTATE, '--config', `${CONFIGS}/options.yaml`])
+    const {run, json} = await auditJson([ESTATE, '--config', `${CONFIGS}/options.yaml`])
     expect(run.code).toBe(0)
     const grants = system(json, 'grants')
     expect(grants.findings).toHaveLength(1)
@@ -206,11 +207,11 @@ describe('what each setting does', () => {
 describe('custom rules, written as data', () => {
   let json: AuditJson
   let run: RunResult
-  beforeAll(() => {
-    ;({run, json} = auditJson([ESTATE, '--config', `${CONFIGS}/custom-rules.yaml`]))
+  beforeAll(async () => {
+    ;({run, json} = await auditJson([ESTATE, '--config', `${CONFIGS}/custom-rules.yaml`]))
   })
 
-  it('`when` flags the systems that match, with the configured message, severity, category and pointer', () => {
+  it('`when` flags the systems that match, with the configured message, severity, category and pointer', async () => {
     const flagged = json.systems.filter((s) => s.findings.some((f) => f.rule === 'no-monolith-on-premises'))
     expect(flagged.map((s) => s.ref)).toEqual(['cfg/case-management'])
     const f = flagged[0].findings.find((x) => x.rule === 'no-monolith-on-premises')!
@@ -225,7 +226,7 @@ describe('custom rules, written as data', () => {
     expect(flagged[0].score).toBe(35 + Math.round(((100 - 20 - 4) * 34) / 100))
   })
 
-  it('`unless` flags the systems that do not match; with no pointer the finding points at the system', () => {
+  it('`unless` flags the systems that do not match; with no pointer the finding points at the system', async () => {
     const flagged = json.systems.filter((s) => s.findings.some((f) => f.rule === 'cmdb-id-required'))
     expect(flagged.map((s) => s.ref)).toEqual(['cfg/case-management'])
     const f = flagged[0].findings.find((x) => x.rule === 'cmdb-id-required')!
@@ -234,7 +235,7 @@ describe('custom rules, written as data', () => {
     expect(costly.map((s) => s.ref)).toEqual(['cfg/web-portal'])
   })
 
-  it('count for confidence: each is one more criterion, judged only where its fields are there', () => {
+  it('count for confidence: each is one more criterion, judged only where its fields are there', async () => {
     // costly-system needs costs.annual_run_gbp, which 'records' does not record; the other two need nothing.
     const n = RULES.length
     for (const before of plain.systems) {
@@ -245,8 +246,8 @@ describe('custom rules, written as data', () => {
     expect(system(json, 'records').confidence).toBeLessThan(system(plain, 'records').confidence)
   })
 
-  it("appear in SARIF's rules[] with their descriptions and remedies, and their results point at them", () => {
-    const sarif = JSON.parse(audit([ESTATE, '--config', `${CONFIGS}/custom-rules.yaml`, '--format', 'sarif']).stdout) as {
+  it("appear in SARIF's rules[] with their descriptions and remedies, and their results point at them", async () => {
+    const sarif = JSON.parse((await audit([ESTATE, '--config', `${CONFIGS}/custom-rules.yaml`, '--format', 'sarif'])).stdout) as {
       runs: Array<{tool: {driver: {rules: Array<{id: string; shortDescription: {text: string}; help: {text: string}; properties: {category: string; tags: string[]}}>}}; results: Array<{ruleId: string; ruleIndex: number; level: string}>}>
     }
     const {rules} = sarif.runs[0].tool.driver
@@ -262,7 +263,7 @@ describe('custom rules, written as data', () => {
     for (const r of results) expect(rules[r.ruleIndex].id).toBe(r.ruleId)
   })
 
-  it("the README's example config works as written (its lifecycle table beside it), and so does init's commented custom rule", () => {
+  it("the README's example config works as written (its lifecycle table beside it), and so does init's commented custom rule", async () => {
     const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8')
     const section = readme.slice(readme.indexOf('## Configuration: `.cloudready.yaml`'))
     const example = /```yaml\n([\s\S]*?)```/.exec(section)![1]
@@ -279,7 +280,7 @@ describe('custom rules, written as data', () => {
     }
     expect(expected.length).toBeGreaterThan(0)
 
-    const {run, json} = auditJson(['examples', '--config', path.join(dir, '.cloudready.yaml')])
+    const {run, json} = await auditJson(['examples', '--config', path.join(dir, '.cloudready.yaml')])
     expect(run.code, run.stderr).toBe(1)
     const flagged = json.systems.filter((s) => s.findings.some((f) => f.rule === 'no-windows-2008'))
     expect(flagged.map((s) => s.ref).sort()).toEqual(expected.sort())
@@ -296,16 +297,16 @@ describe('custom rules, written as data', () => {
     const uncommented = lines.map((l, i) => (i === start ? 'customRules:' : i > start && i < end ? l.replace(/^ {2}# /, '  ') : l))
     const starter = path.join(tmp, 'starter.yaml')
     writeFileSync(starter, uncommented.join('\n'))
-    const fromStarter = auditJson(['examples', '--config', starter])
+    const fromStarter = await auditJson(['examples', '--config', starter])
     expect(fromStarter.run.code, fromStarter.run.stderr).toBe(1)
     expect(fromStarter.json.systems.filter((s) => s.findings.some((f) => f.rule === 'no-windows-2008')).map((s) => s.ref).sort()).toEqual(expected)
   })
 })
 
 describe('a newer lifecycle table', () => {
-  it('`lifecycle:` is relative to the config file, wherever cloudready runs from', () => {
-    const fromRoot = auditJson([`${FIXTURES}/lifecycle/inventory`])
-    const fromInside = auditJson(['.'], {cwd: path.join(ROOT, FIXTURES, 'lifecycle/inventory')})
+  it('`lifecycle:` is relative to the config file, wherever cloudready runs from', async () => {
+    const fromRoot = await auditJson([`${FIXTURES}/lifecycle/inventory`])
+    const fromInside = await auditJson(['.'], {cwd: path.join(ROOT, FIXTURES, 'lifecycle/inventory')})
     for (const {run, json} of [fromRoot, fromInside]) {
       expect(run.code).toBe(1)
       expect(json.lifecycle).toEqual({snapshot: '2026-01-01', source: 'A test table: RHEL 9 as if its support had ended in 2020'})
@@ -315,13 +316,13 @@ describe('a newer lifecycle table', () => {
       expect(f!.pointer).toBe('/systems/0/platform/os/version')
     }
     // With the shipped table RHEL 9 is supported until 2032.
-    const shipped = auditJson([`${FIXTURES}/lifecycle/inventory`, '--lifecycle', 'data/lifecycle.json'])
+    const shipped = await auditJson([`${FIXTURES}/lifecycle/inventory`, '--lifecycle', 'data/lifecycle.json'])
     expect(shipped.json.systems[0].findings.map((f) => f.rule)).not.toContain('platform-end-of-support')
     expect(shipped.json.lifecycle.snapshot).not.toBe('2026-01-01')
   })
 
-  it('--lifecycle with a malformed table: exit 2, and what is wrong with it', () => {
-    const run = audit([`${FIXTURES}/lifecycle/inventory`, '--lifecycle', `${FIXTURES}/lifecycle/tables/malformed.json`])
+  it('--lifecycle with a malformed table: exit 2, and what is wrong with it', async () => {
+    const run = await audit([`${FIXTURES}/lifecycle/inventory`, '--lifecycle', `${FIXTURES}/lifecycle/tables/malformed.json`])
     expect(run.code).toBe(2)
     expect(run.stdout).toBe('')
     expect(run.stderr).toContain(`${FIXTURES}/lifecycle/tables/malformed.json: not a valid lifecycle table`)
@@ -345,9 +346,9 @@ const MISTAKES: Array<[file: string, at: string, words: string[]]> = [
 ]
 
 describe('a config with a mistake: exit 2, file:line:col and a clear message', () => {
-  it.each(MISTAKES)('%s', (file, where, words) => {
+  it.each(MISTAKES)('%s', async (file, where, words) => {
     const config = `${FIXTURES}/errors/${file}`
-    const run = audit([ESTATE, '--config', config], {timeout: 20_000})
+    const run = await audit([ESTATE, '--config', config], {timeout: 20_000})
     expect(run.code).toBe(2)
     expect(run.stdout).toBe('')
     const lines = userLines(run.stderr)
@@ -356,18 +357,18 @@ describe('a config with a mistake: exit 2, file:line:col and a clear message', (
     for (const word of words) expect(lines[0]).toContain(word)
   })
 
-  it('found upward, a broken config stops the run too (also for validate-only formats such as sarif)', () => {
+  it('found upward, a broken config stops the run too (also for validate-only formats such as sarif)', async () => {
     const dir = path.join(tmp, 'broken')
     mkdirSync(path.join(dir, 'inventory'), {recursive: true})
     copyFileSync(path.join(ROOT, ESTATE, 'cfg.yaml'), path.join(dir, 'inventory', 'cfg.yaml'))
     copyFileSync(path.join(ROOT, FIXTURES, 'errors', 'typo-key.yaml'), path.join(dir, '.cloudready.yaml'))
-    const run = audit(['inventory', '--format', 'sarif'], {cwd: dir})
+    const run = await audit(['inventory', '--format', 'sarif'], {cwd: dir})
     expect(run.code).toBe(2)
     expect(run.stderr).toContain(".cloudready.yaml:1:1: invalid config: unknown field 'deadine'")
   })
 
-  it('nothing in a config is executed: the !!js/function left no trace', () => {
-    audit([ESTATE, '--config', `${FIXTURES}/errors/js-function.yaml`])
+  it('nothing in a config is executed: the !!js/function left no trace', async () => {
+    await audit([ESTATE, '--config', `${FIXTURES}/errors/js-function.yaml`])
     expect(existsSync('/tmp/cloudready-pwned')).toBe(false)
   })
 
@@ -395,7 +396,7 @@ describe('a config with a mistake: exit 2, file:line:col and a clear message', (
       const config = path.join(tmp, `remote-${_what.replace(/\W+/g, '-')}.yaml`)
       writeFileSync(config, `customRules:\n  - id: remote\n    category: platform\n    severity: high\n    message: Never reached\n    when: ${schema(`http://127.0.0.1:${port}`)}\n`)
       // A hang guard, not a benchmark: a fetch that waited would hit this.
-      const run = audit([ESTATE, '--config', config], {timeout: 20_000})
+      const run = await audit([ESTATE, '--config', config], {timeout: 20_000})
       expect(run.code).toBe(2)
       expect(run.stdout).toBe('')
       expect(run.stderr).toContain("custom rule 'remote': its when schema is not a valid JSON Schema")
@@ -408,7 +409,7 @@ describe('a config with a mistake: exit 2, file:line:col and a clear message', (
 })
 
 describe('inputs of a config are inputs', () => {
-  it('-o never writes over the config or the lifecycle table it names', () => {
+  it('-o never writes over the config or the lifecycle table it names', async () => {
     const dir = path.join(tmp, 'outputs')
     mkdirSync(dir)
     const config = path.join(dir, 'config.yaml')
@@ -417,7 +418,7 @@ describe('inputs of a config are inputs', () => {
     writeFileSync(config, 'lifecycle: table.json\n')
     const before = [readFileSync(config, 'utf8'), readFileSync(table, 'utf8')]
     for (const target of [config, table]) {
-      const run = audit([ESTATE, '--config', config, '--format', 'json', '-o', target])
+      const run = await audit([ESTATE, '--config', config, '--format', 'json', '-o', target])
       expect(run.code).toBe(2)
       expect(run.stderr).toContain('refusing to write the output over an input file')
     }

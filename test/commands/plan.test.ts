@@ -16,7 +16,8 @@ import addFormatsModule from 'ajv-formats'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {parse as parseYaml, stringify as stringifyYaml} from 'yaml'
 
-import {cli, ROOT, type RunResult, STACK_TRACE, userLines} from '../helpers/cli.js'
+import type {cli} from '../helpers/cli.js'
+import {cliRun, ROOT, type RunResult, STACK_TRACE, userLines} from '../helpers/cli.js'
 import {parseCsv} from '../helpers/formats.js'
 
 const AS_OF = '2026-11-27'
@@ -68,22 +69,22 @@ const addFormats = ((addFormatsModule as unknown as {default?: unknown}).default
 
 const SCHEMA = JSON.parse(readFileSync(path.join(ROOT, 'schemas/plan.schema.json'), 'utf8')) as {properties: Record<string, {items?: {properties?: object}}>}
 let validatePlan: ValidateFunction
-beforeAll(() => {
+beforeAll(async () => {
   const ajv = new Ajv2020({strict: true, allErrors: true, allowUnionTypes: true})
   addFormats(ajv, ['date'])
   validatePlan = ajv.compile(SCHEMA)
 })
 
 /** A clean run: exit 0, nothing that looks like a crash on standard error. */
-function ok(args: string[], options: Parameters<typeof cli>[1] = {}): RunResult {
-  const run = cli(args, options)
+async function ok(args: string[], options: Parameters<typeof cli>[1] = {}): Promise<RunResult> {
+  const run = await cliRun(args, options)
   expect(run.stderr, 'no stack trace').not.toMatch(STACK_TRACE)
   expect(run.code, `exit 0 for ${args.join(' ')}:\n${run.stderr}`).toBe(0)
   return run
 }
 
-function planJson(extra: string[] = [], options: Parameters<typeof cli>[1] = {}): PlanJson {
-  const run = ok([...BASE, '--format', 'json', ...extra], options)
+async function planJson(extra: string[] = [], options: Parameters<typeof cli>[1] = {}): Promise<PlanJson> {
+  const run = await ok([...BASE, '--format', 'json', ...extra], options)
   return JSON.parse(run.stdout) as PlanJson
 }
 
@@ -94,18 +95,18 @@ const midpoints = (p: PlanJson, refs: string[]) => refs.reduce((sum, r) => sum +
 
 describe('plan examples in every format', () => {
   const first = new Map<string, RunResult>()
-  beforeAll(() => {
-    for (const f of FORMATS) first.set(f, ok([...BASE, '--format', f]))
+  beforeAll(async () => {
+    for (const f of FORMATS) first.set(f, await ok([...BASE, '--format', f]))
   })
 
-  it.each(FORMATS)('%s: exit 0, output, and byte-identical on a second run', (f) => {
+  it.each(FORMATS)('%s: exit 0, output, and byte-identical on a second run', async (f) => {
     const a = first.get(f)!
     expect(a.stdout.length).toBeGreaterThan(100)
-    const b = ok([...BASE, '--format', f])
+    const b = await ok([...BASE, '--format', f])
     expect(b.stdout).toBe(a.stdout)
   })
 
-  it('json parses and validates against schemas/plan.schema.json', () => {
+  it('json parses and validates against schemas/plan.schema.json', async () => {
     const data = JSON.parse(first.get('json')!.stdout) as PlanJson
     const valid = validatePlan(data)
     expect(validatePlan.errors ?? [], 'schema errors').toEqual([])
@@ -116,7 +117,7 @@ describe('plan examples in every format', () => {
     expect(Object.keys(SCHEMA.properties.waves.items!.properties!)).toEqual(Object.keys(data.waves[0]))
   })
 
-  it('the schema is strict: an unknown key, a planned system without a wave, a bad date are rejected', () => {
+  it('the schema is strict: an unknown key, a planned system without a wave, a bad date are rejected', async () => {
     const data = JSON.parse(first.get('json')!.stdout) as PlanJson & Record<string, unknown>
     const planned = data.systems.findIndex((s) => s.status === 'planned')
     const done = data.systems.findIndex((s) => s.status === 'done')
@@ -137,12 +138,12 @@ describe('plan examples in every format', () => {
     }
   })
 
-  it('yaml parses to the same data as json', () => {
+  it('yaml parses to the same data as json', async () => {
     const fromYaml = parseYaml(first.get('yaml')!.stdout, {version: '1.2', schema: 'core'}) as unknown
     expect(fromYaml).toEqual(JSON.parse(first.get('json')!.stdout))
   })
 
-  it('csv has a header and one row per system, every row the same width', () => {
+  it('csv has a header and one row per system, every row the same width', async () => {
     const data = JSON.parse(first.get('json')!.stdout) as PlanJson
     const rows = parseCsv(first.get('csv')!.stdout)
     const [header, ...body] = rows
@@ -162,7 +163,7 @@ describe('plan examples in every format', () => {
     expect(body.some((r) => r[col('reasons')].includes(','))).toBe(true)
   })
 
-  it('table and markdown give the verdict: completion and how late', () => {
+  it('table and markdown give the verdict: completion and how late', async () => {
     const data = JSON.parse(first.get('json')!.stdout) as PlanJson
     for (const f of ['table', 'markdown']) {
       const out = first.get(f)!.stdout
@@ -171,26 +172,26 @@ describe('plan examples in every format', () => {
     }
   })
 
-  it('--json is the same as --format json', () => {
-    expect(ok([...BASE, '--json']).stdout).toBe(first.get('json')!.stdout)
+  it('--json is the same as --format json', async () => {
+    expect((await ok([...BASE, '--json'])).stdout).toBe(first.get('json')!.stdout)
   })
 })
 
 describe('what the examples must show', () => {
   let p: PlanJson
   const bySystem = (ref: string) => p.systems.find((s) => s.ref === ref)!
-  beforeAll(() => {
-    p = planJson()
+  beforeAll(async () => {
+    p = await planJson()
   })
 
-  it('every reason of every example system names a field of the inventory and its value', () => {
+  it('every reason of every example system names a field of the inventory and its value', async () => {
     for (const s of p.systems) {
       expect(s.reasons.length, s.ref).toBeGreaterThan(0)
       for (const r of s.reasons) expect(r.fact, `${s.ref} ${r.rule}`).toMatch(/\b(?:[a-z_]+\.)*[a-z_]+ = \S/)
     }
   })
 
-  it('hmrc/cesa: a mainframe declared rehost is not rehosted, and says why', () => {
+  it('hmrc/cesa: a mainframe declared rehost is not rehosted, and says why', async () => {
     const cesa = bySystem('hmrc/cesa')
     expect(cesa.declaredStrategy).toBe('rehost')
     expect(cesa.strategy).not.toBe('rehost')
@@ -199,7 +200,7 @@ describe('what the examples must show', () => {
     expect(p.warnings).toContainEqual(expect.stringMatching(/^hmrc\/cesa: declared strategy rehost overridden: .*mainframe/))
   })
 
-  it('SECRET and TOP-SECRET systems are retained, with no wave', () => {
+  it('SECRET and TOP-SECRET systems are retained, with no wave', async () => {
     const secret: string[] = []
     for (const file of ['dwp', 'hmrc', 'home-office']) {
       const inv = parseYaml(readFileSync(path.join(ROOT, 'examples', `${file}.yaml`), 'utf8')) as {
@@ -218,7 +219,7 @@ describe('what the examples must show', () => {
     }
   })
 
-  it('the cross-department cycle hmrc/nps ↔ dwp/cis is one move group in one wave', () => {
+  it('the cross-department cycle hmrc/nps ↔ dwp/cis is one move group in one wave', async () => {
     const nps = bySystem('hmrc/nps')
     const cis = bySystem('dwp/cis')
     expect(nps.moveGroup).toBe(cis.moveGroup)
@@ -230,11 +231,11 @@ describe('what the examples must show', () => {
     expect(p.waves[nps.wave! - 1].systems).toEqual(expect.arrayContaining(['dwp/cis', 'hmrc/nps']))
   })
 
-  it('the dependency on a department that is not loaded is an external constraint', () => {
+  it('the dependency on a department that is not loaded is an external constraint', async () => {
     expect(p.externalConstraints).toContainEqual({ref: 'home-office/pnc', dependsOn: expect.stringMatching(/^dvla\//)})
   })
 
-  it('is late: completion is the last wave’s end, days past the 2023-12-31 deadline', () => {
+  it('is late: completion is the last wave’s end, days past the 2023-12-31 deadline', async () => {
     expect(p.deadline).toBe('2023-12-31')
     expect(p.completion).toBe(p.waves.at(-1)!.end)
     const days = (Date.parse(p.completion) - Date.parse(p.deadline)) / 86_400_000
@@ -244,9 +245,9 @@ describe('what the examples must show', () => {
 })
 
 describe('capacity and dates', () => {
-  it('--capacity 4 gives more waves than --capacity 20, each within its capacity', () => {
-    const small = planJson(['--capacity', '4'])
-    const large = planJson(['--capacity', '20'])
+  it('--capacity 4 gives more waves than --capacity 20, each within its capacity', async () => {
+    const small = await planJson(['--capacity', '4'])
+    const large = await planJson(['--capacity', '20'])
     expect(small.capacity).toEqual({systems: 4})
     expect(large.capacity).toEqual({systems: 20})
     expect(small.waves.length).toBeGreaterThan(large.waves.length)
@@ -260,8 +261,8 @@ describe('capacity and dates', () => {
     }
   })
 
-  it('--capacity-effort 10: waves by effort midpoints spread over the waves a move runs in, oversized groups alone and warned about', () => {
-    const p = planJson(['--capacity-effort', '10'])
+  it('--capacity-effort 10: waves by effort midpoints spread over the waves a move runs in, oversized groups alone and warned about', async () => {
+    const p = await planJson(['--capacity-effort', '10'])
     expect(p.capacity).toEqual({effort: 10})
     let oversized = 0
     // A move's effort is spread over the waves it runs in; a wave's load is what runs in it.
@@ -283,8 +284,8 @@ describe('capacity and dates', () => {
     expect(oversized).toBeGreaterThan(0)
   })
 
-  it('--start 2027-04-01: wave 1 starts that day, and each wave the day after the last one ends', () => {
-    const p = planJson(['--start', '2027-04-01'])
+  it('--start 2027-04-01: wave 1 starts that day, and each wave the day after the last one ends', async () => {
+    const p = await planJson(['--start', '2027-04-01'])
     expect(p.start).toBe('2027-04-01')
     expect(p.waves[0].start).toBe('2027-04-01')
     expect(p.waves[0].end).toBe('2027-06-30')
@@ -294,8 +295,8 @@ describe('capacity and dates', () => {
     }
   })
 
-  it('--wave-length 6: waves of six months', () => {
-    const p = planJson(['--wave-length', '6'])
+  it('--wave-length 6: waves of six months', async () => {
+    const p = await planJson(['--wave-length', '6'])
     expect(p.waveLengthMonths).toBe(6)
     expect(p.waves.slice(0, 3).map((w) => [w.start, w.end])).toEqual([
       ['2027-01-01', '2027-06-30'],
@@ -303,7 +304,7 @@ describe('capacity and dates', () => {
       ['2028-01-01', '2028-06-30'],
     ])
     // The same capacity a wave over twice the time: no earlier, and each move runs through the six-month waves its months need.
-    const three = planJson()
+    const three = await planJson()
     expect(p.completion >= three.completion).toBe(true)
     for (const s of p.systems) if (s.wave !== null) expect(p.waves.findIndex((w) => w.end === s.end) + 1 - s.wave + 1).toBeGreaterThanOrEqual(1)
   })
@@ -318,10 +319,10 @@ describe('mistakes: exit 2, a short message, nothing on standard output', () => 
     [['--as-of', 'yesterday'], /yesterday|as-of/],
     [['--capacity', '4', '--capacity-effort', '40'], /capacity/],
     [['--wave-length', '0'], /wave-length/],
-  ])('%j', (flags, message) => {
+  ])('%j', async (flags, message) => {
     // --as-of is given once: the flag under test replaces it.
     const args = flags.includes('--as-of') ? ['plan', 'examples', ...flags] : [...BASE, ...flags]
-    const run = cli([...args, '--format', 'json'])
+    const run = await cliRun([...args, '--format', 'json'])
     expect(run.code, run.stderr).toBe(2)
     expect(run.stdout).toBe('')
     expect(run.stderr).not.toMatch(STACK_TRACE)
@@ -331,7 +332,7 @@ describe('mistakes: exit 2, a short message, nothing on standard output', () => 
 
   describe('an invalid inventory', () => {
     let dir: string
-    beforeAll(() => {
+    beforeAll(async () => {
       dir = mkdtempSync(path.join(tmpdir(), 'cloudready-plan-invalid-'))
       const inv = parseYaml(readFileSync(path.join(ROOT, 'examples/hmrc.yaml'), 'utf8')) as {systems: Array<Record<string, unknown>>}
       inv.systems[2].criticality = 'very-high'
@@ -340,8 +341,8 @@ describe('mistakes: exit 2, a short message, nothing on standard output', () => 
     })
     afterAll(() => rmSync(dir, {recursive: true, force: true}))
 
-    it.each(['json', 'table', 'csv'])('--format %s: exit 2, the errors on standard error, nothing on standard output', (f) => {
-      const run = cli(['plan', dir, '--as-of', AS_OF, '--format', f])
+    it.each(['json', 'table', 'csv'])('--format %s: exit 2, the errors on standard error, nothing on standard output', async (f) => {
+      const run = await cliRun(['plan', dir, '--as-of', AS_OF, '--format', f])
       expect(run.code, run.stderr).toBe(2)
       expect(run.stdout).toBe('')
       expect(run.stderr).not.toMatch(STACK_TRACE)
@@ -349,8 +350,8 @@ describe('mistakes: exit 2, a short message, nothing on standard output', () => 
       expect(run.stderr).toMatch(/broken\.yaml/)
     })
 
-    it('one invalid file among valid ones still plans nothing', () => {
-      const run = cli(['plan', 'examples', path.join(dir, 'broken.yaml'), '--as-of', AS_OF, '--format', 'json'])
+    it('one invalid file among valid ones still plans nothing', async () => {
+      const run = await cliRun(['plan', 'examples', path.join(dir, 'broken.yaml'), '--as-of', AS_OF, '--format', 'json'])
       expect(run.code).toBe(2)
       expect(run.stdout).toBe('')
     })
@@ -361,7 +362,7 @@ describe('the order of the inventory changes nothing', () => {
   let dir: string
   afterAll(() => rmSync(dir, {recursive: true, force: true}))
 
-  it('systems shuffled within each file and files given in another order: the same plan', () => {
+  it('systems shuffled within each file and files given in another order: the same plan', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'cloudready-plan-shuffle-'))
     mkdirSync(path.join(dir, 'examples'))
     let seed = 42
@@ -374,18 +375,18 @@ describe('the order of the inventory changes nothing', () => {
       writeFileSync(path.join(dir, 'examples', `${f}.yaml`), stringifyYaml(inv, {version: '1.2'}))
     }
     const given = ['home-office', 'dwp', 'hmrc'].map((f) => `examples/${f}.yaml`)
-    const original = (format: string) => ok([...BASE, '--format', format]).stdout
-    const moved = (format: string) => ok(['plan', ...given, '--as-of', AS_OF, '--format', format], {cwd: dir}).stdout
-    expect(moved('csv')).toBe(original('csv'))
-    expect(moved('markdown')).toBe(original('markdown'))
+    const original = async (format: string) => (await ok([...BASE, '--format', format])).stdout
+    const moved = async (format: string) => (await ok(['plan', ...given, '--as-of', AS_OF, '--format', format], {cwd: dir})).stdout
+    expect(await moved('csv')).toBe(await original('csv'))
+    expect(await moved('markdown')).toBe(await original('markdown'))
     // JSON: the same bytes but for each system's line (it moved); `files` sorted, as in the audit.
     const normalise = (text: string) => {
       const data = JSON.parse(text) as {files: string[]; systems: Array<{line: number}>}
       for (const s of data.systems) s.line = 0
       return JSON.stringify(data, null, 2)
     }
-    const a = original('json')
-    const b = moved('json')
+    const a = await original('json')
+    const b = await moved('json')
     expect(normalise(b)).toBe(normalise(a))
     expect(b).not.toBe(a) // the lines did move: the comparison above is not vacuous
     expect((JSON.parse(b) as {files: string[]}).files).toEqual(['examples/dwp.yaml', 'examples/hmrc.yaml', 'examples/home-office.yaml'])

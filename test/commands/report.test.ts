@@ -12,7 +12,7 @@ import {XMLParser, XMLValidator} from 'fast-xml-parser'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {SYSTEMS_SCRIPT} from '../../src/formatters/html/systems.js'
-import {cli, ROOT, type RunResult, STACK_TRACE} from '../helpers/cli.js'
+import {cliRun, ROOT, type RunResult, STACK_TRACE} from '../helpers/cli.js'
 
 const AS_OF = '2026-11-27'
 const CSP = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${createHash('sha256').update(SYSTEMS_SCRIPT).digest('base64')}'`
@@ -38,8 +38,8 @@ systems:
     dependencies: [xss-script, xss-img]
 `
 
-function run(args: string[]): RunResult {
-  const r = cli(args)
+async function run(args: string[]): Promise<RunResult> {
+  const r = await cliRun(args)
   expect(r.stderr, 'no stack trace').not.toMatch(STACK_TRACE)
   return r
 }
@@ -73,19 +73,19 @@ function elements(tree: unknown): Array<{tag: string; attrs: Record<string, stri
 let dir: string
 let page: string
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'cloudready-report-'))
-  const r = run(['report', 'examples', '--as-of', AS_OF])
+  const r = await run(['report', 'examples', '--as-of', AS_OF])
   expect(r.code, r.stderr).toBe(0)
   page = r.stdout
 })
 
-afterAll(() => {
+afterAll(async () => {
   if (dir) rmSync(dir, {recursive: true, force: true})
 })
 
 describe('cloudready report', () => {
-  it('is one well-formed, self-contained HTML page', () => {
+  it('is one well-formed, self-contained HTML page', async () => {
     expect(page.startsWith('<!DOCTYPE html>\n<html lang="en-GB">')).toBe(true)
     const all = elements(parse(page))
     const tags = new Set(all.map((e) => e.tag))
@@ -106,7 +106,7 @@ describe('cloudready report', () => {
     expect(page).toMatch(/@media print\{/)
   })
 
-  it('draws each chart as an accessible SVG with a table of its numbers', () => {
+  it('draws each chart as an accessible SVG with a table of its numbers', async () => {
     const all = elements(parse(page))
     const svgs = all.filter((e) => e.tag === 'svg')
     expect(svgs.length).toBe(5)
@@ -121,9 +121,9 @@ describe('cloudready report', () => {
     for (const s of charts) expect(s).toMatch(/<table><caption>[^<]+<\/caption>/)
   })
 
-  it('states the as-of date, the deadline, the lifecycle snapshot and source, and the version', () => {
+  it('states the as-of date, the deadline, the lifecycle snapshot and source, and the version', async () => {
     const {version} = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {version: string}
-    const plan = JSON.parse(run(['plan', 'examples', '--as-of', AS_OF, '--format', 'json']).stdout) as {lifecycle: {snapshot: string; source: string}; completion: string; daysPastDeadline: number}
+    const plan = JSON.parse((await run(['plan', 'examples', '--as-of', AS_OF, '--format', 'json'])).stdout) as {lifecycle: {snapshot: string; source: string}; completion: string; daysPastDeadline: number}
     expect(page).toContain(`<dt>As of</dt><dd>${AS_OF}</dd>`)
     expect(page).toContain('<dt>Deadline</dt><dd>2023-12-31</dd>')
     expect(page).toContain(`snapshot of ${plan.lifecycle.snapshot}`)
@@ -135,15 +135,15 @@ describe('cloudready report', () => {
     expect(page).toContain(`Today (as of ${AS_OF})</text>`)
   })
 
-  it('gives the same bytes for the same input (no clock but --as-of)', () => {
-    expect(run(['report', 'examples', '--as-of', AS_OF]).stdout).toBe(page)
+  it('gives the same bytes for the same input (no clock but --as-of)', async () => {
+    expect((await run(['report', 'examples', '--as-of', AS_OF])).stdout).toBe(page)
   })
 
-  it('writes to -o, and plan --format html gives the page from the plan alone', () => {
+  it('writes to -o, and plan --format html gives the page from the plan alone', async () => {
     const out = path.join(dir, 'report.html')
-    expect(run(['report', 'examples', '--as-of', AS_OF, '-o', out]).code).toBe(0)
+    expect((await run(['report', 'examples', '--as-of', AS_OF, '-o', out])).code).toBe(0)
     expect(readFileSync(out, 'utf8')).toBe(page)
-    const plan = run(['plan', 'examples', '--as-of', AS_OF, '--format', 'html'])
+    const plan = await run(['plan', 'examples', '--as-of', AS_OF, '--format', 'html'])
     expect(plan.code).toBe(0)
     parse(plan.stdout)
     // Without the audit's findings the page shows them by department, by severity and by category.
@@ -151,11 +151,11 @@ describe('cloudready report', () => {
     expect(elements(parse(plan.stdout)).filter((e) => e.tag === 'svg').length).toBe(6)
   })
 
-  it('shows hostile inventory strings as text, in HTML and inside SVG', () => {
+  it('shows hostile inventory strings as text, in HTML and inside SVG', async () => {
     mkdirSync(path.join(dir, 'evil'), {recursive: true})
     writeFileSync(path.join(dir, 'evil', 'evil.yaml'), HOSTILE)
     for (const args of [['report'], ['plan', '--format', 'html']]) {
-      const r = run([...args, path.join(dir, 'evil'), '--as-of', AS_OF])
+      const r = await run([...args, path.join(dir, 'evil'), '--as-of', AS_OF])
       expect(r.code, r.stderr).toBe(0)
       const html = r.stdout
       const all = elements(parse(html))
@@ -185,28 +185,28 @@ describe('cloudready report rejects what it cannot draw', () => {
     ['a bad --start', ['report', 'examples', '--start', '2027-13-01'], /--start: '2027-13-01' is not a date/],
     ['a bad --as-of', ['report', 'examples', '--as-of', 'today'], /'today' is not a date/],
     ['markdown without --brief', ['report', 'examples', '--format', 'markdown'], /markdown is for the brief: add --brief/],
-  ])('%s: exit 2', (_name, args, message) => {
-    const r = run(args as string[])
+  ])('%s: exit 2', async (_name, args, message) => {
+    const r = await run(args as string[])
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(message as RegExp)
     expect(r.stdout).toBe('')
   })
 
-  it('writes nothing when the inventory is invalid', () => {
+  it('writes nothing when the inventory is invalid', async () => {
     const out = path.join(dir, 'never.html')
-    expect(run(['report', 'test/fixtures/invalid/bad-enum.yaml', '-o', out]).code).toBe(2)
+    expect((await run(['report', 'test/fixtures/invalid/bad-enum.yaml', '-o', out])).code).toBe(2)
     expect(existsSync(out)).toBe(false)
   })
 })
 
 describe('cloudready report --brief', () => {
-  const html = () => run(['report', 'examples', '--brief', '--as-of', AS_OF])
-  const md = () => run(['report', 'examples', '--brief', '--format', 'markdown', '--as-of', AS_OF])
+  const html = async () => await run(['report', 'examples', '--brief', '--as-of', AS_OF])
+  const md = async () => await run(['report', 'examples', '--brief', '--format', 'markdown', '--as-of', AS_OF])
   const text = (h: string) => h.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/\s+/g, ' ')
 
-  it('says the same things in HTML and markdown: the verdict, five figures, the league, five risks with owners, the levers', () => {
-    const h = html()
-    const m = md()
+  it('says the same things in HTML and markdown: the verdict, five figures, the league, five risks with owners, the levers', async () => {
+    const h = await html()
+    const m = await md()
     expect([h.code, m.code]).toEqual([0, 0])
     const page = text(h.stdout)
     const lines = m.stdout.split('\n')
@@ -231,15 +231,15 @@ describe('cloudready report --brief', () => {
     for (const l of levers) expect(page).toContain(l.slice(2))
   })
 
-  it('names the lever that moves the date most, from a real re-plan with that flag', () => {
-    const m = md().stdout
+  it('names the lever that moves the date most, from a real re-plan with that flag', async () => {
+    const m = (await md()).stdout
     const best = /The largest change: with twice the capacity \((\d+) systems a wave instead of 10\), the plan finishes on (\d{4}-\d{2}-\d{2})/.exec(m)
     expect(best).not.toBeNull()
-    const plan = JSON.parse(run(['plan', 'examples', '--as-of', AS_OF, '--format', 'json', '--capacity', best![1]]).stdout) as {completion: string}
+    const plan = JSON.parse((await run(['plan', 'examples', '--as-of', AS_OF, '--format', 'json', '--capacity', best![1]])).stdout) as {completion: string}
     expect(plan.completion).toBe(best![2])
   })
 
-  it('ranks departments from a baseline with the change since it', () => {
+  it('ranks departments from a baseline with the change since it', async () => {
     const base = path.join(dir, 'base.audit.json')
     const hmrc = readFileSync(path.join(ROOT, 'examples', 'hmrc.yaml'), 'utf8')
     mkdirSync(path.join(dir, 'then'), {recursive: true})
@@ -248,9 +248,9 @@ describe('cloudready report --brief', () => {
     const lines = hmrc.split('\n')
     const starts = lines.map((l, i) => (/^ {2}- id: /.test(l) ? i : -1)).filter((i) => i >= 0)
     writeFileSync(path.join(dir, 'then', 'hmrc.yaml'), [...lines.slice(0, starts.at(-1)), ''].join('\n'))
-    const audited = cli(['audit', path.join(dir, 'then'), '--as-of', AS_OF, '--format', 'json', '-o', base])
+    const audited = await cliRun(['audit', path.join(dir, 'then'), '--as-of', AS_OF, '--format', 'json', '-o', base])
     expect(audited.code, audited.stderr).toBeLessThan(2)
-    const r = run(['report', 'examples', '--as-of', AS_OF, '--baseline', base])
+    const r = await run(['report', 'examples', '--as-of', AS_OF, '--baseline', base])
     expect(r.code, r.stderr).toBe(0)
     const league = text(/<section class="panel" id="league"[\s\S]*?<\/section>/.exec(r.stdout)![0])
     expect(league).toContain('since the baseline')
@@ -262,11 +262,11 @@ describe('cloudready report --brief', () => {
 })
 
 describe('money: the same named figures in the audit text, JSON, markdown and the report', () => {
-  it('run cost on platforms past security support and the rest, with the systems with no cost recorded', () => {
-    const json = JSON.parse(cli(['audit', 'examples', '--as-of', AS_OF, '--format', 'json']).stdout) as {summary: {runCost: Record<string, {gbp: number; systems: number; noCostRecorded: number}>}}
-    const text = cli(['audit', 'examples', '--as-of', AS_OF, '--no-color', '--format', 'stylish']).stdout
-    const md = cli(['audit', 'examples', '--as-of', AS_OF, '--format', 'markdown']).stdout
-    const html = cli(['report', 'examples', '--as-of', AS_OF]).stdout
+  it('run cost on platforms past security support and the rest, with the systems with no cost recorded', async () => {
+    const json = JSON.parse((await cliRun(['audit', 'examples', '--as-of', AS_OF, '--format', 'json'])).stdout) as {summary: {runCost: Record<string, {gbp: number; systems: number; noCostRecorded: number}>}}
+    const text = (await cliRun(['audit', 'examples', '--as-of', AS_OF, '--no-color', '--format', 'stylish'])).stdout
+    const md = (await cliRun(['audit', 'examples', '--as-of', AS_OF, '--format', 'markdown'])).stdout
+    const html = (await cliRun(['report', 'examples', '--as-of', AS_OF])).stdout
     const money = /<section class="panel" id="money"[\s\S]*?<\/section>/.exec(html)![0]
     const gbp = (n: number) => (n >= 1_000_000 ? `£${(n / 1_000_000).toFixed(1).replace(/\.0$/, '')}m` : n >= 10_000 ? `£${Math.round(n / 1000)}k` : `£${n}`)
     for (const [key, part] of Object.entries(json.summary.runCost)) {

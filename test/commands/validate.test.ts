@@ -17,7 +17,8 @@ import {parseBuffer} from '../../src/core/load/index.js'
 import {fastParse} from '../../src/core/load/fast-yaml.js'
 import {PositionTable} from '../../src/core/load/positions.js'
 import {validateDocuments} from '../../src/core/validate/index.js'
-import {cli, ROOT, type RunResult, STACK_TRACE, userLines} from '../helpers/cli.js'
+import type {cli} from '../helpers/cli.js'
+import {cliRun, ROOT, type RunResult, STACK_TRACE, userLines} from '../helpers/cli.js'
 import {filesUnder, sha} from '../helpers/files.js'
 
 const INVALID = 'test/fixtures/invalid'
@@ -54,8 +55,8 @@ function strictAjv(): AjvInstance {
 const outputs: {args: string[]; json: ValidateJson}[] = []
 
 /** Runs `validate … --format json`, checks the run was clean (no stack trace, JSON on stdout) and returns the report. */
-function validateJson(args: string[], options: Parameters<typeof cli>[1] = {}): {run: RunResult; json: ValidateJson} {
-  const run = cli(['validate', ...args, '--format', 'json'], options)
+async function validateJson(args: string[], options: Parameters<typeof cli>[1] = {}): Promise<{run: RunResult; json: ValidateJson}> {
+  const run = await cliRun(['validate', ...args, '--format', 'json'], options)
   expect(run.stderr, 'no stack trace on standard error').not.toMatch(STACK_TRACE)
   let json: ValidateJson
   try {
@@ -90,20 +91,20 @@ let tmp: string
 /** Every input file these tests read, hashed before any run: none may change. */
 const before = new Map<string, string>()
 
-beforeAll(() => {
+beforeAll(async () => {
   tmp = mkdtempSync(path.join(tmpdir(), 'cloudready-validate-'))
   for (const dir of ['examples', INVALID, VALID]) {
     for (const f of filesUnder(path.join(ROOT, dir))) before.set(f, sha(f))
   }
 })
 
-afterAll(() => {
+afterAll(async () => {
   if (tmp) rmSync(tmp, {recursive: true, force: true})
 })
 
 describe('validate examples', () => {
-  it('exits 0 with the one warning: a dependency on a department that is not loaded', () => {
-    const run = cli(['validate', 'examples'])
+  it('exits 0 with the one warning: a dependency on a department that is not loaded', async () => {
+    const run = await cliRun(['validate', 'examples'])
     expect(run.code, run.stderr).toBe(0)
     expect(run.stderr).not.toMatch(STACK_TRACE)
     expect(run.stdout).toContain('examples/home-office.yaml')
@@ -111,8 +112,8 @@ describe('validate examples', () => {
     expect(run.stdout).toMatch(/1 problem \(0 errors, 1 warning\) in 3 files/)
   })
 
-  it('--format json prints {valid, errors[], warnings[], files[]}', () => {
-    const {run, json} = validateJson(['examples'])
+  it('--format json prints {valid, errors[], warnings[], files[]}', async () => {
+    const {run, json} = await validateJson(['examples'])
     expect(run.code).toBe(0)
     expect(json.valid).toBe(true)
     expect(json.errors).toEqual([])
@@ -129,9 +130,9 @@ describe('validate examples', () => {
     ])
   })
 
-  it('--json is the same as --format json', () => {
-    const a = cli(['validate', 'examples', '--json'])
-    const b = cli(['validate', 'examples', '--format', 'json'])
+  it('--json is the same as --format json', async () => {
+    const a = await cliRun(['validate', 'examples', '--json'])
+    const b = await cliRun(['validate', 'examples', '--format', 'json'])
     expect(a.code).toBe(0)
     expect(a.stdout).toBe(b.stdout)
   })
@@ -186,7 +187,7 @@ const MISTAKES: Record<string, {at: string; words: string[]; file?: string}> = {
 }
 
 describe('every mistake in test/fixtures/invalid', () => {
-  it('has an expectation here and a description in mistakes.json', () => {
+  it('has an expectation here and a description in mistakes.json', async () => {
     const onDisk = readdirSync(path.join(ROOT, INVALID), {withFileTypes: true})
       .filter((e) => e.isDirectory() || /\.ya?ml$/.test(e.name))
       .map((e) => e.name)
@@ -196,14 +197,14 @@ describe('every mistake in test/fixtures/invalid', () => {
     expect(Object.keys(described).filter((k) => k !== '$comment').sort()).toEqual(onDisk)
   })
 
-  it('binary.yaml really holds NUL bytes, and utf16.yaml is UTF-16 with a byte order mark', () => {
+  it('binary.yaml really holds NUL bytes, and utf16.yaml is UTF-16 with a byte order mark', async () => {
     expect(readFileSync(path.join(ROOT, INVALID, 'binary.yaml')).includes(0)).toBe(true)
     expect([...readFileSync(path.join(ROOT, INVALID, 'utf16.yaml')).subarray(0, 2)]).toEqual([0xff, 0xfe])
   })
 
-  it.each(Object.entries(MISTAKES))('%s: exit 2, one message at the right line:col', (name, expected) => {
+  it.each(Object.entries(MISTAKES))('%s: exit 2, one message at the right line:col', async (name, expected) => {
     const target = `${INVALID}/${name}`
-    const {run, json} = validateJson([target], {timeout: 30_000})
+    const {run, json} = await validateJson([target], {timeout: 30_000})
     expect(run.code, run.stderr).toBe(2)
     expect(json.valid).toBe(false)
     expect(json.errors, JSON.stringify(json.errors, null, 2)).toHaveLength(1)
@@ -214,16 +215,16 @@ describe('every mistake in test/fixtures/invalid', () => {
     for (const word of expected.words) expect(error.message).toContain(word)
   })
 
-  it('shows file and line:col in the default (stylish) format too, with no stack trace', () => {
-    const run = cli(['validate', `${INVALID}/version-float.yaml`])
+  it('shows file and line:col in the default (stylish) format too, with no stack trace', async () => {
+    const run = await cliRun(['validate', `${INVALID}/version-float.yaml`])
     expect(run.code).toBe(2)
     expect(run.stderr).not.toMatch(STACK_TRACE)
     expect(run.stdout).toContain(`${INVALID}/version-float.yaml`)
     expect(run.stdout).toMatch(/10:33\s+error\s+system 'land-register': 'platform\.os\.version' must be a string/)
   })
 
-  it('reports each file when several broken files are given at once', () => {
-    const {run, json} = validateJson([`${INVALID}/bad-enum.yaml`, `${INVALID}/tab-indent.yaml`, `${INVALID}/empty.yaml`])
+  it('reports each file when several broken files are given at once', async () => {
+    const {run, json} = await validateJson([`${INVALID}/bad-enum.yaml`, `${INVALID}/tab-indent.yaml`, `${INVALID}/empty.yaml`])
     expect(run.code).toBe(2)
     expect(json.errors.map((e) => `${e.file}:${e.line}:${e.column}`)).toEqual([
       `${INVALID}/bad-enum.yaml:13:14`,
@@ -255,7 +256,7 @@ const SYNTAX: [string, string, string, string[]][] = [
 ]
 
 describe('YAML syntax messages', () => {
-  it.each(SYNTAX)('%s', (_name, text, at, words) => {
+  it.each(SYNTAX)('%s', async (_name, text, at, words) => {
     const {document, diagnostics} = parseBuffer('x.yaml', Buffer.from(text))
     expect(document).toBeUndefined()
     expect(diagnostics.map((d) => d.message)).toHaveLength(1)
@@ -264,7 +265,7 @@ describe('YAML syntax messages', () => {
     for (const word of words) expect(d.message).toContain(word)
   })
 
-  it('reports every duplicate key, and a syntax error after them, but nothing the syntax error drags after it', () => {
+  it('reports every duplicate key, and a syntax error after them, but nothing the syntax error drags after it', async () => {
     const {diagnostics} = parseBuffer('x.yaml', Buffer.from('a: 1\na: 2\nb: 1\nb: 2\nc: [x\nd: 1\ne: f: g\n'))
     expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.message.slice(0, 22)}`)).toEqual([
       "2:1 duplicate key 'a': eac",
@@ -275,14 +276,14 @@ describe('YAML syntax messages', () => {
 })
 
 describe('valid fixtures', () => {
-  it.each(['bom-crlf.yaml', 'anchors.yaml', 'yaml11-directive.yaml'])('%s: exit 0, no problems', (name) => {
-    const {run, json} = validateJson([`${VALID}/${name}`])
+  it.each(['bom-crlf.yaml', 'anchors.yaml', 'yaml11-directive.yaml'])('%s: exit 0, no problems', async (name) => {
+    const {run, json} = await validateJson([`${VALID}/${name}`])
     expect(run.code, run.stdout).toBe(0)
     expect(json).toEqual({valid: true, errors: [], warnings: [], files: [`${VALID}/${name}`]})
   })
 
-  it('external-reference.yaml: a dependency on a department not loaded is a warning, exit 0', () => {
-    const {run, json} = validateJson([`${VALID}/external-reference.yaml`])
+  it('external-reference.yaml: a dependency on a department not loaded is a warning, exit 0', async () => {
+    const {run, json} = await validateJson([`${VALID}/external-reference.yaml`])
     expect(run.code).toBe(0)
     expect(json.errors).toEqual([])
     expect(json.warnings).toHaveLength(1)
@@ -290,14 +291,14 @@ describe('valid fixtures', () => {
     expect(json.warnings[0].message).toContain("'hmlr/land-register' in department 'hmlr', which was not loaded")
   })
 
-  it('bom-crlf.yaml really has a BOM and CRLF line endings', () => {
+  it('bom-crlf.yaml really has a BOM and CRLF line endings', async () => {
     const bytes = readFileSync(path.join(ROOT, VALID, 'bom-crlf.yaml'))
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     expect(bytes.toString('utf8')).toContain('\r\n')
     expect(bytes.toString('utf8').replace(/\r\n/g, '')).not.toContain('\n')
   })
 
-  it('yaml11-directive.yaml: under %YAML 1.1, no stays the string "no"', () => {
+  it('yaml11-directive.yaml: under %YAML 1.1, no stays the string "no"', async () => {
     const text = readFileSync(path.join(ROOT, VALID, 'yaml11-directive.yaml'))
     expect(text.toString('utf8')).toMatch(/^%YAML 1\.1\n/)
     const {document} = parseBuffer('yaml11-directive.yaml', text)
@@ -305,7 +306,7 @@ describe('valid fixtures', () => {
     expect(systems[0].skills.scarce).toEqual(['cobol', 'no'])
   })
 
-  it('anchors.yaml is left to the exact parser, which resolves its aliases', () => {
+  it('anchors.yaml is left to the exact parser, which resolves its aliases', async () => {
     const bytes = readFileSync(path.join(ROOT, VALID, 'anchors.yaml'))
     expect(fastParse(bytes, new PositionTable())).toBeNull()
     const {document} = parseBuffer('anchors.yaml', bytes)
@@ -314,8 +315,8 @@ describe('valid fixtures', () => {
     expect(b.platform).toMatchObject({hardware: 'mainframe'})
   })
 
-  it('the whole folder validates together, and the external reference resolves once its department is loaded', () => {
-    const {run, json} = validateJson([VALID])
+  it('the whole folder validates together, and the external reference resolves once its department is loaded', async () => {
+    const {run, json} = await validateJson([VALID])
     expect(run.code).toBe(0)
     expect(json.files).toHaveLength(4)
     // external-reference.yaml names hmlr/land-register, which bom-crlf.yaml defines.
@@ -324,41 +325,41 @@ describe('valid fixtures', () => {
 })
 
 describe('inputs', () => {
-  it('reads standard input for -', () => {
+  it('reads standard input for -', async () => {
     const input = readFileSync(path.join(ROOT, 'examples/home-office.yaml'))
-    const {run, json} = validateJson(['-'], {input})
+    const {run, json} = await validateJson(['-'], {input})
     expect(run.code).toBe(0)
     expect(json.files).toEqual(['-'])
     expect(json.warnings.map((w) => w.file)).toContain('-')
   })
 
-  it('reports a mistake on standard input with its line:col', () => {
+  it('reports a mistake on standard input with its line:col', async () => {
     const input = readFileSync(path.join(ROOT, INVALID, 'bad-enum.yaml'))
-    const {run, json} = validateJson(['-'], {input})
+    const {run, json} = await validateJson(['-'], {input})
     expect(run.code).toBe(2)
     expect(json.errors).toHaveLength(1)
     expect(json.errors[0]).toMatchObject({file: '-', line: 13, column: 14})
   })
 
-  it('a missing path: exit 2, naming it', () => {
-    const run = cli(['validate', 'no/such/inventory.yaml'])
+  it('a missing path: exit 2, naming it', async () => {
+    const run = await cliRun(['validate', 'no/such/inventory.yaml'])
     expect(run.code).toBe(2)
     expect(run.stderr).not.toMatch(STACK_TRACE)
     expect(run.stdout).toContain('no/such/inventory.yaml')
     expect(run.stdout).toContain('no such file or folder')
   })
 
-  it('a folder with no YAML in it: exit 2, saying so', () => {
+  it('a folder with no YAML in it: exit 2, saying so', async () => {
     const dir = path.join(tmp, 'no-yaml')
     mkdirSync(dir)
     writeFileSync(path.join(dir, 'notes.txt'), 'not an inventory\n')
-    const {run, json} = validateJson([dir])
+    const {run, json} = await validateJson([dir])
     expect(run.code).toBe(2)
     expect(json.errors).toHaveLength(1)
     expect(json.errors[0].message).toContain('no *.yaml or *.yml files in this folder')
   })
 
-  it('a file over --max-file-size: exit 2, naming the flag; under the default limit the same file is valid', () => {
+  it('a file over --max-file-size: exit 2, naming the flag; under the default limit the same file is valid', async () => {
     const dir = path.join(tmp, 'big')
     mkdirSync(dir)
     const systems: string[] = []
@@ -372,19 +373,19 @@ describe('inputs', () => {
     writeFileSync(file, `apiVersion: cloudready/v1\nkind: Inventory\ndepartment: {id: big, name: A Big Department}\nsystems:\n${systems.join('')}`)
     expect(statSync(file).size).toBeGreaterThan(2 * 1024 * 1024)
 
-    const {run, json} = validateJson([file, '--max-file-size', '1'])
+    const {run, json} = await validateJson([file, '--max-file-size', '1'])
     expect(run.code).toBe(2)
     expect(json.errors).toHaveLength(1)
     expect(json.errors[0].message).toContain('--max-file-size')
     expect(json.errors[0].message).toMatch(/2\.0 MiB, over the 1\.0 MiB limit/)
 
-    expect(validateJson([file]).run.code).toBe(0)
+    expect((await validateJson([file])).run.code).toBe(0)
   })
 })
 
 describe('the command line', () => {
-  it('a bad --format: exit 2, a short message and no stack trace', () => {
-    const run = cli(['validate', 'examples', '--format', 'nope'])
+  it('a bad --format: exit 2, a short message and no stack trace', async () => {
+    const run = await cliRun(['validate', 'examples', '--format', 'nope'])
     expect(run.code).toBe(2)
     expect(run.stdout).toBe('')
     expect(run.stderr).not.toMatch(STACK_TRACE)
@@ -393,8 +394,8 @@ describe('the command line', () => {
     expect(userLines(run.stderr).length, run.stderr).toBeLessThanOrEqual(2)
   })
 
-  it('an unknown flag: exit 2, no stack trace', () => {
-    const run = cli(['validate', 'examples', '--fromat', 'json'])
+  it('an unknown flag: exit 2, no stack trace', async () => {
+    const run = await cliRun(['validate', 'examples', '--fromat', 'json'])
     expect(run.code).toBe(2)
     expect(run.stderr).not.toMatch(STACK_TRACE)
     expect(run.stderr).toContain('--fromat')
@@ -402,9 +403,9 @@ describe('the command line', () => {
 })
 
 describe('output files', () => {
-  it('-o writes the output to the file, nothing to standard output', () => {
+  it('-o writes the output to the file, nothing to standard output', async () => {
     const out = path.join(tmp, 'result.json')
-    const run = cli(['validate', 'examples', '--format', 'json', '-o', out])
+    const run = await cliRun(['validate', 'examples', '--format', 'json', '-o', out])
     expect(run.code).toBe(0)
     expect(run.stdout).toBe('')
     const json = JSON.parse(readFileSync(out, 'utf8')) as ValidateJson
@@ -413,21 +414,21 @@ describe('output files', () => {
     expect(readdirSync(tmp).filter((f) => f.endsWith('.tmp'))).toEqual([])
   })
 
-  it('-o refuses to write over an input file: exit 2, the input untouched', () => {
+  it('-o refuses to write over an input file: exit 2, the input untouched', async () => {
     const dir = path.join(tmp, 'overwrite')
     mkdirSync(dir)
     const input = path.join(dir, 'hmrc.yaml')
     writeFileSync(input, readFileSync(path.join(ROOT, 'examples/hmrc.yaml')))
     const hash = sha(input)
 
-    const named = cli(['validate', input, '-o', input])
+    const named = await cliRun(['validate', input, '-o', input])
     expect(named.code).toBe(2)
     expect(named.stderr).toContain('refusing to write the output over an input file')
     expect(named.stderr).not.toMatch(STACK_TRACE)
     expect(sha(input)).toBe(hash)
 
     // The input found inside a folder given on the command line is an input too.
-    const inFolder = cli(['validate', dir, '-o', input])
+    const inFolder = await cliRun(['validate', dir, '-o', input])
     expect(inFolder.code).toBe(2)
     expect(inFolder.stderr).toContain('refusing to write the output over an input file')
     expect(sha(input)).toBe(hash)
@@ -435,7 +436,7 @@ describe('output files', () => {
 })
 
 describe('hostile input', () => {
-  it('deeply nested documents, several in one run, do not crash Node', () => {
+  it('deeply nested documents, several in one run, do not crash Node', async () => {
     const dir = path.join(tmp, 'deep')
     mkdirSync(dir)
     const head = 'apiVersion: cloudready/v1\nkind: Inventory\ndepartment: {id: deep, name: Deep}\nsystems: []\n'
@@ -443,23 +444,23 @@ describe('hostile input', () => {
     writeFileSync(path.join(dir, 'b-flow-maps.yaml'), `${head}x-b: ${'{a: '.repeat(50_000)}1${'}'.repeat(50_000)}\n`)
     writeFileSync(path.join(dir, 'c-block-lists.yaml'), `${head}x-c:\n  ${'- '.repeat(50_000)}x\n`)
     writeFileSync(path.join(dir, 'd-unclosed.yaml'), `${head}x-d: ${'['.repeat(200_000)}\n`)
-    const {run, json} = validateJson([dir], {timeout: 60_000})
+    const {run, json} = await validateJson([dir], {timeout: 60_000})
     expect(run.code, run.stderr).toBe(2)
     expect(json.errors.map((e) => path.basename(e.file))).toEqual(['a-flow-lists.yaml', 'b-flow-maps.yaml', 'c-block-lists.yaml', 'd-unclosed.yaml'])
     for (const e of json.errors) expect(e.message).toContain('nested more than 64 levels')
   })
 
-  it('an alias bomb ends promptly with exit 2 (a hang guard, not a benchmark)', () => {
+  it('an alias bomb ends promptly with exit 2 (a hang guard, not a benchmark)', async () => {
     // Ten more levels than the fixture: 10^19 values if anything expanded them.
     const levels = Array.from({length: 20}, (_, i) => `x-${i}: &a${i} [${Array.from({length: 10}, () => (i === 0 ? 'lol' : `*a${i - 1}`)).join(', ')}]`)
     const input = `apiVersion: cloudready/v1\nkind: Inventory\ndepartment: {id: bomb, name: Bomb}\n${levels.join('\n')}\nsystems: []\n`
-    const {run, json} = validateJson(['-'], {input, timeout: 30_000})
+    const {run, json} = await validateJson(['-'], {input, timeout: 30_000})
     expect(run.code).toBe(2)
     expect(json.errors).toHaveLength(1)
     expect(json.errors[0].message).toContain('alias bomb')
   })
 
-  it('__proto__ and constructor keys are reported, where they are', () => {
+  it('__proto__ and constructor keys are reported, where they are', async () => {
     const input = [
       'apiVersion: cloudready/v1',
       'kind: Inventory',
@@ -473,7 +474,7 @@ describe('hostile input', () => {
       '    platform: {constructor: x}',
       '',
     ].join('\n')
-    const {run, json} = validateJson(['-'], {input})
+    const {run, json} = await validateJson(['-'], {input})
     expect(run.code).toBe(2)
     const at = json.errors.map((e) => `${e.line}:${e.column} ${e.pointer}`)
     expect(at).toEqual(['3:48 /department/__proto__', '4:1 /constructor', '10:16 /systems/0/platform/constructor'])
@@ -514,8 +515,8 @@ describe('big inventories', () => {
 })
 
 describe('schema', () => {
-  it('prints a JSON Schema that compiles with ajv (2020-12, strict) and that every example passes', () => {
-    const run = cli(['schema'])
+  it('prints a JSON Schema that compiles with ajv (2020-12, strict) and that every example passes', async () => {
+    const run = await cliRun(['schema'])
     expect(run.code).toBe(0)
     expect(run.stderr).not.toMatch(STACK_TRACE)
     const schema = JSON.parse(run.stdout) as {$schema: string}
@@ -533,7 +534,7 @@ describe('schema', () => {
 
 describe('schemas/validate-result.schema.json', () => {
   let validate: AjvModule.ValidateFunction
-  beforeAll(() => {
+  beforeAll(async () => {
     validate = strictAjv().compile(JSON.parse(readFileSync(path.join(ROOT, 'schemas/validate-result.schema.json'), 'utf8')) as object)
   })
 
@@ -541,24 +542,24 @@ describe('schemas/validate-result.schema.json', () => {
     ['examples', ['examples']],
     ['an invalid fixture', [`${INVALID}/unknown-field.yaml`]],
     ['a missing file', ['no/such/file.yaml']],
-  ])('describes the output for %s', (_name, args) => {
-    const run = cli(['validate', ...args, '--format', 'json'])
+  ])('describes the output for %s', async (_name, args) => {
+    const run = await cliRun(['validate', ...args, '--format', 'json'])
     const json: unknown = JSON.parse(run.stdout)
     expect(validate(json), JSON.stringify(validate.errors, null, 2)).toBe(true)
   })
 
-  it('describes every JSON report printed by the tests above', () => {
+  it('describes every JSON report printed by the tests above', async () => {
     for (const {args, json} of outputs) expect(validate(json), `${args.join(' ')}: ${JSON.stringify(validate.errors, null, 2)}`).toBe(true)
   })
 
-  it('rejects a report missing a key or with an entry missing its place', () => {
+  it('rejects a report missing a key or with an entry missing its place', async () => {
     expect(validate({valid: true, errors: [], files: []})).toBe(false)
     expect(validate({valid: false, errors: [{file: 'a.yaml', line: 1, pointer: '', code: 'schema', message: 'x'}], warnings: [], files: ['a.yaml']})).toBe(false)
   })
 })
 
 describe('inputs afterwards', () => {
-  it('no input file was modified by any run above', () => {
+  it('no input file was modified by any run above', async () => {
     for (const [file, hash] of before) expect(sha(file), path.relative(ROOT, file)).toBe(hash)
   })
 })

@@ -121,3 +121,8 @@ async function runInProcess(args: string[], options: {cwd?: string; env?: Record
   }
   return {code, stdout: out.join(''), stderr: err.join('')}
 }
+
+/** `cli` in this process when it can be (no standard input to give), else in a process of its own. */
+export function cliRun(args: string[], options: {cwd?: string; input?: string | Buffer; env?: Record<string, string>; timeout?: number} = {}): Promise<RunResult> {
+  return options.input !== undefined ? Promise.resolve(cli(args, options)) : cliInProcess(args, options)
+}
