@@ -7,10 +7,11 @@ import {UsageError} from '../core/errors.js'
 import type {RunOptions} from '../core/index.js'
 import {DEFAULT_MAX_FILE_MB} from '../core/load/index.js'
 import type {PlanOptions} from '../core/plan/index.js'
+import {oneOf} from './flags.js'
 
 /** Flags of every command that reads inventories. */
 export const inputFlags = {
-  'max-file-size': Flags.integer({summary: `Largest inventory file accepted, in MiB (default ${DEFAULT_MAX_FILE_MB}).`, min: 1, max: 4096, default: DEFAULT_MAX_FILE_MB, helpValue: '<MiB>'}),
+  'max-file-size': Flags.integer({summary: 'Largest inventory file accepted, in MiB.', min: 1, max: 4096, default: DEFAULT_MAX_FILE_MB, helpValue: '<MiB>'}),
 }
 
 /** The paths to read: those given, else an `inventory/` folder where `cloudready init` puts one. */
@@ -46,7 +47,7 @@ export const planFlags = {
   capacity: Flags.integer({summary: 'Systems per wave (default: the config\'s, else 10).', min: 1, max: 100_000, exclusive: ['capacity-effort'], helpValue: '<n>'}),
   'capacity-effort': Flags.integer({summary: 'Person-months per wave, instead of a number of systems.', min: 1, max: 1_000_000, helpValue: '<pm>'}),
   'wave-length': Flags.integer({summary: 'Months per wave (default: the config\'s, else 3).', min: 1, max: 60, helpValue: '<months>'}),
-  coupling: Flags.string({summary: 'The coupling of a dependency that declares none: tight orders the moves, loose lets a system move first and records a hybrid period (default: the config\'s, else tight).', options: ['tight', 'loose']}),
+  coupling: Flags.string({summary: oneOf('The coupling of a dependency that declares none: tight orders the moves, loose lets a system move first and records a hybrid period (default: the config\'s, else tight).', ['tight', 'loose']), options: ['tight', 'loose'], helpValue: '<value>'}),
   'team-size': Flags.integer({summary: 'People on one move at once: a move takes its effort ÷ this in months, never under its strategy\'s minimum (default: the config\'s, else 5).', min: 1, max: 1000, helpValue: '<people>'}),
   start: dateFlag('First day of wave 1 (default: the first day of the quarter after --as-of).'),
 }

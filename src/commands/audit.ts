@@ -6,6 +6,7 @@ import {runStages} from '../cli/progress.js'
 import {type AuditResult, runAudit} from '../core/index.js'
 import {atOrAbove, type AuditReport, type FailOn} from '../core/assess/report.js'
 import {auditFormatters, MACHINE_FORMATS} from '../formatters/index.js'
+import {oneOf} from '../cli/flags.js'
 
 export default class Audit extends BaseCommand<typeof Audit> {
   static summary = 'Judge every system against the cloud-by-2023 criteria: findings, readiness, score, confidence and deadline status.'
@@ -19,9 +20,9 @@ export default class Audit extends BaseCommand<typeof Audit> {
   static args = {paths: Args.string({description: 'Inventory files or folders (searched for *.yaml, *.yml); - for standard input.', ignoreStdin: true})}
   static flags = {
     ...assessmentFlags,
-    format: Flags.string({char: 'f', summary: 'Output format.', options: Object.keys(auditFormatters), default: 'stylish'}),
+    format: Flags.string({char: 'f', summary: oneOf('Output format.', Object.keys(auditFormatters)), options: Object.keys(auditFormatters), helpValue: '<value>', default: 'stylish'}),
     baseline: Flags.string({summary: 'A previous `audit --format json` (e.g. from main): report and fail only on what is new or worse.', helpValue: '<file>'}),
-    'fail-on': Flags.string({summary: 'Lowest severity that makes the exit code 1 (default: the config\'s, else high).', options: [...SEVERITY_OPTIONS]}),
+    'fail-on': Flags.string({summary: oneOf('Lowest severity that makes the exit code 1 (default: the config\'s, else high).', [...SEVERITY_OPTIONS]), options: [...SEVERITY_OPTIONS], helpValue: '<value>'}),
   }
 
   async run(): Promise<AuditReport | undefined> {

@@ -9,6 +9,7 @@ import type {FailOn} from '../core/assess/report.js'
 import {type CompareInput, type CompareMode, type CompareReport, type CompareRunResult, parseScenarios, runCompare} from '../core/compare/index.js'
 import {UsageError} from '../core/errors.js'
 import {compareFormatters, MACHINE_FORMATS} from '../formatters/index.js'
+import {oneOf} from '../cli/flags.js'
 
 export default class Compare extends BaseCommand<typeof Compare> {
   static summary = 'Put plans, inventories, departments or scenarios side by side, or show what changed from a base to a head.'
@@ -29,14 +30,14 @@ export default class Compare extends BaseCommand<typeof Compare> {
   static flags = {
     ...assessmentFlags,
     ...planFlags,
-    format: Flags.string({char: 'f', summary: 'Output format.', options: Object.keys(compareFormatters), default: 'table'}),
+    format: Flags.string({char: 'f', summary: oneOf('Output format.', Object.keys(compareFormatters)), options: Object.keys(compareFormatters), helpValue: '<value>', default: 'table'}),
     'by-department': Flags.boolean({summary: 'Put the departments of the input side by side (inventories are planned together).', default: false}),
     scenario: Flags.string({summary: 'A scenario NAME:FLAGS, e.g. big:--capacity=12 (repeat; flags: --capacity, --capacity-effort, --wave-length, --start).', multiple: true, multipleNonGreedy: true, helpValue: '<name:flags>'}),
     base: Flags.string({summary: 'The base of a base → head comparison: a plan JSON, inventory file or folder.', helpValue: '<path>'}),
     head: Flags.string({summary: 'The head of a base → head comparison.', helpValue: '<path>'}),
     diff: Flags.boolean({summary: 'Compare exactly two inputs as base → head.', default: false}),
     'fail-on-regression': Flags.boolean({summary: 'Exit 1 when the head is worse: a later completion, a readiness drop, or a new finding at or above --fail-on.', default: false}),
-    'fail-on': Flags.string({summary: 'Lowest severity of a new finding that is a regression (default: the config\'s, else high).', options: [...SEVERITY_OPTIONS]}),
+    'fail-on': Flags.string({summary: oneOf('Lowest severity of a new finding that is a regression (default: the config\'s, else high).', [...SEVERITY_OPTIONS]), options: [...SEVERITY_OPTIONS], helpValue: '<value>'}),
   }
 
   async run(): Promise<CompareReport | undefined> {

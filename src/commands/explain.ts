@@ -10,6 +10,7 @@ import {explainMarkdown, explainText} from '../formatters/rules/catalogue.js'
 import {RULES} from '../rules/index.js'
 import type {RuleMeta} from '../rules/types.js'
 import {closest} from '../core/validate/messages.js'
+import {oneOf} from '../cli/flags.js'
 
 export default class Explain extends BaseCommand<typeof Explain> {
   static summary = 'Explain one rule (why it matters, its source, what to do, the fields it reads), or one system: its readiness, blockers, path to ready, strategy and findings.'
@@ -19,7 +20,7 @@ export default class Explain extends BaseCommand<typeof Explain> {
   static flags = {
     ...assessmentFlags,
     ...planFlags,
-    format: Flags.string({char: 'f', summary: 'Output format.', options: ['text', 'json', 'markdown'], default: 'text'}),
+    format: Flags.string({char: 'f', summary: oneOf('Output format.', ['text', 'json', 'markdown']), options: ['text', 'json', 'markdown'], helpValue: '<value>', default: 'text'}),
   }
 
   async run(): Promise<unknown> {

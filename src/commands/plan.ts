@@ -6,6 +6,7 @@ import {runStages} from '../cli/progress.js'
 import {type PlanResult, runPlan} from '../core/index.js'
 import type {PlanReport} from '../core/plan/report.js'
 import {MACHINE_FORMATS, planFormatters} from '../formatters/index.js'
+import {oneOf} from '../cli/flags.js'
 
 export default class Plan extends BaseCommand<typeof Plan> {
   static summary = 'Recommend a strategy (the 7 Rs) per system, group dependency cycles, schedule waves under a capacity, and say how late the estate finishes.'
@@ -20,7 +21,7 @@ export default class Plan extends BaseCommand<typeof Plan> {
   static flags = {
     ...assessmentFlags,
     ...planFlags,
-    format: Flags.string({char: 'f', summary: 'Output format.', options: Object.keys(planFormatters), default: 'table'}),
+    format: Flags.string({char: 'f', summary: oneOf('Output format.', Object.keys(planFormatters)), options: Object.keys(planFormatters), helpValue: '<value>', default: 'table'}),
   }
 
   async run(): Promise<PlanReport | undefined> {

@@ -6,6 +6,7 @@ import {runStages} from '../cli/progress.js'
 import {UsageError} from '../core/errors.js'
 import {baseDepartments, parseBaseline} from '../core/assess/baseline.js'
 import {type PlanResult, readInput, runPlan} from '../core/index.js'
+import {oneOf} from '../cli/flags.js'
 
 /** The league table's baseline: an earlier audit JSON, read as `audit --baseline` reads it, kept per department. */
 function readBaselineDepartments(file: string, maxFileMb: number) {
@@ -26,7 +27,7 @@ export default class Report extends BaseCommand<typeof Report> {
   static flags = {
     ...assessmentFlags,
     ...planFlags,
-    format: Flags.string({char: 'f', summary: 'Output format (markdown only with --brief).', options: ['html', 'markdown'], default: 'html'}),
+    format: Flags.string({char: 'f', summary: oneOf('Output format (markdown only with --brief).', ['html', 'markdown']), options: ['html', 'markdown'], helpValue: '<value>', default: 'html'}),
     baseline: Flags.string({summary: 'A previous `audit --format json`: the league table shows each department\'s change since it (systems, done, ready).', helpValue: '<file>'}),
     brief: Flags.boolean({summary: 'The one-page brief: the verdict, five figures, the league table, the five largest risks with their owners, and what would change the completion date most (one A4 page).', default: false}),
   }

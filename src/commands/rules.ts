@@ -6,13 +6,14 @@ import {CATEGORIES} from '../core/model/types.js'
 import {catalogueMarkdown, catalogueText} from '../formatters/rules/catalogue.js'
 import {RULES} from '../rules/index.js'
 import type {RuleMeta} from '../rules/types.js'
+import {oneOf} from '../cli/flags.js'
 
 export default class Rules extends BaseCommand<typeof Rules> {
   static summary = 'List the rule catalogue: id, category, default severity and what each rule finds.'
   static examples = ['<%= config.bin %> rules', '<%= config.bin %> rules --category platform', '<%= config.bin %> rules --format json']
   static flags = {
-    category: Flags.string({char: 'c', summary: 'Only the rules of this category.', options: [...CATEGORIES]}),
-    format: Flags.string({char: 'f', summary: 'Output format.', options: ['table', 'json', 'markdown'], default: 'table'}),
+    category: Flags.string({char: 'c', summary: oneOf('Only the rules of this category.', [...CATEGORIES]), options: [...CATEGORIES], helpValue: '<value>'}),
+    format: Flags.string({char: 'f', summary: oneOf('Output format.', ['table', 'json', 'markdown']), options: ['table', 'json', 'markdown'], helpValue: '<value>', default: 'table'}),
   }
 
   async run(): Promise<RuleMeta[]> {

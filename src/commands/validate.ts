@@ -5,6 +5,7 @@ import {inputFlags, resolvePaths} from '../cli/inputs.js'
 import {loadEstate} from '../core/estate.js'
 import {MACHINE_FORMATS, validateFormatters} from '../formatters/index.js'
 import type {ValidateReport} from '../formatters/types.js'
+import {oneOf} from '../cli/flags.js'
 
 export default class Validate extends BaseCommand<typeof Validate> {
   static summary = 'Check inventories against the schema and their references, with file:line:col for every error.'
@@ -14,7 +15,7 @@ export default class Validate extends BaseCommand<typeof Validate> {
   static args = {paths: Args.string({description: 'Inventory files or folders (searched for *.yaml, *.yml); - for standard input.', ignoreStdin: true})}
   static flags = {
     ...inputFlags,
-    format: Flags.string({char: 'f', summary: 'Output format.', options: Object.keys(validateFormatters), default: 'stylish'}),
+    format: Flags.string({char: 'f', summary: oneOf('Output format.', Object.keys(validateFormatters)), options: Object.keys(validateFormatters), helpValue: '<value>', default: 'stylish'}),
   }
 
   async run(): Promise<ValidateReport> {

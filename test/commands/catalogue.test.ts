@@ -300,3 +300,40 @@ describe('schema', () => {
     expect(cli(['schema', '--json']).stdout).toBe(run.stdout)
   })
 })
+
+describe('help and mistyped commands (oclif conventions)', () => {
+  it('`help` lists every command; `help audit` is the same text as `audit --help`', () => {
+    const all = cli(['help'])
+    expect(all.code, all.stderr).toBe(0)
+    for (const c of ['audit', 'compare', 'explain', 'init', 'plan', 'report', 'rules', 'schema', 'validate']) expect(all.stdout).toMatch(new RegExp(`^\\s+${c}\\s`, 'm'))
+    const help = cli(['help', 'audit'])
+    expect(help.code, help.stderr).toBe(0)
+    expect(help.stdout).toContain('$ cloudready audit [PATHS...]')
+    expect(help.stdout).toBe(cli(['audit', '--help']).stdout)
+  })
+
+  it.each([
+    ['audti', 'examples', 'audit'],
+    ['valdate', 'examples', 'validate'],
+    ['pln', 'examples', 'plan'],
+  ])('`%s %s`: exit 2, "did you mean %s", nothing on standard output', (typo, arg, meant) => {
+    const run = cli([typo, arg])
+    expect(run.code).toBe(2)
+    expect(run.stdout).toBe('')
+    expect(userLines(run.stderr)).toEqual([`cloudready: '${typo}' is not a cloudready command. Did you mean '${meant}'?`, "Run 'cloudready help' for a list of the commands."])
+  })
+
+  it('a word like no command: exit 2 and the help hint, no guess', () => {
+    const run = cli(['frobnicate'])
+    expect(run.code).toBe(2)
+    expect(userLines(run.stderr)).toEqual(["cloudready: 'frobnicate' is not a cloudready command.", "Run 'cloudready help' for a list of the commands."])
+  })
+
+  it('help on a narrow terminal breaks no allowed value in two, and says each default once', () => {
+    const run = cli(['audit', '--help'], {env: {OCLIF_COLUMNS: '60'}})
+    const text = run.stdout.replace(/\s+/g, ' ')
+    for (const f of ['stylish', 'json', 'yaml', 'markdown', 'csv', 'sarif', 'junit', 'github', 'gitlab']) expect(text, f).toMatch(new RegExp(`[ ,:]${f}[,.]`))
+    expect(text).not.toMatch(/\(default 128\)/)
+    expect(text).toContain('[default: 128]')
+  })
+})
