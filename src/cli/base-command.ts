@@ -4,7 +4,7 @@
  */
 import {Command, Errors, Flags, type Interfaces} from '@oclif/core'
 
-import {CloudreadyError} from '../core/errors.js'
+import {CloudreadyError, UsageError} from '../core/errors.js'
 import {clearInputsRead} from '../core/io/inputs-read.js'
 import type {Diagnostic} from '../core/model/types.js'
 import {stage} from '../core/timings.js'
@@ -48,11 +48,13 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   }
 
   /** Writes the formatted result to `--output` or standard output; diagnostics never go here. */
-  protected async emit(text: string | Iterable<string>, inputs: string[] = []): Promise<void> {
+  protected async emit(text: string | Iterable<string>, inputs: string[] = [], summary?: string): Promise<void> {
     stage('format')
     const out = this.flags.output
     if (out) {
       writeOutput(out, text, inputs)
+      // Nothing on the terminal would otherwise say that it worked, or why the exit code is what it is.
+      this.note(`wrote ${sanitizeTerminal(out)}${summary ? `: ${summary}` : ''}`)
     } else {
       for (const batch of batches(text)) {
         const open = await new Promise<boolean>((resolve, reject) => {
@@ -67,6 +69,15 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       }
     }
     stage('write')
+  }
+
+  /**
+   * An HTML page poured onto a terminal is 100 KB of markup nobody can read: refused, with the command
+   * that writes it to a file (README "Commands"). A pipe or a redirect gets it as asked.
+   */
+  protected refuseHtmlOnTerminal(format: string): void {
+    if (format !== 'html' || this.flags.output || !process.stdout.isTTY) return
+    throw new UsageError(`the HTML ${this.id ?? ''} is a page for a browser, not for a terminal: write it to a file with -o, e.g. 'cloudready ${this.id ?? ''} … -o ${this.id ?? 'report'}.html', or redirect it (> ${this.id ?? 'report'}.html)`)
   }
 
   /** Colour only for a person at a terminal: never in a file, a pipe, a machine format or under NO_COLOR. */

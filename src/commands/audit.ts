@@ -7,6 +7,7 @@ import {type AuditResult, runAudit} from '../core/index.js'
 import {atOrAbove, type AuditReport, type FailOn} from '../core/assess/report.js'
 import {auditFormatters, MACHINE_FORMATS} from '../formatters/index.js'
 import {oneOf} from '../cli/flags.js'
+import {auditSummary, planSummary, validateSummary} from '../cli/summaries.js'
 
 export default class Audit extends BaseCommand<typeof Audit> {
   static summary = 'Judge every system against the cloud-by-2023 criteria: findings, readiness, score, confidence and deadline status.'
@@ -50,8 +51,8 @@ export default class Audit extends BaseCommand<typeof Audit> {
     if (await this.rejectInvalid(result, paths, name)) return undefined
     const {report} = result
     const formatter = await auditFormatters[name]()
-    const fctx = {color: this.useColor(machine), version: this.config.version}
-    await this.emit(formatter.chunks ? formatter.chunks(report, fctx) : formatter.format(report, fctx), paths)
+    const fctx = {color: this.useColor(machine), version: this.config.version, quiet: this.flags.quiet}
+    await this.emit(formatter.chunks ? formatter.chunks(report, fctx) : formatter.format(report, fctx), paths, auditSummary(report))
     if (report.systems.some((s) => s.findings.some((f) => atOrAbove(f.severity, report.failOn)))) process.exitCode = 1
     return report
   }

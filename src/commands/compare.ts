@@ -44,6 +44,7 @@ export default class Compare extends BaseCommand<typeof Compare> {
     const {mode, paths} = this.mode()
     const name = this.flags.json ? 'json' : this.flags.format
     const machine = MACHINE_FORMATS.has(name)
+    this.refuseHtmlOnTerminal(name)
     const scenarios = parseScenarios(this.flags.scenario ?? [])
     const inputs: CompareInput[] = paths.map((p) => ({path: p, file: isFile(p)}))
     const ctx = await runStages<{result?: CompareRunResult}>(

@@ -20,6 +20,8 @@ export default class Init extends BaseCommand<typeof Init> {
 
   async run(): Promise<{written: string[]}> {
     const {department, name, dir, force} = this.flags
+    // It writes two files of its own and prints no result: the output flags every command shares would be accepted and ignored.
+    if (this.flags.output !== undefined || this.flags.json) throw new UsageError(`init writes inventory/${department}.yaml and .cloudready.yaml: ${this.flags.json ? '--json' : '-o/--output'} does not apply to it (--dir chooses the folder)`)
     if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(department)) throw new UsageError(`--department '${department}' is not an id: lowercase letters, digits and hyphens, at most 63 characters`)
     // What the inventory schema asks of a department's name: the starter must pass `validate`.
     if (name.trim() === '' || name.length > 300) throw new UsageError(`--name must be the department's name, 1 to 300 characters — got ${name.trim() === '' ? 'nothing' : `${name.length} characters`}`)

@@ -7,6 +7,7 @@ import {type PlanResult, runPlan} from '../core/index.js'
 import type {PlanReport} from '../core/plan/report.js'
 import {MACHINE_FORMATS, planFormatters} from '../formatters/index.js'
 import {oneOf} from '../cli/flags.js'
+import {auditSummary, planSummary, validateSummary} from '../cli/summaries.js'
 
 export default class Plan extends BaseCommand<typeof Plan> {
   static summary = 'Recommend a strategy (the 7 Rs) per system, group dependency cycles, schedule waves under a capacity, and say how late the estate finishes.'
@@ -28,6 +29,7 @@ export default class Plan extends BaseCommand<typeof Plan> {
     const paths = resolvePaths(this.positionals)
     const name = this.flags.json ? 'json' : this.flags.format
     const machine = MACHINE_FORMATS.has(name)
+    this.refuseHtmlOnTerminal(name)
     const ctx = await runStages<{result?: PlanResult}>(
       {},
       [
@@ -45,7 +47,7 @@ export default class Plan extends BaseCommand<typeof Plan> {
     const formatter = await planFormatters[name]()
     // The timeline fits the terminal it is drawn on; anywhere else (a pipe, a file), 80 columns.
     const fctx = {color: this.useColor(machine), version: this.config.version, width: process.stdout.isTTY && !this.flags.output ? process.stdout.columns : undefined}
-    await this.emit(formatter.chunks ? formatter.chunks(result.planReport, fctx) : formatter.format(result.planReport, fctx), paths)
+    await this.emit(formatter.chunks ? formatter.chunks(result.planReport, fctx) : formatter.format(result.planReport, fctx), paths, planSummary(result.planReport))
     return result.planReport
   }
 }

@@ -7,6 +7,7 @@ import {UsageError} from '../core/errors.js'
 import {baseDepartments, parseBaseline} from '../core/assess/baseline.js'
 import {type PlanResult, readInput, runPlan} from '../core/index.js'
 import {oneOf} from '../cli/flags.js'
+import {planSummary} from '../cli/summaries.js'
 
 /** The league table's baseline: an earlier audit JSON, read as `audit --baseline` reads it, kept per department. */
 function readBaselineDepartments(file: string, maxFileMb: number) {
@@ -35,6 +36,7 @@ export default class Report extends BaseCommand<typeof Report> {
   async run(): Promise<void> {
     if (this.flags.json) throw new UsageError("report writes HTML: for JSON, run 'cloudready plan --format json' (and 'cloudready compare --by-department --format json' for the league table)")
     if (this.flags.format === 'markdown' && !this.flags.brief) throw new UsageError('report --format markdown is for the brief: add --brief (the full report is HTML)')
+    this.refuseHtmlOnTerminal(this.flags.format)
     const paths = resolvePaths(this.positionals)
     const ctx = await runStages<{result?: PlanResult}>(
       {},
@@ -57,10 +59,10 @@ export default class Report extends BaseCommand<typeof Report> {
       const {buildBrief} = await import('../core/brief.js')
       const brief = buildBrief(result, planOptions(this.flags), baseline)
       const {format} = this.flags.format === 'markdown' ? await import('../formatters/brief/markdown.js') : await import('../formatters/brief/html.js')
-      await this.emit(format(brief, context), inputs)
+      await this.emit(format(brief, context), inputs, planSummary(result.planReport))
       return
     }
     const {format} = await import('../formatters/html/report.js')
-    await this.emit(format({plan: result.planReport, audit: result.report, baseline}, context), inputs)
+    await this.emit(format({plan: result.planReport, audit: result.report, baseline}, context), inputs, planSummary(result.planReport))
   }
 }

@@ -6,6 +6,7 @@ import {loadEstate} from '../core/estate.js'
 import {MACHINE_FORMATS, validateFormatters} from '../formatters/index.js'
 import type {ValidateReport} from '../formatters/types.js'
 import {oneOf} from '../cli/flags.js'
+import {auditSummary, planSummary, validateSummary} from '../cli/summaries.js'
 
 export default class Validate extends BaseCommand<typeof Validate> {
   static summary = 'Check inventories against the schema and their references, with file:line:col for every error.'
@@ -26,7 +27,7 @@ export default class Validate extends BaseCommand<typeof Validate> {
     const name = this.flags.json ? 'json' : this.flags.format
     const {format} = await validateFormatters[name]()
     // Every file read, not only the paths given: `-o inventory/x.yaml` with `inventory/` must not overwrite x.yaml.
-    await this.emit(format(report, {color: this.useColor(MACHINE_FORMATS.has(name)), version: this.config.version}), [...paths, ...files])
+    await this.emit(format(report, {color: this.useColor(MACHINE_FORMATS.has(name)), version: this.config.version, quiet: this.flags.quiet}), [...paths, ...files], validateSummary(report))
     if (!report.valid) process.exitCode = 2
     return report
   }

@@ -21,8 +21,24 @@ export function sanitizeLine(text: string): string {
   return sanitizeTerminal(text).replace(/[\t\n]/g, (c) => (c === '\t' ? '\\x09' : '\\x0a'))
 }
 
+/**
+ * The number formats of every human output (README "Reading the outputs"), in one place: counts and
+ * days with thousands separators, person-months with one decimal, ranges with an en dash.
+ */
+export function count(n: number): string {
+  return n.toLocaleString('en-GB', {maximumFractionDigits: 0})
+}
+
+export function personMonths(n: number): string {
+  return n.toLocaleString('en-GB', {minimumFractionDigits: 1, maximumFractionDigits: 1})
+}
+
+export function range(low: number, high: number, as: (n: number) => string = count): string {
+  return `${as(low)}–${as(high)}`
+}
+
 export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`
+  return `${count(n)} ${n === 1 ? word : many}`
 }
 
 /**

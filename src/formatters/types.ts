@@ -8,6 +8,8 @@ export interface FormatContext {
   version: string
   /** The terminal's width in columns, for human formats that draw (default 80). */
   width?: number
+  /** --quiet: a human format prints only what fails the run (ESLint's sense), no summary. */
+  quiet?: boolean
 }
 
 export type Formatter<R> = (report: R, ctx: FormatContext) => string

@@ -287,7 +287,7 @@ describe('audit examples, in every format', () => {
     const text = stripAnsi(runs.stylish.stdout)
     for (const f of EXAMPLE_FILES) expect(text).toContain(`${f}\n`)
     expect(text).toMatch(/^ {2}579:15\s+critical\s+fis-intelligence: SECRET data cannot move to public-cloud.*data-secret-public-cloud$/m)
-    expect(text).toContain(`cloudready audit of 3 departments, 83 systems, as of ${AS_OF} (deadline 2023-12-31, passed ${DAYS_LATE} days ago)`)
+    expect(text).toContain(`cloudready audit of 3 departments, 83 systems, as of ${AS_OF} (deadline 2023-12-31, passed ${DAYS_LATE.toLocaleString('en-GB')} days ago)`)
     const s = report.summary
     expect(text).toContain(`Readiness: ${s.byReadiness.ready} ready (${Math.round(s.shareReady * 100)}%), ${s.byReadiness['ready-with-conditions']} ready with conditions, ${s.byReadiness['not-ready']} not ready, ${s.byReadiness.unknown} unknown`)
     expect(text).toContain(`Findings:  ${s.bySeverity.critical} critical, ${s.bySeverity.high} high, ${s.bySeverity.medium} medium, ${s.bySeverity.low} low, ${s.bySeverity.info} info`)
@@ -619,11 +619,24 @@ describe('determinism', () => {
 })
 
 describe('output options', () => {
-  it('--quiet: the same result, nothing on standard error', async () => {
-    const run = await audit(['examples', '--quiet'])
-    expect(run.code).toBe(1)
-    expect(run.stdout).toBe(stripAnsi(runs.stylish.stdout))
-    expect(userLines(run.stderr)).toEqual([])
+  it('--quiet: only the findings at or above --fail-on (ESLint\'s sense), no summary, nothing on standard error, the same exit code', async () => {
+    const failing = allFindings(report).filter((f) => f.severity === 'critical' || f.severity === 'high')
+    for (const [flags, expected] of [
+      [[], failing],
+      [['--fail-on', 'critical'], failing.filter((f) => f.severity === 'critical')],
+    ] as const) {
+      const run = await audit(['examples', '--quiet', ...flags])
+      expect(run.code).toBe(1)
+      expect(userLines(run.stderr)).toEqual([])
+      const lines = run.stdout.split('\n').filter((l) => /^ {2}\d+:\d+ /.test(l))
+      expect(lines).toHaveLength(expected.length)
+      expect(run.stdout).not.toContain('cloudready audit of')
+      // The same lines as the full output has for them.
+      const full = stripAnsi(runs.stylish.stdout).split('\n')
+      for (const l of lines) expect(full).toContain(l)
+    }
+    const none = await audit(['examples', '--quiet', '--fail-on', 'none'])
+    expect([none.code, none.stdout, none.stderr]).toEqual([0, '', ''])
   })
 
   it('-o FILE writes the whole result there, nothing to standard output, no colour and no temporary file left', async () => {
@@ -632,6 +645,10 @@ describe('output options', () => {
     const a = await audit(['examples', '--format', 'json', '-o', json])
     expect(a.code).toBe(1)
     expect(a.stdout).toBe('')
+    // One line on standard error says what was written and why the exit code is 1.
+    const failing = allFindings(report).filter((f) => f.severity === 'critical' || f.severity === 'high').length
+    expect(userLines(a.stderr)).toEqual([`wrote ${json}: 83 systems, ${failing} findings at high or above; exit 1 because of --fail-on high`])
+    expect((await audit(['examples', '--format', 'json', '-o', json, '--quiet'])).stderr).toBe('')
     expect(readFileSync(json, 'utf8')).toBe(runs.json.stdout)
     const text = path.join(tmp, 'out', 'audit.txt')
     const b = await audit(['examples', '-o', text], {env: {FORCE_COLOR: '1', NO_COLOR: ''}})

@@ -168,7 +168,7 @@ describe('plan examples in every format', () => {
     for (const f of ['table', 'markdown']) {
       const out = first.get(f)!.stdout
       expect(out).toContain(`Completion: ${data.completion}`)
-      expect(out).toContain(`${data.daysPastDeadline} days`)
+      expect(out).toContain(`${data.daysPastDeadline.toLocaleString('en-GB')} days`)
     }
   })
 

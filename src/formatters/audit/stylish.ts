@@ -2,17 +2,19 @@ import {Chalk} from 'chalk'
 
 import type {AuditReport} from '../../core/assess/report.js'
 import type {Finding, Severity} from '../../core/model/types.js'
+import {atOrAbove} from '../../core/assess/report.js'
 import {sanitizeLine} from '../text.js'
 import type {Formatter} from '../types.js'
 import {summaryLines} from './summary.js'
 
-/** Findings grouped by file as `line:col  severity  system: message  rule-id`, then the summary. */
+/** Findings grouped by file as `line:col  severity  system: message  rule-id`, then the summary; under --quiet only the findings at or above --fail-on. */
 export const format: Formatter<AuditReport> = (report, ctx) => {
   const c = new Chalk({level: ctx.color ? 1 : 0})
   const paint: Record<Severity, (s: string) => string> = {critical: c.red.bold, high: c.red, medium: c.yellow, low: c.cyan, info: c.dim}
   const byFile = new Map<string, Array<{f: Finding; id: string}>>()
   for (const s of report.systems) {
     for (const f of s.findings) {
+      if (ctx.quiet && !atOrAbove(f.severity, report.failOn)) continue
       const list = byFile.get(f.file)
       const item = {f, id: s.id}
       if (list) list.push(item)
@@ -30,6 +32,7 @@ export const format: Formatter<AuditReport> = (report, ctx) => {
     }
     out.push('')
   }
+  if (ctx.quiet) return out.length ? `${out.join('\n')}\n` : ''
   for (const w of report.warnings) out.push(c.yellow(`warning  ${sanitizeLine(`${w.file}:${w.line}:${w.column}  ${w.message}`)}`))
   if (report.warnings.length > 0) out.push('')
   const [head, ...rest] = summaryLines(report)

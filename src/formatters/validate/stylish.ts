@@ -7,7 +7,8 @@ import type {Formatter, ValidateReport} from '../types.js'
 /** ESLint's stylish layout: problems grouped by file, `line:col  severity  message  code`, then a total. */
 export const format: Formatter<ValidateReport> = (report, ctx) => {
   const c = new Chalk({level: ctx.color ? 1 : 0})
-  const all = [...report.errors, ...report.warnings].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column))
+  // --quiet: the errors only, and no total (ESLint's --quiet).
+  const all = [...report.errors, ...(ctx.quiet ? [] : report.warnings)].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column))
   const byFile = new Map<string, Diagnostic[]>()
   for (const d of all) {
     const list = byFile.get(d.file)
@@ -26,6 +27,7 @@ export const format: Formatter<ValidateReport> = (report, ctx) => {
     }
     lines.push('')
   }
+  if (ctx.quiet) return lines.length ? `${lines.join('\n')}\n` : ''
   const files = plural(report.files.length, 'file')
   if (all.length === 0) {
     lines.push(c.green(`✔ ${files} valid`))
