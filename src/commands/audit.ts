@@ -7,7 +7,7 @@ import {type AuditResult, runAudit} from '../core/index.js'
 import {atOrAbove, type AuditReport, type FailOn} from '../core/assess/report.js'
 import {auditFormatters, MACHINE_FORMATS} from '../formatters/index.js'
 import {oneOf} from '../cli/flags.js'
-import {auditSummary, planSummary, validateSummary} from '../cli/summaries.js'
+import {auditSummary} from '../cli/summaries.js'
 
 export default class Audit extends BaseCommand<typeof Audit> {
   static summary = 'Judge every system against the cloud-by-2023 criteria: findings, readiness, score, confidence and deadline status.'

@@ -7,7 +7,7 @@ import {type PlanResult, runPlan} from '../core/index.js'
 import type {PlanReport} from '../core/plan/report.js'
 import {MACHINE_FORMATS, planFormatters} from '../formatters/index.js'
 import {oneOf} from '../cli/flags.js'
-import {auditSummary, planSummary, validateSummary} from '../cli/summaries.js'
+import {planSummary} from '../cli/summaries.js'
 
 export default class Plan extends BaseCommand<typeof Plan> {
   static summary = 'Recommend a strategy (the 7 Rs) per system, group dependency cycles, schedule waves under a capacity, and say how late the estate finishes.'

@@ -6,7 +6,7 @@ import {loadEstate} from '../core/estate.js'
 import {MACHINE_FORMATS, validateFormatters} from '../formatters/index.js'
 import type {ValidateReport} from '../formatters/types.js'
 import {oneOf} from '../cli/flags.js'
-import {auditSummary, planSummary, validateSummary} from '../cli/summaries.js'
+import {validateSummary} from '../cli/summaries.js'
 
 export default class Validate extends BaseCommand<typeof Validate> {
   static summary = 'Check inventories against the schema and their references, with file:line:col for every error.'
