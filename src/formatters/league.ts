@@ -3,9 +3,9 @@
  * and HTML, the report and the brief): one place decides the columns and how each figure reads.
  */
 import type {LeagueRow, LeagueTable} from '../core/compare/league.js'
-import {gbp, percent} from './text.js'
+import {count, gbp, percent} from './text.js'
 
-const fmt = (n: number) => n.toLocaleString('en-GB')
+const fmt = count
 const signed = (n: number) => (n === 0 ? '0' : `${n > 0 ? '+' : '−'}${fmt(Math.abs(n))}`)
 
 export function leagueHeader(table: LeagueTable): string[] {

@@ -7,7 +7,7 @@ import {Chalk} from 'chalk'
 
 import type {SystemAssessment} from '../../core/assess/index.js'
 import type {PlannedSystem} from '../../core/plan/index.js'
-import {mdCell, sanitizeTerminal, strategyText} from '../text.js'
+import {count, mdCell, sanitizeTerminal, strategyText} from '../text.js'
 
 export interface SystemView {
   assessment: SystemAssessment
@@ -21,7 +21,7 @@ function lines(v: SystemView): Array<{head?: string; text: string}> {
   const out: Array<{head?: string; text: string}> = []
   out.push({head: `${a.ref} — ${a.name}`, text: `${a.file}:${a.line}:${a.column}`})
   out.push({text: `Readiness: ${a.readiness}, score ${a.score}, confidence ${a.confidence}${a.blockers.length ? `; blocked by ${a.blockers.join(', ')}` : ''}`})
-  out.push({text: `Deadline: ${a.deadlineStatus}${a.daysLate ? `, ${a.daysLate.toLocaleString('en-GB')} days late` : ''}${a.completed ? ` (completed ${a.completed})` : ''}${a.targetDate ? `; target date ${a.targetDate}` : ''}`})
+  out.push({text: `Deadline: ${a.deadlineStatus}${a.daysLate ? `, ${count(a.daysLate)} days late` : ''}${a.completed ? ` (completed ${a.completed})` : ''}${a.targetDate ? `; target date ${a.targetDate}` : ''}`})
   out.push({head: 'Path to ready', text: ''})
   if (a.pathToReady.length === 0) out.push({text: a.readiness === 'ready' ? '  Ready: nothing to clear.' : '  Nothing left to move.'})
   a.pathToReady.forEach((step, i) => {

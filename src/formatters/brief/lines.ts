@@ -3,9 +3,9 @@
  * these same sentences and figures (a test holds them equal), each escaping them for its medium.
  */
 import type {Brief} from '../../core/brief.js'
-import {gbp, percent, plural} from '../text.js'
+import {count, gbp, percent, plural} from '../text.js'
 
-const fmt = (n: number) => n.toLocaleString('en-GB')
+const fmt = count
 const years = (days: number) => (days / 365.25).toFixed(1)
 
 /** The verdict in one sentence. */

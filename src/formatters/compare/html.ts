@@ -5,11 +5,11 @@ import {escapeHtml, raw} from '../html/escape.js'
 import {dataTable, legend, page, panel, provenance} from '../html/page.js'
 import {READINESS, READINESS_ORDER, SEVERITY, STRATEGY} from '../html/palette.js'
 import {leaguePanel, markerLegend, markers} from '../html/report.js'
-import {percent, plural} from '../text.js'
+import {count, percent, personMonths, plural, range} from '../text.js'
 import type {Formatter} from '../types.js'
 import {CHANGE_HEADER, changeCells, columnTitle, diffSummary, FINDING_HEADER, findingRows, metricRows, MODE_TITLE, verdict} from './rows.js'
 
-const fmt = (n: number) => n.toLocaleString('en-GB')
+const fmt = count
 
 function sideBySide(r: CompareReport): string {
   const diff = r.diff !== null
@@ -59,7 +59,7 @@ function charts(r: CompareReport): string[] {
       markers: cols.length ? markers(cols[0].asOf, cols[0].deadline) : [],
       shadeAfter: cols[0]?.deadline,
     }),
-    table: dataTable('Start, completion and lateness', [{head: ''}, {head: 'start', nowrap: true}, {head: 'completion', nowrap: true}, {head: 'days past the deadline', num: true}, {head: 'waves', num: true}, {head: 'person-months', num: true}], cols.map((c, i) => [titles[i], c.start, c.completion, c.daysPastDeadline, c.waves, `${fmt(c.effort.low)}–${fmt(c.effort.high)}`])),
+    table: dataTable('Start, completion and lateness', [{head: ''}, {head: 'start', nowrap: true}, {head: 'completion', nowrap: true}, {head: 'days past the deadline', num: true}, {head: 'waves', num: true}, {head: 'person-months', num: true}], cols.map((c, i) => [titles[i], c.start, c.completion, c.daysPastDeadline, c.waves, range(c.effort.low, c.effort.high, personMonths)])),
   })
   const findings = panel({
     id: 'findings',

@@ -7,9 +7,9 @@ import type {CompareColumn, CompareReport, SystemChange} from '../../core/compar
 import {daysBetween} from '../../core/dates.js'
 import {SEVERITIES, STRATEGIES} from '../../core/model/types.js'
 import {moneyFigure, MONEY_PARTS} from '../money.js'
-import {gbp, percent, plural} from '../text.js'
+import {count, gbp, percent, personMonths, plural, range} from '../text.js'
 
-const fmt = (n: number) => n.toLocaleString('en-GB')
+const fmt = count
 
 export const MODE_TITLE: Record<CompareReport['mode'], string> = {
   'side-by-side': 'Side by side',
@@ -114,7 +114,7 @@ export function metricRows(r: CompareReport): MetricRow[] {
     row('wave length', (c) => `${c.waveLengthMonths} months`),
     row('start', (c) => c.start),
     row('waves', (c) => (r.mode === 'departments' ? `${fmt(c.waves)}${c.lastWave === null ? '' : ` (last: ${c.lastWave})`}` : fmt(c.waves)), (c) => c.waves),
-    row('effort (person-months)', (c) => `${fmt(c.effort.low)}–${fmt(c.effort.high)}`),
+    row('effort (person-months)', (c) => range(c.effort.low, c.effort.high, personMonths)),
     row('completion', (c) => c.completion, (c) => daysBetween(cols[0].completion, c.completion), ' days'),
     row('days past the deadline', (c) => fmt(c.daysPastDeadline), (c) => c.daysPastDeadline),
     row('done by the deadline', (c) => percent(c.shareDoneByDeadline)),

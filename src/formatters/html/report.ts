@@ -12,7 +12,7 @@ import {CATEGORIES, SEVERITIES} from '../../core/model/types.js'
 import type {PlanReport} from '../../core/plan/report.js'
 import {MONEY_NOTE, MONEY_PARTS, moneyFigure} from '../money.js'
 import {LEAGUE_NUMERIC, leagueCells, leagueHeader, leagueNotes} from '../league.js'
-import {gbp, percent, plural} from '../text.js'
+import {count, gbp, percent, personMonths, plural, range} from '../text.js'
 import type {FormatContext} from '../types.js'
 import {heatMap, layeredGraph, type Marker, stackedBars, stepChart, timeline, type GraphNode, type Series} from './charts.js'
 import {escapeHtml} from './escape.js'
@@ -41,9 +41,9 @@ function firstRows<T>(rows: T[], caption: string, what: string): {rows: T[]; cap
   return {rows: rows.slice(0, MAX_TABLE_ROWS), caption: `${caption} (the first ${fmt(MAX_TABLE_ROWS)} of ${fmt(rows.length)} ${what}; plan --format csv or json lists them all)`}
 }
 
-const fmt = (n: number) => n.toLocaleString('en-GB')
+const fmt = count
 const years = (days: number) => (days / 365.25).toFixed(1)
-const pm = (e: {low: number; high: number}) => `${fmt(e.low)}–${fmt(e.high)}`
+const pm = (e: {low: number; high: number}) => range(e.low, e.high, personMonths)
 
 const READINESS_SERIES: Series[] = READINESS_ORDER.map((r) => ({name: READINESS[r].name, fill: READINESS[r].fill, text: READINESS[r].text}))
 

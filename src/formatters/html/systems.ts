@@ -13,14 +13,14 @@ import type {AuditReport} from '../../core/assess/report.js'
 import type {Finding} from '../../core/model/types.js'
 import type {PlannedSystem} from '../../core/plan/index.js'
 import type {PlanReport} from '../../core/plan/report.js'
-import {gbp, plural, strategyText} from '../text.js'
+import {count, gbp, personMonths, plural, range, strategyText} from '../text.js'
 import {escapeHtml} from './escape.js'
 import {STRATEGY} from './palette.js'
 
 /** Beyond this many systems the table lists the first ones and says where the rest are. */
 export const MAX_SYSTEM_ROWS = 1000
 
-const fmt = (n: number) => n.toLocaleString('en-GB')
+const fmt = count
 const READINESS_SHORT: Record<string, string> = {ready: 'ready', 'ready-with-conditions': 'with conditions', unknown: 'unknown', 'not-ready': 'not ready'}
 const SEVERITY_RANK: Record<string, number> = {critical: 0, high: 1, medium: 2, low: 3, info: 4}
 
@@ -165,7 +165,7 @@ export function systemsSection(plan: PlanReport, audit?: AuditReport): string {
       `<td class="nowrap"><span class="chip r-${escapeHtml(s.readiness)}">${escapeHtml(READINESS_SHORT[s.readiness] ?? s.readiness)}</span></td>`,
       `<td>${s.strategy === null ? 'done' : `<span class="chip st-${escapeHtml(s.strategy)}">${escapeHtml(s.strategy)}</span>${s.assessFirst ? ' <span class="muted">assess first</span>' : ''}`}</td>`,
       `<td class="num nowrap" data-v="${s.wave ?? 9999}">${escapeHtml(s.wave === null ? (s.status === 'done' ? 'moved' : s.status) : String(s.wave))}</td>`,
-      `<td class="num nowrap" data-v="${s.effort.high}">${s.effort.high === 0 ? '–' : escapeHtml(`${fmt(s.effort.low)}–${fmt(s.effort.high)}`)}</td>`,
+      `<td class="num nowrap" data-v="${s.effort.high}">${s.effort.high === 0 ? '–' : escapeHtml(range(s.effort.low, s.effort.high, personMonths))}</td>`,
       `<td class="num" data-v="${s.annualRunGbp ?? -1}">${s.annualRunGbp === null ? '' : escapeHtml(gbp(s.annualRunGbp))}</td>`,
       ...(findings ? [`<td class="num">${fmt(findings.length)}</td>`] : []),
     ]

@@ -1,7 +1,7 @@
 import {Chalk} from 'chalk'
 
 import type {PlanReport} from '../../core/plan/report.js'
-import {sanitizeLine, strategyText} from '../text.js'
+import {count, personMonths, range, sanitizeLine, strategyText} from '../text.js'
 import type {Formatter} from '../types.js'
 import {timelineLines} from './timeline.js'
 import {verdictLines} from './verdict.js'
@@ -21,14 +21,14 @@ export const format: Formatter<PlanReport> = (r, ctx) => {
   if (timeline.length) out.push(c.bold('Timeline'), ...timeline, '')
   out.push(c.bold('Waves'))
   const waveRows = [['wave', 'dates', 'systems', 'effort (pm)', 'risks']]
-  for (const w of r.waves) waveRows.push([String(w.number), `${w.start} → ${w.end}`, String(w.systems.length), `${w.effort.low}–${w.effort.high}`, w.risks.join('; ')])
+  for (const w of r.waves) waveRows.push([String(w.number), `${w.start} → ${w.end}`, String(w.systems.length), range(w.effort.low, w.effort.high, personMonths), w.risks.join('; ')])
   for (const line of table(waveRows, new Set([0, 2]))) out.push(line)
   out.push('')
   out.push(c.bold('Systems'))
   const sysRows = [['system', 'strategy', 'wave', 'start', 'end', 'slip', 'group', 'effort', 'why']]
   for (const s of r.systems) {
     const why = s.reasons[0] ? `${s.reasons[0].fact}` : ''
-    sysRows.push([s.ref, strategyText(s), s.wave === null ? s.status : String(s.wave), s.start ?? '', s.end ?? '', s.slipDays ? `${s.slipDays}d` : '', s.moveGroup, `${s.effort.low}–${s.effort.high}`, sanitizeLine(why)])
+    sysRows.push([s.ref, strategyText(s), s.wave === null ? s.status : String(s.wave), s.start ?? '', s.end ?? '', s.slipDays ? `${count(s.slipDays)}d` : '', s.moveGroup, range(s.effort.low, s.effort.high, personMonths), sanitizeLine(why)])
   }
   for (const line of table(sysRows)) out.push(line)
   out.push('')

@@ -8,6 +8,7 @@ import type {ChalkInstance} from 'chalk'
 
 import {daysBetween} from '../../core/dates.js'
 import type {PlanReport} from '../../core/plan/report.js'
+import {count} from '../text.js'
 
 const LABEL = 9
 const MIN_BAR = 24
@@ -62,7 +63,7 @@ export function timelineLines(r: PlanReport, c: ChalkInstance, width = 80): stri
   const end = col(r.completion)
   if (end !== today) marks[end] = '▲'
   out.push(`${' '.repeat(LABEL)}${marks.join('').trimEnd()}`)
-  const late = r.daysPastDeadline > 0 ? `, ${r.daysPastDeadline.toLocaleString('en-GB')} days past the deadline` : ''
+  const late = r.daysPastDeadline > 0 ? `, ${count(r.daysPastDeadline)} days past the deadline` : ''
   const deadline = r.deadline < from ? `deadline ${r.deadline} (before this axis)` : `deadline ${r.deadline}`
   const legend = [`today ${r.asOf}`, `completion ${r.completion}${late}`, deadline]
   // One line when it fits the terminal, else one fact a line.
