@@ -563,3 +563,42 @@ describe('inputs afterwards', () => {
     for (const [file, hash] of before) expect(sha(file), path.relative(ROOT, file)).toBe(hash)
   })
 })
+
+describe('the whole file fixed in one run', () => {
+  const write = (name: string, text: string) => {
+    const f = path.join(tmp, name)
+    writeFileSync(f, text)
+    return f
+  }
+
+  it('a skeleton with only apiVersion: every missing field at once', async () => {
+    const {run, json} = await validateJson([write('skeleton.yaml', 'apiVersion: cloudready/v1\n')])
+    expect(run.code).toBe(2)
+    expect(json.errors.map((e) => e.message)).toEqual(["the inventory is missing the required field 'department'", "the inventory is missing the required field 'kind'", "the inventory is missing the required field 'systems'"])
+  })
+
+  it("a system's missing fields all at once, and an unknown dependency beside the schema errors", async () => {
+    const f = write(
+      'half-done.yaml',
+      'apiVersion: cloudready/v1\nkind: Inventory\ndepartment: {id: d, name: D}\nsystems:\n  - id: a\n    name: A\n    criticality: lowish\n    hosting: saas\n    dependencies: [zzz, b]\n  - id: b\n',
+    )
+    const {json} = await validateJson([f])
+    expect(json.errors.map((e) => `${e.line}:${e.column} ${e.message}`)).toEqual([
+      "7:18 system 'a': 'criticality' must be one of critical, high, medium, low — got 'lowish'",
+      "9:20 system 'a' depends on 'zzz', which does not exist in department 'd'",
+      "10:5 system 'b' is missing the required field 'criticality'",
+      "10:5 system 'b' is missing the required field 'hosting'",
+      "10:5 system 'b' is missing the required field 'name'",
+    ])
+  })
+
+  it('thousands separators: in a flow mapping (the commas split the number into fields) and in a block (a string)', async () => {
+    const head = 'apiVersion: cloudready/v1\nkind: Inventory\ndepartment: {id: d, name: D}\nsystems:\n  - id: a\n    name: A\n    criticality: low\n    hosting: saas\n'
+    const flow = await validateJson([write('flow.yaml', `${head}    costs: {annual_run_gbp: 1,200,000}\n`)])
+    expect(flow.json.errors.map((e) => `${e.line}:${e.column} ${e.message}`)).toEqual([
+      "9:31 system 'a': '200' is part of the number 1,200,000: inside { } the commas of a thousands separator split it into fields — write 1200000, without separators",
+    ])
+    const block = await validateJson([write('block.yaml', `${head}    costs:\n      annual_run_gbp: 1,200,000\n`)])
+    expect(block.json.errors.map((e) => e.message)).toEqual(["system 'a': 'costs.annual_run_gbp' must be a number — got '1,200,000': YAML has no thousands separators, write 1200000"])
+  })
+})

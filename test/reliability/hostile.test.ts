@@ -64,7 +64,8 @@ const GALLERY: Record<string, Expectation> = {
   'verbatim-tag.yaml': {errors: 2, at: '10:12', code: 'yaml-syntax', words: ['!<tag:yaml.org,2002:python/object/new:os.system>', ...NOT_PLAIN]},
   'binary-tag.yaml': {errors: 1, at: '10:13', code: 'yaml-syntax', words: ['!!binary', ...NOT_PLAIN]},
   'complex-key.yaml': {errors: 1, at: '10:7', code: 'yaml-syntax', words: ['a mapping key must be a plain string']},
-  'merge-and-anchors.yaml': {errors: 2, at: '11:5', code: 'schema', words: ["system 'b' is missing the required field 'name'"]},
+  // The fields the merge key would have brought are not reported missing: the merge key's own message says to write them out.
+  'merge-and-anchors.yaml': {errors: 1, at: '11:5', code: 'schema', words: ['YAML merge keys (<<) are not supported']},
   // Alias bombs
   'billion-laughs.yaml': {errors: 1, at: '9:10', code: 'yaml-syntax', words: ['alias bomb', 'refused']},
   'nested-alias-bomb.yaml': {errors: 1, at: '11:14', code: 'yaml-syntax', words: ['alias bomb', 'refused']},

@@ -130,6 +130,22 @@ export class ParsedDocument implements SourceDocument {
     return m ? this.chars(m[0]) : undefined
   }
 
+  /** The source line that holds the key at `pointer` (for a message that quotes what was written), or undefined. */
+  keyLine(pointer: string): string | undefined {
+    if (this.source === '') return undefined
+    const {key, exact} = this.offsetOf(pointer)
+    if (!exact) return undefined
+    const t = this.source
+    if (typeof t === 'string') {
+      const from = t.lastIndexOf('\n', key) + 1
+      const nl = t.indexOf('\n', key)
+      return t.slice(from, nl === -1 ? t.length : nl)
+    }
+    const from = t.lastIndexOf(10, key) + 1
+    const nl = t.indexOf(10, key)
+    return this.chars(t.toString('latin1', from, nl === -1 ? t.length : nl))
+  }
+
   /**
    * `locate(base + suffix)`, for many suffixes under one base in a row (a system's findings): the walk
    * to `base` (`/systems/3`, three table lookups and a key search) is made once for the run of them.

@@ -109,6 +109,8 @@ export interface SourceDocument {
    * read as 8.1"); undefined once `releaseText` has been called.
    */
   sourceText(pointer: string): string | undefined
+  /** The source line holding the key at `pointer` (a message may quote what was written), or undefined. */
+  keyLine(pointer: string): string | undefined
   /** Lets the source text go once nothing needs `sourceText`; locating goes on working. */
   releaseText(): void
   /** Lets the positions go once nothing locates (after the assessment); locating then throws. */

@@ -2,7 +2,7 @@
  * Validation at the boundary: one cached strict ajv for the inventory schema, then the checks a
  * schema cannot express (unique ids across files, dependencies that resolve, no self-dependency).
  */
-import {dependencyPointer, dependencyRef} from '../model/dependencies.js'
+import {type Dependency, dependencyPointer, dependencyRef} from '../model/dependencies.js'
 import {readFileSync} from 'node:fs'
 
 import type * as AjvModule from 'ajv'
@@ -68,6 +68,9 @@ export async function validateDocuments(documents: SourceDocument[]): Promise<Va
   const validate = await inventoryValidator()
   const diagnostics: Diagnostic[] = []
   const inventories: LoadedInventory[] = []
+  // Files with schema errors whose department and systems can still be read: their references are
+  // checked too, so that one run reports every mistake (README "The inventory"); they join no estate.
+  const readable = new Set<LoadedInventory>()
   for (const doc of documents) {
     const errors = schemaErrors(validate, doc.data)
     if (errors.length === 0) {
@@ -75,9 +78,26 @@ export async function validateDocuments(documents: SourceDocument[]): Promise<Va
     } else {
       // One by one: a spread of a few hundred thousand errors overflows the stack.
       for (const d of schemaDiagnostics(errors, doc)) diagnostics.push(d)
+      if (referencesReadable(doc.data)) {
+        // A system whose dependency list has a schema error of its own (a bad reference, too many) is not checked again.
+        const unreadable = new Set<number>()
+        for (const e of errors) {
+          const m = /^\/systems\/(\d+)\/dependencies(\/|$)/.exec(e.instancePath)
+          if (m) unreadable.add(Number(m[1]))
+        }
+        const data = doc.data as {systems: Array<Record<string, unknown> | null>}
+        const systems = unreadable.size ? data.systems.map((system, i) => (unreadable.has(i) && system ? {...system, dependencies: undefined} : system)) : data.systems
+        const inv = {file: doc.file, inventory: {...data, systems} as unknown as Inventory, doc}
+        readable.add(inv)
+        inventories.push(inv)
+      }
     }
   }
   const estate = buildEstate(inventories, diagnostics)
+  if (readable.size > 0) {
+    estate.inventories = estate.inventories.filter((inv) => !readable.has(inv))
+    for (const [ref, entry] of estate.systems) if ([...readable].some((inv) => inv.doc === entry.doc)) estate.systems.delete(ref)
+  }
   diagnostics.sort(compareDiagnostics)
   return {estate, diagnostics}
 }
@@ -126,7 +146,11 @@ function schemaDiagnostics(errors: ErrorObject[], doc: SourceDocument): Diagnost
     if (e.keyword === 'oneOf' && [...specific].some((p) => p === e.instancePath || p.startsWith(`${e.instancePath}/`))) continue
     // An `enum` or `const` failure also fails its `type`, a date's `format` its `pattern`; one sentence per value is enough.
     const m = describeSchemaError(e, doc)
-    const key = `${m.pointer}\u0000${VALUE_KEYWORDS.has(e.keyword) ? 'value' : e.keyword}`
+    if (m.repeat) continue
+    // Fields missing beside a merge key (<<) are missing because merge keys are not read: the merge key's message says so.
+    if (e.keyword === 'required' && e.data !== null && typeof e.data === 'object' && Object.hasOwn(e.data, '<<')) continue
+    // Every missing field is its own error (they share the object's pointer): all of them in one run, not one a run.
+    const key = `${m.pointer}\u0000${VALUE_KEYWORDS.has(e.keyword) ? 'value' : e.keyword === 'required' ? `required ${String((e.params as {missingProperty?: unknown}).missingProperty)}` : e.keyword}`
     if (seen.has(key)) continue
     seen.add(key)
     out.push(diagnostic(doc, m.pointer, m.message, 'schema', 'error', m.atKey))
@@ -150,6 +174,8 @@ function buildEstate(inventories: LoadedInventory[], diagnostics: Diagnostic[]):
     accepted.push(inv)
     const firstIndex = new Map<string, number>()
     inv.inventory.systems.forEach((system, index) => {
+      // In a file with schema errors, a system without a usable id is left out (its errors are reported).
+      if (!isId(system?.id)) return
       // Flat: kept for the whole run, and by every finding and planned system of the system.
       const ref = flat(`${dept.id}/${system.id}`)
       const earlier = firstIndex.get(system.id)
@@ -167,6 +193,7 @@ function buildEstate(inventories: LoadedInventory[], diagnostics: Diagnostic[]):
     // Linear, not the schema's uniqueItems (quadratic over objects): `x` and `dept/x` are the same system too.
     const listed = new Set<string>()
     deps.forEach((written, i) => {
+      if (!isReference(written)) return
       const pointer = `${entry.pointer}${dependencyPointer(written, i)}`
       const dep = dependencyRef(written)
       const ref = resolveDependency(entry.department.id, dep)
@@ -189,6 +216,17 @@ function buildEstate(inventories: LoadedInventory[], diagnostics: Diagnostic[]):
     })
   }
   return {inventories: accepted, systems}
+}
+
+const isId = (x: unknown): x is string => typeof x === 'string' && /^[a-z0-9][a-z0-9-]{0,62}$/.test(x)
+const isRef = (x: unknown): x is string => typeof x === 'string' && /^([a-z0-9][a-z0-9-]{0,62}\/)?[a-z0-9][a-z0-9-]{0,62}$/.test(x)
+/** A dependency as the schema allows it: a reference, or {system: reference, …} (anything else has a schema error of its own). */
+const isReference = (d: unknown): d is Dependency => isRef(d) || (d !== null && typeof d === 'object' && isRef((d as {system?: unknown}).system))
+
+/** Enough of an invalid file to check its references: a department id and a list of systems. */
+function referencesReadable(data: unknown): boolean {
+  const d = data as {department?: {id?: unknown}; systems?: unknown} | null
+  return d !== null && typeof d === 'object' && d.department !== null && typeof d.department === 'object' && isId(d.department.id) && Array.isArray(d.systems) && d.systems.every((s) => s === null || typeof s === 'object') && d.systems.every((s) => s === null || (s as {dependencies?: unknown}).dependencies === undefined || Array.isArray((s as {dependencies?: unknown}).dependencies))
 }
 
 /** `id` → `department/id` in the same department; `department/id` stays as it is. */

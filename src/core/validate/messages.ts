@@ -12,6 +12,8 @@ export interface SchemaMessage {
   /** Point at the key rather than the value (unknown fields). */
   atKey: boolean
   message: string
+  /** Already said by another error's message (the later pieces of one number split at its commas). */
+  repeat?: boolean
 }
 
 const ID_RULE = 'lowercase letters, digits and hyphens, starting with a letter or digit, at most 63 characters'
@@ -45,6 +47,11 @@ export function describeSchemaError(error: ErrorObject, doc: SourceDocument): Sc
         return {pointer: target, atKey: true, message: `${where}the key '${extra}' is not allowed: it names a JavaScript object internal`}
       }
       const allowed = Object.keys((error.parentSchema as {properties?: object})?.properties ?? {})
+      // `{annual_run_gbp: 1,200,000}`: inside { } the commas split the number into the fields '200' and '000'.
+      if (/^\d{3}$/.test(extra)) {
+        const whole = thousandsSplit(doc, pointer, extra)
+        if (whole !== undefined) return {pointer: target, atKey: true, repeat: whole.split(',')[1] !== extra, message: `${where}'${extra}' is part of the number ${whole}: inside { } the commas of a thousands separator split it into fields — write ${whole.replace(/,/g, '')}, without separators`}
+      }
       const guess = closest(extra, allowed)
       const hint = guess ? ` — did you mean '${guess}'?` : allowed.length ? ` (allowed: ${allowed.join(', ')}; or prefix it with x- for your own data)` : ''
       return {pointer: target, atKey: true, message: `${where}unknown field '${extra}'${hint}`}
@@ -67,6 +74,9 @@ export function describeSchemaError(error: ErrorObject, doc: SourceDocument): Sc
       }
       if (expected === 'boolean' && typeof error.data === 'string' && /^(y|yes|n|no|on|off)$/i.test(error.data)) {
         return {pointer, atKey: false, message: `${where}'${field}' must be true or false — got ${got} (YAML 1.2 reads yes, no, on and off as text)`}
+      }
+      if ((expected === 'number' || expected === 'integer') && typeof error.data === 'string' && /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(error.data.trim())) {
+        return {pointer, atKey: false, message: `${where}'${field}' must be a number — got ${got}: YAML has no thousands separators, write ${error.data.trim().replace(/,/g, '')}`}
       }
       if ((expected === 'number' || expected === 'integer') && typeof error.data === 'string' && /^\s*[-+]?[0-9]/.test(error.data)) {
         const article = expected === 'integer' ? 'a whole number' : 'a number'
@@ -171,4 +181,19 @@ function distance(a: string, b: string): number {
     }
   }
   return row[b.length]
+}
+
+/**
+ * The whole number a thousands separator split into fields of a flow mapping, when `extra` is one of
+ * them, read from the mapping's source text (`{annual_run_gbp: 1,200,000}` → "1,200,000"): the keys
+ * alone cannot say, since JavaScript lists a key like '200' before every other.
+ */
+function thousandsSplit(doc: SourceDocument, pointer: string, extra: string): string | undefined {
+  const raw = doc.keyLine(`${pointer}/${extra}`)
+  if (raw === undefined) return undefined
+  for (const m of raw.matchAll(/:\s*(\d{1,3}(?:\s*,\s*\d{3})+)(?=\s*[,}])/g)) {
+    const parts = m[1].split(/\s*,\s*/)
+    if (parts.slice(1).includes(extra)) return parts.join(',')
+  }
+  return undefined
 }
