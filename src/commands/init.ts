@@ -25,6 +25,10 @@ export default class Init extends BaseCommand<typeof Init> {
     if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(department)) throw new UsageError(`--department '${department}' is not an id: lowercase letters, digits and hyphens, at most 63 characters`)
     // What the inventory schema asks of a department's name: the starter must pass `validate`.
     if (name.trim() === '' || name.length > 300) throw new UsageError(`--name must be the department's name, 1 to 300 characters — got ${name.trim() === '' ? 'nothing' : `${name.length} characters`}`)
+    // Run from a clone of cloudready (as the README's set-up leaves you), init would write into the tool's own checkout.
+    if (path.resolve(dir) === path.resolve(this.config.root)) {
+      throw new UsageError(`this folder is cloudready's own checkout: run init in your inventory repository (cd there, then npx --prefix ${this.config.root} cloudready init), or give --dir`)
+    }
     const inventory = path.join(dir, 'inventory', `${department}.yaml`)
     const config = path.join(dir, '.cloudready.yaml')
     const files: Array<[string, string]> = [
@@ -37,7 +41,7 @@ export default class Init extends BaseCommand<typeof Init> {
     }
     mkdirSync(path.dirname(inventory), {recursive: true})
     for (const [file, text] of files) writeOutput(file, text)
-    this.note(`wrote ${files.map(([f]) => f).join(' and ')}\nnext: cloudready validate ${path.join(dir, 'inventory')} && cloudready audit ${path.join(dir, 'inventory')}`)
+    this.note(`wrote ${files.map(([f]) => f).join(' and ')}\nnext: cloudready validate ${path.join(dir, 'inventory')} && cloudready audit ${path.join(dir, 'inventory')}\n(run cloudready as you ran init: installed globally, or through npx --prefix ${this.config.root} cloudready)`)
     return {written: files.map(([f]) => f)}
   }
 }

@@ -228,16 +228,25 @@ describe('init', () => {
     expect(run.stdout).toContain('1 file valid')
   })
 
-  it('then `audit` with no path judges it, with the config found beside it', () => {
+  it('then `audit` with no path judges it, with the config found beside it, and the starter passes its own audit', () => {
     const run = cli(['audit', '--as-of', '2026-11-27', '--format', 'json'], {cwd: dir})
     expect(run.stderr).not.toMatch(STACK_TRACE)
-    // The starter's system is planned for 2027: the 2023 deadline has passed (high), so exit 1.
-    expect(run.code, run.stderr).toBe(1)
-    const json = JSON.parse(run.stdout) as {files: string[]; deadline: string; systems: Array<{ref: string; readiness: string; confidence: number}>}
+    // The starter's example has moved (done by the deadline): nothing at or above high, exit 0.
+    expect(run.code, run.stderr).toBe(0)
+    const json = JSON.parse(run.stdout) as {files: string[]; deadline: string; systems: Array<{ref: string; readiness: string; confidence: number; deadlineStatus: string; findings: Array<{severity: string}>}>}
     expect(json.files).toEqual(['inventory/my-department.yaml'])
     expect(json.deadline).toBe('2023-12-31')
     expect(json.systems).toHaveLength(1)
-    expect(json.systems[0]).toMatchObject({ref: 'my-department/example-system', readiness: 'ready-with-conditions', confidence: 1})
+    expect(json.systems[0]).toMatchObject({ref: 'my-department/example-system', readiness: 'ready', deadlineStatus: 'met'})
+    expect(json.systems[0].confidence).toBeGreaterThanOrEqual(0.9)
+    expect(json.systems[0].findings.filter((f) => f.severity === 'critical' || f.severity === 'high')).toEqual([])
+  })
+
+  it("refuses to write into cloudready's own checkout (where the README's set-up leaves you)", () => {
+    const run = cli(['init'])
+    expect(run.code).toBe(2)
+    expect(userLines(run.stderr)[0]).toMatch(/^cloudready: this folder is cloudready's own checkout: run init in your inventory repository/)
+    expect(existsSync(path.join(ROOT, 'inventory'))).toBe(false)
   })
 
   it('again: refuses to overwrite (exit 2, files untouched); --force overwrites', () => {

@@ -9,16 +9,18 @@ apiVersion: cloudready/v1
 kind: Inventory
 department: {id: ${department.id}, name: ${JSON.stringify(department.name)}}
 systems:
+  # An example system that has moved (replace it with your own): \`cloudready audit\` finds it ready,
+  # with one condition of medium severity to show what a finding looks like.
   - id: example-system            # unique in the department: lowercase, digits and hyphens
     name: Example Case Management System
     owner: Digital Services team  # who is accountable for the system and its migration
-    criticality: high             # critical | high | medium | low
+    criticality: medium           # critical | high | medium | low
     users: 2500
-    hosting: on-premises          # on-premises | co-location | crown-hosting | private-cloud | public-cloud | saas
+    hosting: public-cloud         # on-premises | co-location | crown-hosting | private-cloud | public-cloud | saas
     platform:
-      os: {name: windows-server, version: "2012"}     # versions are always quoted strings
-      database: {name: mssqlserver, version: "2014"}
-      runtime: {name: dotnetfx, version: "4.8"}
+      os: {name: rhel, version: "9"}                  # versions are always quoted strings
+      database: {name: postgresql, version: "16"}
+      runtime: {name: eclipse-temurin, version: "21"}
       hardware: x86               # x86 | mainframe | sparc | power | as400 | appliance | other
       virtualised: true
       architecture: n-tier        # monolith | n-tier | microservices | batch | desktop | other
@@ -32,17 +34,29 @@ systems:
       last_health_check: 2026-03-31   # the last IT Health Check (penetration test)
       critical_vulnerabilities: 0
     resilience: {rto_hours: 8, dr_tested: 2026-01-20}
-    contracts:
-      - {supplier: Example Supplier Ltd, ends: 2027-03-31, break_clause: true}
-    licensing: {model: subscription, cloud_portable: true}
+    licensing: {model: open-source, cloud_portable: true}
     skills: {scarce: [], in_house: adequate}
     dependencies: []              # ids in this department, or department/id in another
     costs: {annual_run_gbp: 180000}
     migration:
-      status: planned             # not-started | planned | in-progress | migrated | retired
-      strategy: replatform        # optional: retire | retain | rehost | relocate | replatform | repurchase | refactor
+      status: migrated            # not-started | planned | in-progress | migrated | retired
+      strategy: replatform        # retire | retain | rehost | relocate | replatform | repurchase | refactor
       target: public-cloud        # public-cloud | private-cloud | crown-hosting | saas
-      target_date: 2027-09-30
+      target_date: 2023-09-30
+      completed: 2023-11-30       # when it got there: counts as done by the deadline
+  #
+  # A system still to move looks like this (uncomment and fill in); after the 2023 deadline the audit
+  # reports it as late (high), with its own target date:
+  # - id: legacy-payments
+  #   name: Legacy Payments System
+  #   criticality: high
+  #   hosting: on-premises
+  #   platform:
+  #     os: {name: windows-server, version: "2012"}
+  #     database: {name: mssqlserver, version: "2014"}
+  #   contracts:
+  #     - {supplier: Example Supplier Ltd, ends: 2027-03-31, break_clause: true}
+  #   migration: {status: planned, strategy: replatform, target: public-cloud, target_date: 2027-09-30}
 `
 }
 
