@@ -8,13 +8,14 @@ export const rule: Rule = {
     id: 'architecture-critical-no-dr',
     category: 'architecture',
     severity: 'high',
-    description: 'A critical system has no recovery time objective, no tested disaster recovery, or a DR test older than `months` months.',
+    description: 'A critical system has no recovery time objective, no tested disaster recovery, or a DR test older than 12 months (option months).',
     rationale:
       'A critical service must be recoverable within a known time, proven by a test. A migration is when recovery is most likely to be needed and when the design changes: the RTO sets the target design and a recent test is the baseline.',
     sources: [SOURCES.ncsc2, SOURCES.govs005, SOURCES.tcopSecure],
     remedy: 'Agree an RTO with the service owner, test disaster recovery against it, record resilience.rto_hours and resilience.dr_tested, and design the target hosting to meet it.',
     // Judges an absence for critical systems and nothing for the others, so it needs no field.
     fields: [],
+    reads: ['criticality', 'resilience.rto_hours', 'resilience.dr_tested'],
     example: 'criticality: critical\nresilience: {rto_hours: 4}',
     options: {months: 12},
   },

@@ -16,6 +16,7 @@ export const rule: Rule = {
     // Judges the estate's dependency graph: a system with no dependencies is in no cycle, and an
     // unrecorded list is not counted as missing data (most leaf systems have none).
     fields: [],
+    reads: ['dependencies'],
     example: 'dependencies: [payments-gw]   # and payments-gw depends on this system',
   },
   check(system, ctx) {

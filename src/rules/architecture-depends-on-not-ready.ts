@@ -15,6 +15,7 @@ export const rule: Rule = {
     remedy: 'Resolve the dependency\'s blockers first, or decouple this system from it (an interface that works across hosting), and sequence the waves accordingly.',
     // Reads the other systems' readiness; an unrecorded dependency list is not counted as missing data.
     fields: [],
+    reads: ['dependencies', '(the readiness of each dependency)'],
     example: 'dependencies: [mainframe-ledger]   # which is not-ready',
   },
   secondPass: true,

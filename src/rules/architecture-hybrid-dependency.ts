@@ -22,6 +22,7 @@ export const rule: Rule = {
     remedy: 'Plan the hybrid period: the link (dedicated or VPN), its latency budget and egress cost, and when the on-premises side moves; or move the two together.',
     // No dependencies recorded is no dependency, not missing data.
     fields: [],
+    reads: ['hosting', 'migration.status', 'migration.target', 'dependencies', '(the hosting of each dependency)'],
     example: 'hosting: public-cloud\ndependencies: [mainframe-ledger]   # on-premises',
   },
   check(system, ctx) {

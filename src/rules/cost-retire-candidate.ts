@@ -7,7 +7,7 @@ export const rule: Rule = {
     id: 'cost-retire-candidate',
     category: 'cost',
     severity: 'low',
-    description: 'A system costs at least `minAnnualRunGbp` a year to run for at most `maxUsers` users: a candidate to retire or replace.',
+    description: 'A system costs at least £250,000 a year to run for at most 100 users (options minAnnualRunGbp, maxUsers): a candidate to retire or replace.',
     rationale:
       'Legacy technology that is no longer cost-effective is a reason to act on its own. A costly system with few users is often cheaper to retire, fold into another service or replace with SaaS than to migrate as it is.',
     sources: [SOURCES.legacy, SOURCES.cloudFirst],

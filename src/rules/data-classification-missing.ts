@@ -14,6 +14,7 @@ export const rule: Rule = {
     remedy: 'Ask the information asset owner to classify the data (OFFICIAL, OFFICIAL-SENSITIVE, SECRET, TOP-SECRET) and record it in data.classification.',
     // Judges an absence, so it needs no field; a finding makes readiness unknown.
     fields: [],
+    reads: ['data.classification'],
     example: 'data: {personal_data: true}',
     makesUnknown: true,
   },

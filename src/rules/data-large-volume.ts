@@ -12,7 +12,7 @@ export const rule: Rule = {
     id: 'data-large-volume',
     category: 'data',
     severity: 'medium',
-    description: 'The system holds at least `largeGb` GB of data: the transfer itself is a piece of work, and data out of a cloud is charged by volume.',
+    description: 'The system holds at least 10,000 GB of data (option largeGb): the transfer itself is a piece of work, and data out of a cloud is charged by volume.',
     rationale:
       'A 48 TB system does not move like a 1 TB one: over a 1 Gbit/s link at 80% use, each terabyte takes about 2.8 hours to copy, so tens of terabytes take days to weeks, with the system changing meanwhile. Moves of this size need an offline transfer appliance or a dedicated link, a cut-over plan for the changes made during the copy, and a budget for egress (data taken out of a cloud, or across a hybrid link, is charged per gigabyte).',
     sources: [SOURCES.dataTransfer, SOURCES.tcopCloud],

@@ -14,6 +14,7 @@ export const rule: Rule = {
     remedy: 'Record owner, costs.annual_run_gbp and users in the inventory (an estimate is better than nothing; say so in a comment).',
     // Judges absences, so it needs no field.
     fields: [],
+    reads: ['owner', 'users', 'costs.annual_run_gbp'],
     example: 'name: Legacy Payments\n# no owner, costs or users',
   },
   check(system) {

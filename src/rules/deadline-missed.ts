@@ -15,6 +15,7 @@ export const rule: Rule = {
     remedy: 'Migrate or retire the system; until then, report its lateness and the date it will be done.',
     // Reads only migration.status, whose absence means not started (as the engine counts it).
     fields: [],
+    reads: ['migration.status', 'migration.target_date', 'hosting'],
     example: 'migration: {status: in-progress}',
   },
   check(system, ctx) {

@@ -15,6 +15,7 @@ export const rule: Rule = {
     remedy: 'Set migration.target_date, even provisionally, and review it with the migration plan.',
     // Judges an absence: a system without a target date is exactly what it reports.
     fields: [],
+    reads: ['migration.status', 'migration.target_date'],
     example: 'migration: {status: not-started}',
   },
   check(system, ctx) {

@@ -14,6 +14,7 @@ export const rule: Rule = {
     remedy: 'Name the team or person accountable for the system in owner.',
     // Judges an absence, so it needs no field.
     fields: [],
+    reads: ['owner'],
     example: 'name: Legacy Payments\n# no owner',
   },
   check(system) {

@@ -9,7 +9,7 @@ export const rule: Rule = {
     id: 'platform-support-ending',
     category: 'platform',
     severity: 'low',
-    description: 'An operating system, database or runtime reaches the end of security support within the coming months (12 by default; `months` in the config): medium when that comes before the system\'s own target date, low otherwise.',
+    description: 'An operating system, database or runtime reaches the end of security support within the coming months (12 by default, option months): medium when that comes before the system\'s own target date, low otherwise.',
     rationale:
       'A migration takes months; a platform whose security support ends during it becomes legacy before the move is over. Planning the upgrade into the move costs less than an emergency later.',
     sources: [SOURCES.preventLegacy, SOURCES.legacy],

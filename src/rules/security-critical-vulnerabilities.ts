@@ -7,7 +7,7 @@ export const rule: Rule = {
     id: 'security-critical-vulnerabilities',
     category: 'security',
     severity: 'high',
-    description: 'The system has open critical vulnerabilities; `blockerCount` or more block the move (critical).',
+    description: 'The system has open critical vulnerabilities; 5 or more (option blockerCount) block the move (critical).',
     rationale:
       'A critical vulnerability is one an attacker can exploit for serious harm. Moving a system does not fix it and may expose it more widely; many at once suggest an unpatched platform that will not pass the assurance the new hosting needs.',
     sources: [SOURCES.ncsc5, SOURCES.tcopSecure, SOURCES.govs007],

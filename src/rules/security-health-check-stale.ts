@@ -8,7 +8,7 @@ export const rule: Rule = {
     id: 'security-health-check-stale',
     category: 'security',
     severity: 'medium',
-    description: 'The last IT Health Check (ITHC) is older than `months` months, or none is recorded.',
+    description: 'The last IT Health Check (ITHC) is older than 12 months (option months), or none is recorded.',
     rationale:
       'An ITHC is the independent test that a system has no significant weaknesses. One more than a year old says little about today\'s system; a migration should start from a current one, and the new hosting will need its own.',
     sources: [SOURCES.ithc, SOURCES.govs007, SOURCES.tcopSecure],
@@ -16,6 +16,7 @@ export const rule: Rule = {
     // A missing ITHC is itself the finding (no assurance is a fact, as with a missing classification),
     // so the rule judges every system and never lowers confidence: its finding already costs score.
     fields: [],
+    reads: ['security.last_health_check'],
     example: 'security: {last_health_check: 2022-06-30}',
     options: {months: 12},
   },

@@ -29,6 +29,11 @@ export interface RuleMeta {
    * cannot be judged by this rule, which lowers the assessment's confidence.
    */
   fields: string[]
+  /**
+   * For a rule that needs no field (it judges what is missing, or what another system is): the fields
+   * it looks at, for `explain` and the catalogue. Defaults to `fields`.
+   */
+  reads?: string[]
   /** A short YAML example of a system this rule flags. */
   example: string
   /** A finding of this rule makes the as-is move impossible: readiness `not-ready`, whatever its severity (README "Readiness"). */

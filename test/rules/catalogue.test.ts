@@ -173,3 +173,13 @@ describe('rules are pure', () => {
     ])
   })
 })
+
+describe('what the catalogue says of each rule, in words a user reads (rules, explain, the README, SARIF)', () => {
+  it.each(RULES.map((r) => [r.meta.id, r] as const))('%s: names the fields it reads, and its thresholds as values, not as placeholders', (_id, rule) => {
+    const reads = rule.meta.reads ?? rule.meta.fields
+    expect(reads.length, 'the fields it reads').toBeGreaterThan(0)
+    for (const option of Object.keys(rule.meta.options ?? {})) {
+      expect(rule.meta.description, `the option ${option} is not a placeholder in the description`).not.toContain(`\`${option}\``)
+    }
+  })
+})

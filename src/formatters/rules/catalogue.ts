@@ -35,7 +35,7 @@ export function explainText(r: RuleMeta): string {
     `  ${r.remedy}`,
     '',
     'Fields it reads',
-    `  ${r.fields.length ? r.fields.join(', ') : '(none: it judges what is missing)'}`,
+    `  ${(r.reads ?? r.fields).join(', ') || '(none recorded)'}`,
   ]
   if (r.options && Object.keys(r.options).length) {
     out.push('', 'Options (set in .cloudready.yaml under rules.<id>.options)', ...Object.entries(r.options).map(([k, v]) => `  ${k}: ${String(v)}`))
