@@ -153,7 +153,7 @@ describe('explain', () => {
     expect(text).toContain(`Why it matters\n  ${m.rationale}\n`)
     for (const s of m.sources) expect(text).toContain(`  - ${s.title}${s.url ? ` <${s.url}>` : ''}\n`)
     expect(text).toContain(`What to do\n  ${m.remedy}\n`)
-    expect(text).toContain(`Fields it reads\n  ${m.fields.length > 0 ? m.fields.join(', ') : '(none: it judges what is missing)'}\n`)
+    expect(text).toContain(`Fields it reads\n  ${(m.reads ?? m.fields).join(', ')}\n`)
     for (const [name, value] of Object.entries(m.options ?? {})) expect(text).toContain(`  ${name}: ${String(value)}\n`)
     expect(text).toContain('Example of a system it flags')
     expect(text).toContain(

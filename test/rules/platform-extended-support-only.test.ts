@@ -24,7 +24,7 @@ testRule(rule, {
       system: {platform: {os: {name: 'windows-server', version: '2012-r2'}, database: {name: 'sql-server', version: '2014'}}},
       errors: [
         {message: /Windows Server 2012-r2 .* until 2026-10-13 \(0 days left\)/, pointer: '/platform/os/version'},
-        {message: /SQL Server 12\.0-sp3 .* until 2027-07-12/, pointer: '/platform/database/version'},
+        {message: /SQL Server 2014 \(12\.0 SP3\) .* until 2027-07-12/, pointer: '/platform/database/version'},
       ],
     },
   ],

@@ -73,7 +73,13 @@ export function supportEndsWithin(match: LifecycleMatch, asOf: string, months: n
 
 /** "Red Hat Enterprise Linux 7", "Microsoft SQL Server 11.0-sp4", or the name given: for messages. */
 export function matchLabel(match: LifecycleMatch): string {
-  if (match.status === 'known') return `${match.title} ${match.cycle}`
+  // What was written, and the release it matched when that reads differently: "Microsoft SQL Server 2014 (12.0 SP3)".
+  if (match.status === 'known') return match.version === match.cycle ? `${match.title} ${match.cycle}` : `${match.title} ${match.version} (${cycleLabel(match.cycle)})`
   if (match.status === 'unknown-version') return match.version === undefined ? match.title : `${match.title} ${match.version}`
   return match.version === undefined ? match.product : `${match.product} ${match.version}`
+}
+
+/** A table's cycle id as people write it: "12.0-sp3" → "12.0 SP3", "13.0-sp3-acp" → "13.0 SP3 ACP". */
+export function cycleLabel(cycle: string): string {
+  return cycle.replace(/-(sp\d+|acp|cu\d+|ltsc|lts)/gi, (_, part: string) => ` ${part.toUpperCase()}`)
 }

@@ -325,7 +325,9 @@ describe('support phases', () => {
   })
 
   it('labels matches for messages', () => {
-    expect(matchLabel(known('mssqlserver', '2012'))).toBe('Microsoft SQL Server 11.0-sp4')
+    // What was written, and the release it matched.
+    expect(matchLabel(known('mssqlserver', '2012'))).toBe('Microsoft SQL Server 2012 (11.0 SP4)')
+    expect(matchLabel(known('mssqlserver', '2014'))).toBe('Microsoft SQL Server 2014 (12.0 SP3)')
     expect(matchLabel(lookup(table, {name: 'oracle', version: '11g'}))).toBe('Oracle Database 11g')
     expect(matchLabel(lookup(table, {name: 'zos', version: '2.4'}))).toBe('zos 2.4')
   })
