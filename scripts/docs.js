@@ -222,6 +222,83 @@ async function leagueAndBrief() {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Section: inventory-fields — every field of a system, from schemas/inventory.schema.json, with an
+// example from the bundled inventories
+// ---------------------------------------------------------------------------------------------
+
+/** [path, node, required, parent required] for every leaf field under a system, in schema order. */
+function schemaFields(schema) {
+  const rows = []
+  const resolve = (node) => (node.$ref ? schema.$defs[node.$ref.split('/').pop()] : node)
+  const walk = (node, at, required, parent) => {
+    node = resolve(node)
+    if (node.type === 'object' && node.properties) {
+      for (const [key, child] of Object.entries(node.properties)) walk(child, at ? `${at}.${key}` : key, (node.required ?? []).includes(key), at ? {path: at, required} : undefined)
+      return
+    }
+    if (node.type === 'array' && node.items && resolve(node.items).type === 'object') {
+      walk(node.items, `${at}[]`, required, parent)
+      return
+    }
+    rows.push({path: at, node, required, parent})
+  }
+  walk(schema.$defs.system, '', false, undefined)
+  return rows
+}
+
+/** The first value of a dotted path (with [] for lists) in the examples' systems, as YAML writes it. */
+function exampleOf(systems, fieldPath) {
+  const get = (value, parts) => {
+    if (parts.length === 0) return value
+    const [head, ...rest] = parts
+    const key = head.replace('[]', '')
+    const next = value?.[key]
+    if (next === undefined) return undefined
+    if (head.endsWith('[]')) {
+      for (const item of Array.isArray(next) ? next : []) {
+        const v = get(item, rest)
+        if (v !== undefined) return v
+      }
+      return undefined
+    }
+    return get(next, rest)
+  }
+  for (const s of systems) {
+    const v = get(s, fieldPath.split('.'))
+    if (v !== undefined) return v
+  }
+  return undefined
+}
+
+function typeOf(node) {
+  if (node.enum) return 'one of'
+  if (node.format === 'date' || node.$ref?.endsWith('/date')) return 'date'
+  if (node.type === 'array') return node.items?.oneOf ? 'list of references' : `list of ${node.items?.type ?? 'values'}s`
+  return node.type ?? 'value'
+}
+
+async function inventoryFields() {
+  const {parse} = await import('yaml')
+  const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas', 'inventory.schema.json'), 'utf8'))
+  const systems = []
+  for (const f of readdirSync(path.join(ROOT, 'examples')).filter((x) => x.endsWith('.yaml')).sort()) systems.push(...parse(readFileSync(path.join(ROOT, 'examples', f), 'utf8')).systems)
+  const rows = schemaFields(schema).map(({path: field, node, required, parent}) => {
+    const resolved = node.$ref ? schema.$defs[node.$ref.split('/').pop()] : node
+    const need = required ? (parent ? `with \`${parent.path}\`` : 'yes') : ''
+    let values = resolved.enum ? resolved.enum.map((v) => code(v)).join(' ') : ''
+    if (field === 'dependencies') values = `${code('id')}, ${code('department/id')} or ${code('{system: id, coupling: tight|loose}')}`
+    if (!values) {
+      const example = exampleOf(systems, field)
+      // As YAML needs it written: a version that looks like a number quoted, a list in brackets.
+      const shown = Array.isArray(example) ? `[${example.join(', ')}]` : resolved.type === 'string' && /^[0-9.]+$/.test(String(example)) ? `"${example}"` : String(example)
+      values = example === undefined ? '' : `e.g. ${code(shown)}`
+    }
+    return [code(field), typeOf(resolved), need, values]
+  })
+  return table(['system field', 'type', 'required', 'allowed values, or an example'], rows)
+}
+
 /** Section name → async () => Markdown. Add generated sections here (see the top of this file). */
 export const SECTIONS = {
   'invalid-gallery': invalidGallery,
@@ -229,6 +306,7 @@ export const SECTIONS = {
   'plan-walkthrough': planWalkthrough,
   tour,
   'league-and-brief': leagueAndBrief,
+  'inventory-fields': inventoryFields,
 }
 
 const markers = (name) => [`<!-- BEGIN ${name} -->`, `<!-- END ${name} -->`]
