@@ -1,7 +1,6 @@
 /**
  * The public core API: each command calls one of these with plain options and formats what it returns.
  */
-import {readFileSync, statSync} from 'node:fs'
 
 import {type ActiveRule, assess} from './assess/index.js'
 import {applyBaseline, parseBaseline} from './assess/baseline.js'
@@ -9,6 +8,7 @@ import type {AuditReport, FailOn} from './assess/report.js'
 import {activeRules, type Config, EMPTY_CONFIG, findConfig, loadConfig} from './config/index.js'
 import {InputError} from './errors.js'
 import {noteInputRead} from './io/inputs-read.js'
+import {ReadError, readRegularFile} from './io/read.js'
 import {defaultLifecycle, type LifecycleTable, loadLifecycle} from './lifecycle/index.js'
 import {type EstateResult, loadEstate} from './estate.js'
 import {DEFAULT_MAX_FILE_MB, type LoadOptions} from './load/index.js'
@@ -120,13 +120,11 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanResult> {
 
 /** Reads a file named by a flag (a baseline, a plan), with the same size limit as inventories. */
 export function readInput(file: string, what: string, maxFileMb = DEFAULT_MAX_FILE_MB): string {
+  noteInputRead(file)
   try {
-    noteInputRead(file)
-    const size = statSync(file).size
-    if (size > maxFileMb * 1024 * 1024) throw new InputError(`the ${what} ${file} is over the ${maxFileMb} MiB limit; raise it with --max-file-size`)
-    return readFileSync(file, 'utf8')
+    return readRegularFile(file, maxFileMb * 1024 * 1024).toString('utf8')
   } catch (error) {
-    if (error instanceof InputError) throw error
-    throw new InputError(`cannot read the ${what} ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : ((error as NodeJS.ErrnoException).code ?? 'read error')}`)
+    if (error instanceof ReadError) throw new InputError(`the ${what} ${file}: ${error.message}`)
+    throw error
   }
 }

@@ -13,7 +13,8 @@ import type {Rule, RuleReport} from '../../rules/types.js'
 import type {ActiveRule} from '../assess/index.js'
 import {ConfigError} from '../errors.js'
 import {noteInputRead} from '../io/inputs-read.js'
-import {parseBuffer} from '../load/index.js'
+import {ReadError, readRegularFile} from '../io/read.js'
+import {DEFAULT_MAX_FILE_MB, parseBuffer} from '../load/index.js'
 import type {Category, Severity, SourceDocument} from '../model/types.js'
 import {createAjv, schemaValidator} from '../validate/index.js'
 import {closest, describeSchemaError} from '../validate/messages.js'
@@ -99,10 +100,11 @@ export async function loadConfig(file: string): Promise<Config> {
   let buffer: Buffer
   try {
     noteInputRead(file)
-    buffer = readFileSync(file)
+    // A config is small: the inventory limit bounds it all the same (a FIFO or /dev/zero must not hang the run).
+    buffer = readRegularFile(file, DEFAULT_MAX_FILE_MB * 1024 * 1024)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    throw new ConfigError(`cannot read the config: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? 'read error')}`, shown)
+    if (error instanceof ReadError) throw new ConfigError(`the config ${error.message.replace(/^cannot read: /, 'cannot be read: ')}`, shown)
+    throw error
   }
   const {document, diagnostics} = parseBuffer(shown, buffer, {})
   // A config with every line commented out (or none) asks for the defaults.

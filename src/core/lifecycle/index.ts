@@ -6,6 +6,8 @@
 import {readFileSync} from 'node:fs'
 
 import {noteInputRead} from '../io/inputs-read.js'
+import {ReadError, readRegularFile} from '../io/read.js'
+import {DEFAULT_MAX_FILE_MB} from '../load/index.js'
 import {fileURLToPath} from 'node:url'
 import {LifecycleError, parseLifecycle, type LifecycleTable} from './table.js'
 
@@ -47,9 +49,9 @@ export function loadLifecycle(file: string): LifecycleTable {
   let text: string
   try {
     noteInputRead(file)
-    text = readFileSync(file, 'utf8')
+    text = readRegularFile(file, DEFAULT_MAX_FILE_MB * 1024 * 1024).toString('utf8')
   } catch (error) {
-    throw new LifecycleError(`cannot read the lifecycle table ${file}: ${reason(error)}`)
+    throw new LifecycleError(`cannot read the lifecycle table ${file}: ${error instanceof ReadError ? error.message.replace(/^cannot read: /, '') : reason(error)}`)
   }
   return parseLifecycle(text, file)
 }

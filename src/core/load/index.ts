@@ -5,10 +5,11 @@
  * user's file, and nothing here writes.
  */
 import {isAscii, isUtf8} from 'node:buffer'
-import {readdirSync, readFileSync, realpathSync, statSync} from 'node:fs'
+import {readdirSync, realpathSync, statSync} from 'node:fs'
 import path from 'node:path'
 
 import {noteInputRead} from '../io/inputs-read.js'
+import {ReadError, readRegularFile} from '../io/read.js'
 import type {Diagnostic} from '../model/types.js'
 import {stage} from '../timings.js'
 import {ParsedDocument} from './document.js'
@@ -178,18 +179,18 @@ export function loadFile(file: InputFile, options: LoadOptions = {}): {document?
   let owned = true
   try {
     if (file.path === '-') {
-      owned = !options.readStdin
-      buffer = options.readStdin ? options.readStdin() : readFileSync(0)
+      if (!options.readStdin) return {diagnostics: [fileDiagnostic('-', 'unreadable', 'standard input was not read (an internal slip): please report it')]}
+      owned = false
+      buffer = options.readStdin()
     } else {
-      const size = statSync(file.path).size
-      if (size > maxBytes) return {diagnostics: [tooLarge(file.display, size, maxBytes)]}
       // Read-only: inputs are never opened for writing. Bytes, not text: the fast parser reads them as
       // they are, and the document gives their memory back once validation is over (releaseText).
       noteInputRead(file.path)
-      buffer = readFileSync(file.path, {flag: 'r'})
+      buffer = readRegularFile(file.path, maxBytes)
     }
     stage('read')
   } catch (error) {
+    if (error instanceof ReadError) return {diagnostics: [error.code === 'too-large' ? tooLarge(file.display, error.size, maxBytes) : fileDiagnostic(file.display, error.code === 'not-a-file' ? 'unreadable' : error.code, error.message)]}
     return {diagnostics: [fileDiagnostic(file.display, 'unreadable', `cannot read: ${describeFsError(error, 'read error')}`)]}
   }
   if (buffer.length > maxBytes) return {diagnostics: [tooLarge(file.display, buffer.length, maxBytes)]}
@@ -198,9 +199,10 @@ export function loadFile(file: InputFile, options: LoadOptions = {}): {document?
   return result
 }
 
-function tooLarge(file: string, size: number, max: number): Diagnostic {
+function tooLarge(file: string, size: number | undefined, max: number): Diagnostic {
   const mb = (n: number) => (n / 1024 / 1024).toFixed(1)
-  return fileDiagnostic(file, 'too-large', `file is ${mb(size)} MiB, over the ${mb(max)} MiB limit for one inventory file; raise it with --max-file-size <MiB> if this is really an inventory`)
+  const what = size === undefined ? `more than ${mb(max)} MiB, the limit` : `${mb(size)} MiB, over the ${mb(max)} MiB limit`
+  return fileDiagnostic(file, 'too-large', `file is ${what} for one inventory file; raise it with --max-file-size <MiB> if this is really an inventory`)
 }
 
 const decoder = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
