@@ -4,13 +4,13 @@
  */
 import {Command, Errors, Flags, type Interfaces} from '@oclif/core'
 
-import {CloudreadyError, UsageError} from '../core/errors.js'
+import {CloudreadyError, OutputError, UsageError} from '../core/errors.js'
 import {clearInputsRead} from '../core/io/inputs-read.js'
 import type {Diagnostic} from '../core/model/types.js'
 import {stage} from '../core/timings.js'
 import {validateFormatters} from '../formatters/index.js'
 import {sanitizeTerminal} from '../formatters/text.js'
-import {batches, writeOutput} from './output.js'
+import {batches, writeError, writeOutput} from './output.js'
 
 /**
  * Formats a CI step uploads whatever happens (README "In CI"): under invalid inventories they carry
@@ -37,9 +37,13 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   override async init(): Promise<void> {
     await super.init()
     clearInputsRead()
-    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') throw error
-    })
+    // Write errors on standard output (EPIPE, ENOSPC) reach the write's own callback, which says what
+    // they mean; as events they would end the process with a trace.
+    // oclif's own listener rethrows them (@oclif/core lib/command.js): replaced, not added to.
+    process.stdout.removeAllListeners('error')
+    process.stdout.on('error', () => undefined)
+    // Standard error too: a full one must not turn the exit code into 1 (messages go through writeError).
+    process.stderr.on('error', () => undefined)
     const ctor = this.ctor as unknown as typeof BaseCommand
     const {args, flags, argv} = await this.parse({flags: ctor.flags, baseFlags: ctor.baseFlags, args: ctor.args, strict: ctor.strict, enableJsonFlag: false})
     this.flags = flags as BaseFlags<T>
@@ -50,20 +54,27 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   /** Writes the formatted result to `--output` or standard output; diagnostics never go here. */
   protected async emit(text: string | Iterable<string>, inputs: string[] = [], summary?: string): Promise<void> {
     stage('format')
-    const out = this.flags.output
+    // `-o -` is standard output, as `-` is standard input.
+    const out = this.flags.output === '-' ? undefined : this.flags.output
     if (out) {
-      writeOutput(out, text, inputs)
+      await writeOutput(out, text, inputs)
       // Nothing on the terminal would otherwise say that it worked, or why the exit code is what it is.
       this.note(`wrote ${sanitizeTerminal(out)}${summary ? `: ${summary}` : ''}`)
     } else {
       for (const batch of batches(text)) {
         const open = await new Promise<boolean>((resolve, reject) => {
-          process.stdout.write(batch, (error) => {
+          // A file as standard output (`> /dev/full`) is written synchronously: its error is thrown here, not passed on.
+          const failed = (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' ? resolve(false) : reject(new OutputError(`cannot write to standard output: ${error.code === 'ENOSPC' ? 'no space left on the device' : (error.code ?? error.message)}`)))
+          try {
+            process.stdout.write(batch, (error) => {
             // The reader went away (`| head`): what it did not read, it did not want. Not an error.
-            if (!error) resolve(true)
-            else if ((error as NodeJS.ErrnoException).code === 'EPIPE') resolve(false)
-            else reject(error)
-          })
+              // A full disk or a device that refuses: the user's environment, said as such (exit 2), not a bug.
+              if (!error) resolve(true)
+              else failed(error as NodeJS.ErrnoException)
+            })
+          } catch (error) {
+            failed(error as NodeJS.ErrnoException)
+          }
         })
         if (!open) break
       }
@@ -76,7 +87,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
    * that writes it to a file (README "Commands"). A pipe or a redirect gets it as asked.
    */
   protected refuseHtmlOnTerminal(format: string): void {
-    if (format !== 'html' || this.flags.output || !process.stdout.isTTY) return
+    if (format !== 'html' || (this.flags.output && this.flags.output !== '-') || !process.stdout.isTTY) return
     throw new UsageError(`the HTML ${this.id ?? ''} is a page for a browser, not for a terminal: write it to a file with -o, e.g. 'cloudready ${this.id ?? ''} … -o ${this.id ?? 'report'}.html', or redirect it (> ${this.id ?? 'report'}.html)`)
   }
 
@@ -103,14 +114,14 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     }
     const {format} = await validateFormatters.stylish()
     const color = this.flags.color && !process.env.NO_COLOR && Boolean(process.stderr.isTTY)
-    process.stderr.write(format(report, {color, version: this.config.version}))
     process.exitCode = 2
+    writeError(format(report, {color, version: this.config.version}))
     return true
   }
 
   /** A line on standard error, unless --quiet. */
   protected note(message: string): void {
-    if (!this.flags.quiet) process.stderr.write(`${message}\n`)
+    if (!this.flags.quiet) writeError(`${message}\n`)
   }
 
   protected async catch(error: Error & {exitCode?: number; oclif?: {exit?: number}}): Promise<unknown> {
@@ -120,23 +131,23 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       const where = known.location ? `${known.location}: ` : ''
       // A flag's own parse function threw it, and oclif wrapped its message: `Parsing --as-of \n\t… \nSee more help…`.
       const message = known.message.replace(/^Parsing (--[\w-]+) \n\t/, '$1: ').replace(/\n\s*See more help with --help\s*$/, '')
-      process.stderr.write(`cloudready: ${where}${sanitizeTerminal(message)}\n`)
       // Always 2, also under --json (oclif would turn an error's exit into 1 there: oclif/core#1423).
       process.exitCode = 2
+      writeError(`cloudready: ${where}${sanitizeTerminal(message)}\n`)
       return
     }
     if (error instanceof Errors.CLIError || error.oclif?.exit !== undefined) {
       // A flag or argument oclif could not parse: the user's mistake, so exit 2 and a pointer to help.
       const message = error.message.replace(/\n\s*See more help with --help\s*$/, '')
-      process.stderr.write(`cloudready: ${sanitizeTerminal(message)}\nSee 'cloudready ${this.id ?? ''} --help'.\n`)
       process.exitCode = 2
+      writeError(`cloudready: ${sanitizeTerminal(message)}\nSee 'cloudready ${this.id ?? ''} --help'.\n`)
       return
     }
-    process.stderr.write(
+    process.exitCode = 2
+    writeError(
       `cloudready: internal error: ${sanitizeTerminal(error.message)}\n` +
         'This is a bug in cloudready, not in your files: please report it with the command you ran.\n' +
         (process.env.DEBUG?.includes('cloudready') ? `${error.stack}\n` : 'Set DEBUG=cloudready to see where it happened.\n'),
     )
-    process.exitCode = 2
   }
 }

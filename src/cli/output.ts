@@ -68,7 +68,9 @@ let written = false
 export function installSignalHandlers(): void {
   if (handlersInstalled) return
   handlersInstalled = true
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  // 128 + the signal's number: the exit code a shell reports for it. SIGHUP (a closed terminal), SIGQUIT,
+  // SIGUSR2 and SIGALRM end a process too: each leaves the old output as it was and no temporary file.
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129], ['SIGQUIT', 131], ['SIGUSR2', 140], ['SIGALRM', 142]] as const) {
     process.once(signal, () => {
       for (const tmp of pending) {
         try {
@@ -78,14 +80,39 @@ export function installSignalHandlers(): void {
         }
       }
       // A signal that lands just after the rename finds the output written whole: say only what is true.
-      process.stderr.write(`\ncloudready: interrupted (${signal})${written ? '' : '; no output was written'}\n`)
+      writeError(`\ncloudready: interrupted (${signal})${written ? '' : '; no output was written'}\n`)
       process.exit(code)
     })
   }
 }
 
-export function writeOutput(target: string, text: string | Iterable<string>, inputs: string[] = []): void {
+/** A message on standard error, where one can be written: a full or closed standard error must not turn an exit code into another. */
+export function writeError(text: string): void {
+  try {
+    process.stderr.write(text)
+  } catch {
+    // Nowhere left to say it: the exit code still says what happened.
+  }
+}
+
+/**
+ * Writes an output file whole or not at all. A regular file (or a new path) gets a temporary file
+ * beside it, then a rename; anything else that exists there — a terminal, /dev/null, a FIFO, a
+ * symlink to one — is written in place, never replaced by a file. Between batches the event loop
+ * turns, so Ctrl-C or a kill during a long write removes the temporary file at once.
+ */
+export async function writeOutput(target: string, text: string | Iterable<string>, inputs: string[] = []): Promise<void> {
   const abs = path.resolve(target)
+  // `-o newdir/`: a folder that does not exist, not a file named newdir.
+  if (/[\\/]$/.test(target)) {
+    let isDir = false
+    try {
+      isDir = statSync(abs).isDirectory()
+    } catch {
+      // It does not exist.
+    }
+    throw new OutputError(isDir ? `cannot write the output to '${target}': it is a folder (give a file name in it)` : `cannot write the output to '${target}': the folder does not exist, and -o takes a file name`)
+  }
   let existing
   try {
     existing = statSync(abs)
@@ -108,13 +135,21 @@ export function writeOutput(target: string, text: string | Iterable<string>, inp
     }
   }
   installSignalHandlers()
+  if (existing && !existing.isFile()) {
+    await writeInPlace(abs, target, text)
+    return
+  }
   const dir = path.dirname(abs)
-  const tmp = path.join(dir, `.${path.basename(abs)}.${process.pid}.${Date.now().toString(36)}.tmp`)
+  // Short, whatever the target's name: a 240-character name is valid, and the temporary one must be too.
+  const tmp = path.join(dir, `.cloudready-${process.pid}-${Date.now().toString(36)}.tmp`)
   let fd: number | undefined
   try {
     fd = openSync(tmp, 'wx', existing ? existing.mode & 0o777 : 0o644)
     pending.add(tmp)
-    for (const batch of batches(text)) writeAll(fd, batch)
+    for (const batch of batches(text)) {
+      writeAll(fd, batch)
+      await turn()
+    }
     // No fsync: the rename alone makes the output whole or absent for every reader and against any failure
     // of this process; an fsync adds only survival of an OS crash, at 30 ms for a 10k audit, 240 ms at 100k.
     closeSync(fd)
@@ -143,5 +178,29 @@ export function writeOutput(target: string, text: string | Iterable<string>, inp
       ENOSPC: ': no space left on the device',
     }
     throw new OutputError(`cannot write the output to '${target}'${code ? (why[code] ?? ` (${code})`) : ''}`)
+  }
+}
+
+/** Lets the event loop turn: a signal that came during a long write is handled now, not after it. */
+function turn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
+}
+
+/** An existing target that is not a regular file (a device, a FIFO): written to, as a shell's `>` would. */
+async function writeInPlace(abs: string, target: string, text: string | Iterable<string>): Promise<void> {
+  let fd: number | undefined
+  try {
+    fd = openSync(abs, 'w')
+    for (const batch of batches(text)) {
+      writeAll(fd, batch)
+      await turn()
+    }
+    written = true
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === undefined) throw error
+    throw new OutputError(`cannot write the output to '${target}'${code === 'ENOSPC' ? ': no space left on the device' : code === 'EACCES' || code === 'EPERM' ? ': permission denied' : ` (${code})`}`)
+  } finally {
+    if (fd !== undefined) closeSync(fd)
   }
 }

@@ -40,7 +40,7 @@ export default class Init extends BaseCommand<typeof Init> {
       throw new UsageError(`not overwriting ${existing.join(' and ')}: use --force to replace ${existing.length === 1 ? 'it' : 'them'}`)
     }
     mkdirSync(path.dirname(inventory), {recursive: true})
-    for (const [file, text] of files) writeOutput(file, text)
+    for (const [file, text] of files) await writeOutput(file, text)
     this.note(`wrote ${files.map(([f]) => f).join(' and ')}\nnext: cloudready validate ${path.join(dir, 'inventory')} && cloudready audit ${path.join(dir, 'inventory')}\n(run cloudready as you ran init: installed globally, or through npx --prefix ${this.config.root} cloudready)`)
     return {written: files.map(([f]) => f)}
   }

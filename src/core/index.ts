@@ -124,7 +124,7 @@ export function readInput(file: string, what: string, maxFileMb = DEFAULT_MAX_FI
   try {
     return readRegularFile(file, maxFileMb * 1024 * 1024).toString('utf8')
   } catch (error) {
-    if (error instanceof ReadError) throw new InputError(`the ${what} ${file}: ${error.message}`)
+    if (error instanceof ReadError) throw new InputError(error.code === 'unreadable' ? `cannot read the ${what} ${file}: ${error.message.replace(/^cannot read: /, '')}` : `the ${what} ${file} ${error.message}`)
     throw error
   }
 }

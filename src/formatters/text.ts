@@ -59,10 +59,9 @@ export function csvRow(cells: unknown[]): string {
 /** A Markdown table cell: pipes escaped, line breaks folded, HTML-looking text defused. */
 export function mdCell(value: unknown): string {
   if (value === null || value === undefined) return ''
-  return String(value)
+  return sanitizeTerminal(String(value).replace(/\r\n|\r|\n/g, ' '))
     .replace(/\\/g, '\\\\')
     .replace(/\|/g, '\\|')
-    .replace(/\r\n|\r|\n/g, ' ')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/`/g, '\\`')

@@ -30,7 +30,9 @@ export const rule: Rule = {
     if (missing.length > 0) reports.push({pointer: nearest(system, ['resilience']), message: `Critical system with no ${missing.join(' and no ')}`})
     const tested = resilience?.dr_tested
     const months = monthsOption(ctx)
-    if (tested && addMonths(tested, months) < ctx.asOf) {
+    if (tested && tested > ctx.asOf) {
+      reports.push({pointer: '/resilience/dr_tested', message: `Critical system whose disaster recovery test is dated ${tested}, after the day of this assessment (${ctx.asOf}): a date in the future is a data error — record when DR was last tested`})
+    } else if (tested && addMonths(tested, months) < ctx.asOf) {
       reports.push({pointer: '/resilience/dr_tested', message: `Critical system whose last disaster recovery test was on ${tested}, ${count(daysBetween(tested, ctx.asOf), 'day')} ago (due every ${count(months, 'month')})`})
     }
     return reports

@@ -24,6 +24,8 @@ export const rule: Rule = {
     if (isRetired(system)) return []
     const last = system.security?.last_health_check
     if (!last) return [{pointer: nearest(system, ['security']), message: 'No IT Health Check is recorded: there is no independent assurance of the system\'s security'}]
+    // A check that has not happened yet is no assurance: the date is a data error, said as such.
+    if (last > ctx.asOf) return [{pointer: '/security/last_health_check', message: `The last IT Health Check is dated ${last}, after the day of this assessment (${ctx.asOf}): a date in the future is a data error — record when the last check took place`}]
     const months = monthsOption(ctx)
     if (addMonths(last, months) >= ctx.asOf) return []
     return [{pointer: '/security/last_health_check', message: `The last IT Health Check was on ${last}, ${count(daysBetween(last, ctx.asOf), 'day')} ago; one is due at least every ${count(months, 'month')}`}]

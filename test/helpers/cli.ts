@@ -95,6 +95,7 @@ async function runInProcess(args: string[], options: {cwd?: string; env?: Record
     env: {...process.env},
     exitCode: process.exitCode,
     listeners: process.stdout.listeners('error'),
+    errListeners: process.stderr.listeners('error'),
   }
   process.stdout.write = capture(out) as typeof process.stdout.write
   process.stderr.write = capture(err) as typeof process.stderr.write
@@ -117,7 +118,11 @@ async function runInProcess(args: string[], options: {cwd?: string; env?: Record
     for (const key of Object.keys(process.env)) if (!(key in saved.env)) delete process.env[key]
     Object.assign(process.env, saved.env)
     process.exitCode = saved.exitCode
-    for (const l of process.stdout.listeners('error')) if (!saved.listeners.includes(l)) process.stdout.off('error', l as () => void)
+    // The command replaces standard output's error listeners and adds one to standard error: put them back as they were.
+    process.stdout.removeAllListeners('error')
+    for (const l of saved.listeners) process.stdout.on('error', l as () => void)
+    process.stderr.removeAllListeners('error')
+    for (const l of saved.errListeners) process.stderr.on('error', l as () => void)
   }
   return {code, stdout: out.join(''), stderr: err.join('')}
 }

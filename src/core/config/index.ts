@@ -103,7 +103,7 @@ export async function loadConfig(file: string): Promise<Config> {
     // A config is small: the inventory limit bounds it all the same (a FIFO or /dev/zero must not hang the run).
     buffer = readRegularFile(file, DEFAULT_MAX_FILE_MB * 1024 * 1024)
   } catch (error) {
-    if (error instanceof ReadError) throw new ConfigError(`the config ${error.message.replace(/^cannot read: /, 'cannot be read: ')}`, shown)
+    if (error instanceof ReadError) throw new ConfigError(error.code === 'unreadable' ? `cannot read the config: ${error.message.replace(/^cannot read: /, '')}` : `the config ${error.message}`, shown)
     throw error
   }
   const {document, diagnostics} = parseBuffer(shown, buffer, {})

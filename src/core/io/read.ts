@@ -34,7 +34,7 @@ function tooLarge(size: number | undefined, max: number): ReadError {
 function fsReason(error: unknown): string {
   switch ((error as NodeJS.ErrnoException)?.code) {
     case 'ENOENT':
-      return 'no such file or folder'
+      return 'no such file'
     case 'EACCES':
     case 'EPERM':
       return 'permission denied'

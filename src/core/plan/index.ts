@@ -274,6 +274,8 @@ export function plan(estate: Estate, assessment: Assessment, options: PlanOption
   const effortCap = options.capacityEffort ?? (options.capacity === undefined ? planning.capacityEffort : undefined)
   const capacity: Capacity = effortCap !== undefined ? {effort: effortCap} : {systems: options.capacity ?? planning.capacity ?? DEFAULT_CAPACITY}
   const start = options.start ?? planning.start ?? nextQuarter(assessment.asOf)
+  // The default start is the next quarter: from late 9999 that is in the year 10000, which no date here can hold.
+  if (options.start === undefined && planning.start === undefined && start.length > 10) throw new UsageError(`--as-of ${assessment.asOf} leaves no room for a plan: its first wave would start in the year 10000 (dates are YYYY-MM-DD); give an --as-of before 9999-10-01`)
   // The command checks only the shape: 2027-13-01 would otherwise roll over into 2028.
   if (!isIsoDate(start)) throw new UsageError(`--start '${start}' is not a date: write it as YYYY-MM-DD (a real calendar date)`)
   // Waves in the past would count as done systems that have not moved, and call a late estate on time.

@@ -1,6 +1,6 @@
 import type {AuditReport} from '../../core/assess/report.js'
 import {moneyFigure, MONEY_NOTE} from '../money.js'
-import {mdCell, mdTable, percent} from '../text.js'
+import {mdCell, mdTable, percent, sanitizeTerminal} from '../text.js'
 import type {Formatter} from '../types.js'
 import {summaryLines} from './summary.js'
 
@@ -31,5 +31,6 @@ export const format: Formatter<AuditReport> = (report) => {
   out.push('## Findings', '')
   const rows = report.systems.flatMap((s) => s.findings.map((f) => [`${f.file}:${f.line}:${f.column}`, s.ref, f.severity, f.message, f.rule]))
   out.push(rows.length ? mdTable(['where', 'system', 'severity', 'finding', 'rule'], rows) : 'No findings.', '')
-  return `${out.join('\n')}\n`
+  // Escape sequences in any name or message (a department's, a lifecycle table's) shown, never obeyed by a terminal or a viewer.
+  return sanitizeTerminal(`${out.join('\n')}\n`)
 }

@@ -1,7 +1,7 @@
 /** `report --brief --format markdown`: the same brief for a wiki page, an email or a pull request. */
 import type {Brief} from '../../core/brief.js'
 import {leagueCells, leagueHeader, leagueNotes} from '../league.js'
-import {mdCell, mdTable} from '../text.js'
+import {mdCell, mdTable, sanitizeTerminal} from '../text.js'
 import type {FormatContext} from '../types.js'
 import {briefFigures, briefLevers, briefRiskCells, briefVerdict, RISK_HEADER} from './lines.js'
 
@@ -21,7 +21,8 @@ export function briefMarkdown(b: Brief, ctx: FormatContext): string {
   out.push('## The five largest risks', '', b.risks.length ? mdTable(RISK_HEADER, briefRiskCells(b)) : 'No finding stands against a system still to move.', '')
   out.push('## What would change the completion date most', '', ...briefLevers(b).map((l) => `- ${mdCell(l)}`), '')
   out.push(`<sub>cloudready ${mdCell(ctx.version)} · lifecycle data of ${p.lifecycle.snapshot}</sub>`)
-  return `${out.join('\n')}\n`
+  // Escape sequences in any name or message (a department's, a lifecycle table's) shown, never obeyed by a terminal or a viewer.
+  return sanitizeTerminal(`${out.join('\n')}\n`)
 }
 
 export const format = (b: Brief, ctx: FormatContext): string => briefMarkdown(b, ctx)

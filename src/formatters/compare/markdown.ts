@@ -1,6 +1,6 @@
 import type {CompareReport} from '../../core/compare/index.js'
 import {leagueCells, leagueHeader, leagueNotes} from '../league.js'
-import {mdCell, mdTable} from '../text.js'
+import {mdCell, mdTable, sanitizeTerminal} from '../text.js'
 import type {Formatter} from '../types.js'
 import {CHANGE_HEADER, changeCells, columnTitle, diffSummary, FINDING_HEADER, findingRows, metricRows, MODE_TITLE, verdict} from './rows.js'
 
@@ -38,5 +38,6 @@ export const format: Formatter<CompareReport> = (r) => {
   else out.push(`### ${MODE_TITLE[r.mode]}`, '', header, sep, ...body, '')
   if (r.notes.length) out.push(...r.notes.map((n) => `> ${mdCell(n)}`), '')
   out.push(`<sub>cloudready ${mdCell(r.tool.version)}${r.asOf ? ` · as of ${r.asOf}` : ''}${r.deadline ? ` · deadline ${r.deadline}` : ''}</sub>`)
-  return `${out.join('\n')}\n`
+  // Escape sequences in any name or message (a department's, a lifecycle table's) shown, never obeyed by a terminal or a viewer.
+  return sanitizeTerminal(`${out.join('\n')}\n`)
 }

@@ -1,5 +1,5 @@
 import type {PlanReport} from '../../core/plan/report.js'
-import {mdCell, mdTable, personMonths, range, strategyText} from '../text.js'
+import {mdCell, mdTable, personMonths, range, sanitizeTerminal, strategyText} from '../text.js'
 import type {Formatter} from '../types.js'
 import {verdictLines} from './verdict.js'
 
@@ -14,5 +14,6 @@ export const format: Formatter<PlanReport> = (r) => {
   if (r.blockers.length) out.push('## Clear first', '', mdTable(['system', 'readiness', 'systems waiting', 'blocking findings'], r.blockers.map((b) => [b.ref, b.readiness, b.waiting, b.rules.join(', ')])), '')
   if (r.bridges.length) out.push('## Bridges', '', mdTable(['system', 'platform', 'security support ended', 'extended support to', 'wave ends', 'days of exposure from now', 'need'], r.bridges.map((b) => [b.ref, b.product, b.securityEnd ?? 'ended', b.extendedEnd ?? '', b.waveEnd, b.exposureDays, b.need])), '')
   if (r.warnings.length) out.push('## Warnings', '', ...r.warnings.map((w) => `- ${mdCell(w)}`), '')
-  return `${out.join('\n')}\n`
+  // Escape sequences in any name or message (a department's, a lifecycle table's) shown, never obeyed by a terminal or a viewer.
+  return sanitizeTerminal(`${out.join('\n')}\n`)
 }
