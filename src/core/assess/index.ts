@@ -382,7 +382,8 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
       annualRunGbp: s.costs?.annual_run_gbp ?? null,
       pastEndOfSupport,
       platform,
-      cycle: w.ctx.cycle.length === 0 ? NO_CYCLE : [...w.ctx.cycle],
+      // Shared, not copied: every member of a cycle of 5,000 holding its own copy was 25 million refs.
+      cycle: w.ctx.cycle.length === 0 ? NO_CYCLE : (w.ctx.cycle as string[]),
       blockers: blockersOf(findings, blockerRules),
       pathToReady: done || readinessClass === 'ready' ? NO_STEPS : pathToReady(findings, blockerRules, remedies, readinessClass === 'unknown' ? missingFields(w) : null),
       completed: completionDate(s, opts.asOf),
