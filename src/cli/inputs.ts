@@ -12,6 +12,7 @@ import {oneOf} from './flags.js'
 /** Flags of every command that reads inventories. */
 export const inputFlags = {
   'max-file-size': Flags.integer({summary: 'Largest inventory file accepted, in MiB.', min: 1, max: 4096, default: DEFAULT_MAX_FILE_MB, helpValue: '<MiB>'}),
+  'follow-symlinks': Flags.boolean({summary: 'Follow symbolic links in a folder that lead out of it (refused by default: in CI, a pull request can add one).', default: false}),
 }
 
 /** The paths to read: those given, else an `inventory/` folder where `cloudready init` puts one. */
@@ -55,6 +56,7 @@ export const planFlags = {
 /** The values of `assessmentFlags` as a command has parsed them. */
 interface AssessmentFlagValues {
   'max-file-size': number
+  'follow-symlinks': boolean
   'as-of'?: string
   deadline?: string
   config?: string
@@ -66,6 +68,7 @@ interface AssessmentFlagValues {
 export function assessmentOptions(flags: AssessmentFlagValues, version: string): Omit<RunOptions, 'paths'> & {version: string} {
   return {
     maxFileMb: flags['max-file-size'],
+    followSymlinks: flags['follow-symlinks'],
     config: flags['no-config'] ? false : flags.config,
     asOf: flags['as-of'] ?? todayUtc(),
     deadline: flags.deadline,

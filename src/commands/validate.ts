@@ -21,7 +21,7 @@ export default class Validate extends BaseCommand<typeof Validate> {
 
   async run(): Promise<ValidateReport> {
     const paths = resolvePaths(this.positionals)
-    const {diagnostics, files} = await loadEstate(paths, {maxFileMb: this.flags['max-file-size']})
+    const {diagnostics, files} = await loadEstate(paths, {maxFileMb: this.flags['max-file-size'], followSymlinks: this.flags['follow-symlinks']})
     const errors = diagnostics.filter((d) => d.severity === 'error')
     const report: ValidateReport = {valid: errors.length === 0, files, errors, warnings: diagnostics.filter((d) => d.severity === 'warning')}
     const name = this.flags.json ? 'json' : this.flags.format

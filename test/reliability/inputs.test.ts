@@ -111,3 +111,42 @@ describe('paths that are not files', () => {
     expect(userLines(r.stderr)[0]).toMatch(/the config is a folder, not a file/)
   })
 })
+
+describe('symbolic links in an inventory folder (in CI, a pull request can add one)', () => {
+  const inv = path.join(dir, 'links', 'inventory')
+  const secret = path.join(dir, 'links', 'secret.txt')
+  spawnSync('mkdir', ['-p', inv])
+  spawnSync('cp', [path.join(ROOT, 'examples/hmrc.yaml'), inv])
+  spawnSync('sh', ['-c', `printf 'root:x:0:0:TOPSECRET-LINE\\n' > '${secret}'`])
+  spawnSync('ln', ['-s', secret, path.join(inv, 'passwd.yaml')])
+  spawnSync('ln', ['-s', '..', path.join(inv, 'up')])
+  spawnSync('ln', ['-s', '.', path.join(inv, 'loop')])
+
+  it.each(['stylish', 'sarif', 'github', 'json'])('a link out of the folder is refused (exit 2), nothing of its target quoted (%s)', async (format) => {
+    const r = await cliAsync(['validate', 'inventory', '--format', format], {cwd: path.dirname(inv), timeout: 30_000})
+    expect(r.code).toBe(2)
+    expect(`${r.stdout}${r.stderr}`).not.toContain('TOPSECRET')
+    expect(`${r.stdout}${r.stderr}`).toMatch(/a symbolic link out of the folder inventory: not followed/)
+  })
+
+  it('a link that loops back inside the folder is walked once, and does not hang', async () => {
+    const r = await cliAsync(['validate', 'inventory', '--format', 'json'], {cwd: path.dirname(inv), timeout: 30_000})
+    const json = JSON.parse(r.stdout) as {files: string[]; errors: Array<{file: string; code: string}>}
+    expect(json.files).toEqual(['inventory/hmrc.yaml'])
+    expect(json.errors.map((e) => `${e.file} ${e.code}`).sort()).toEqual(['inventory/passwd.yaml symlink-outside', 'inventory/up symlink-outside'])
+  })
+
+  it('--follow-symlinks follows them; text that is no inventory is still not quoted', async () => {
+    const r = await cliAsync(['validate', 'inventory/passwd.yaml', 'inventory/hmrc.yaml', '--follow-symlinks'], {cwd: path.dirname(inv), timeout: 30_000})
+    expect(r.code).toBe(2)
+    expect(r.stdout).toContain("the file's root must be a mapping with apiVersion, kind, department and systems — got plain text: this is not an inventory")
+    expect(r.stdout).not.toContain('TOPSECRET')
+  })
+})
+
+describe.skipIf(spawnSync('script', ['--version']).status !== 0)('standard input on a terminal (util-linux script gives a pseudo-terminal)', () => {
+  it('says nothing was piped, at once, instead of failing with EAGAIN', () => {
+    const r = spawnSync('script', ['-qec', `"${process.execPath}" "${BIN}" validate -`, '/dev/null'], {cwd: ROOT, encoding: 'utf8', timeout: 30_000, input: ''})
+    expect(r.stdout).toContain('nothing was piped to standard input')
+  })
+})

@@ -28,6 +28,8 @@ export const EXACT_MAX_MB = 2
 export interface LoadOptions {
   /** Largest file accepted, in MiB (the `--max-file-size` flag). */
   maxFileMb?: number
+  /** Follow symbolic links in a folder that lead out of it (`--follow-symlinks`); refused by default. */
+  followSymlinks?: boolean
   /** The folder paths are shown relative to. */
   cwd?: string
   /** Reads standard input for `-`. */
@@ -52,7 +54,7 @@ export interface InputFile {
 const YAML_EXT = /\.ya?ml$/i
 
 /** Expands the paths a user gave into a sorted list of files, with diagnostics for what is missing. */
-export function findInputs(paths: string[], cwd: string = process.cwd()): {files: InputFile[]; diagnostics: Diagnostic[]} {
+export function findInputs(paths: string[], cwd: string = process.cwd(), followSymlinks = false): {files: InputFile[]; diagnostics: Diagnostic[]} {
   const files: InputFile[] = []
   const diagnostics: Diagnostic[] = []
   const seen = new Set<string>()
@@ -82,7 +84,10 @@ export function findInputs(paths: string[], cwd: string = process.cwd()): {files
     }
     if (stat.isDirectory()) {
       const found: string[] = []
-      walk(abs, found, new Set())
+      const outside: string[] = []
+      walk(abs, found, new Set(), followSymlinks ? undefined : {root: realOf(abs), outside})
+      // In CI a pull request can add a link to any file of the runner: it is not read, and nothing of it is quoted.
+      for (const link of outside.sort()) diagnostics.push(fileDiagnostic(displayPath(link, cwd), 'symlink-outside', `a symbolic link out of the folder ${displayPath(abs, cwd)}: not followed (--follow-symlinks follows links out of the folders given)`))
       if (found.length === 0) {
         diagnostics.push(fileDiagnostic(displayPath(abs, cwd), 'no-inputs', 'no *.yaml or *.yml files in this folder'))
       }
@@ -96,7 +101,20 @@ export function findInputs(paths: string[], cwd: string = process.cwd()): {files
   return {files, diagnostics}
 }
 
-function walk(dir: string, out: string[], visited: Set<string>): void {
+function realOf(p: string): string {
+  try {
+    return realpathSync(p)
+  } catch {
+    return p
+  }
+}
+
+/** Whether `real` is `root` or inside it. */
+function inside(real: string, root: string): boolean {
+  return real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep)
+}
+
+function walk(dir: string, out: string[], visited: Set<string>, tree?: {root: string; outside: string[]}): void {
   let real: string
   try {
     real = realpathSync(dir)
@@ -125,8 +143,12 @@ function walk(dir: string, out: string[], visited: Set<string>): void {
       } catch {
         continue
       }
+      if (tree && (isDir || (isFile && YAML_EXT.test(e.name))) && !inside(realOf(full), tree.root)) {
+        tree.outside.push(full)
+        continue
+      }
     }
-    if (isDir) walk(full, out, visited)
+    if (isDir) walk(full, out, visited, tree)
     else if (isFile && YAML_EXT.test(e.name)) out.push(full)
   }
 }
@@ -161,7 +183,7 @@ export function fileDiagnostic(file: string, code: string, message: string, line
 /** Loads every file under `paths`. */
 export function loadPaths(paths: string[], options: LoadOptions = {}): LoadResult {
   const cwd = options.cwd ?? process.cwd()
-  const {files, diagnostics} = findInputs(paths, cwd)
+  const {files, diagnostics} = findInputs(paths, cwd, options.followSymlinks)
   const documents: ParsedDocument[] = []
   for (const f of files) {
     const result = loadFile(f, options)

@@ -64,7 +64,8 @@ export function describeSchemaError(error: ErrorObject, doc: SourceDocument): Sc
       return {pointer, atKey: false, message: `${where}'${field}' must be '${String(params.allowedValue)}' — got ${got}`}
     case 'type': {
       const expected = String(params.type)
-      if (pointer === '') return {pointer, atKey: false, message: `the file's root must be a mapping with apiVersion, kind, department and systems — got ${got}`}
+      // Text at the root is no inventory, and may be anything (a linked system file): said, not quoted.
+      if (pointer === '') return {pointer, atKey: false, message: `the file's root must be a mapping with apiVersion, kind, department and systems — got ${typeof error.data === 'string' ? 'plain text: this is not an inventory' : got}`}
       if (expected === 'string' && typeof error.data === 'number') {
         const raw = doc.sourceText(pointer)
         if (raw !== undefined && raw !== String(error.data)) {
