@@ -425,3 +425,35 @@ describe('inputs of a config are inputs', () => {
     expect([readFileSync(config, 'utf8'), readFileSync(table, 'utf8')]).toEqual(before)
   })
 })
+
+describe('custom rules with an unbounded cost (a pull request can change the config)', () => {
+  const rule = (when: string) => `customRules:\n  - id: slow\n    category: platform\n    severity: low\n    message: slow\n    when: ${when}\n`
+  it.each([
+    ['a nested quantifier', '{properties: {name: {pattern: "^(a+)+$"}}}', /custom rule 'slow': the pattern "\^\(a\+\)\+\$" could take exponential time on a short value/],
+    ['a repeated alternation', '{properties: {name: {pattern: "^(a|a)*$"}}}', /the pattern "\^\(a\|a\)\*\$" could take exponential time/],
+    ['a back-reference', '{properties: {name: {pattern: "(\\\\w+)\\\\1"}}}', /a back-reference/],
+    ['uniqueItems', '{properties: {dependencies: {uniqueItems: true}}}', /uniqueItems compares every pair of a list/],
+  ])('%s: refused before it runs, exit 2, with the place in the config', async (_what, when, message) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cloudready-slow-'))
+    try {
+      writeFileSync(path.join(dir, '.cloudready.yaml'), rule(when))
+      const r = await audit(['examples', '--config', path.join(dir, '.cloudready.yaml')])
+      expect(r.code).toBe(2)
+      expect(userLines(r.stderr)[0]).toMatch(/\.cloudready\.yaml:6:\d+: /)
+      expect(r.stderr).toMatch(message)
+    } finally {
+      rmSync(dir, {recursive: true, force: true})
+    }
+  })
+
+  it('a pattern that repeats nothing nested runs as written', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cloudready-fast-'))
+    try {
+      writeFileSync(path.join(dir, '.cloudready.yaml'), rule('{properties: {name: {pattern: "^(Tax|Benefit) [A-Z]"}}}'))
+      const r = await audit(['examples', '--config', path.join(dir, '.cloudready.yaml')])
+      expect([0, 1]).toContain(r.code)
+    } finally {
+      rmSync(dir, {recursive: true, force: true})
+    }
+  })
+})

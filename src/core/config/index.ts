@@ -14,6 +14,7 @@ import type {ActiveRule} from '../assess/index.js'
 import {ConfigError} from '../errors.js'
 import {noteInputRead} from '../io/inputs-read.js'
 import {ReadError, readRegularFile} from '../io/read.js'
+import {unboundedSchema} from './bounded-schema.js'
 import {DEFAULT_MAX_FILE_MB, parseBuffer} from '../load/index.js'
 import type {Category, Severity, SourceDocument} from '../model/types.js'
 import {createAjv, schemaValidator} from '../validate/index.js'
@@ -203,6 +204,12 @@ async function compileCustomRules(config: Config): Promise<Rule[]> {
   const ajv = await createAjv({strictTypes: false, strictTuples: false})
   return config.customRules.map((c, i) => {
     let validate: (data: unknown) => boolean
+    const unbounded = unboundedSchema(c.when ?? c.unless)
+    if (unbounded) {
+      const which = c.when ? 'when' : 'unless'
+      const at = config.document?.locate(`/customRules/${i}/${which}${unbounded.pointer}`)
+      throw new ConfigError(`custom rule '${c.id}': ${unbounded.why}`, `${config.file}:${at?.line ?? 1}:${at?.column ?? 1}`)
+    }
     try {
       validate = ajv.compile((c.when ?? c.unless)!)
     } catch (error) {
