@@ -27,13 +27,25 @@ export function* prettyJsonChunks(value: unknown): Generator<string> {
   yield* piece(value, '', 0)
 }
 
+/**
+ * Whether a value holds a MappedList within a few levels (SARIF's results sit at runs[0].results):
+ * such a value is laid out here too, so that the list is written an item at a time at any depth.
+ * Small containers only: a big plain array is stringified as it is.
+ */
+function holdsList(value: unknown, levels: number): boolean {
+  if (value instanceof MappedList) return true
+  if (levels === 0 || value === null || typeof value !== 'object' || typeof (value as {toJSON?: unknown}).toJSON === 'function') return false
+  const children = Array.isArray(value) ? (value.length <= 16 ? value : []) : Object.values(value as object)
+  return children.some((c) => holdsList(c, levels - 1))
+}
+
 function* piece(value: unknown, indent: string, depth: number): Generator<string> {
-  if (value instanceof MappedList && depth < LAYOUT_DEPTH) {
+  if (value instanceof MappedList) {
     const list = value as MappedList<unknown, unknown>
     yield* arrayPieces(list.items.length, (i) => list.map(list.items[i]), indent, depth)
     return
   }
-  if (depth >= LAYOUT_DEPTH || value === null || typeof value !== 'object' || typeof (value as {toJSON?: unknown}).toJSON === 'function') {
+  if ((depth >= LAYOUT_DEPTH && !holdsList(value, 3)) || value === null || typeof value !== 'object' || typeof (value as {toJSON?: unknown}).toJSON === 'function') {
     const text = depth === 0 || value === null || typeof value !== 'object' ? JSON.stringify(value, null, 2) : indented(value, depth)
     // Inside an array JSON writes null for what it cannot write (undefined, a function); object members are skipped before.
     yield text === undefined ? 'null' : text

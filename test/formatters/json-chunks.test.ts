@@ -48,6 +48,19 @@ describe('MappedList', () => {
   })
 })
 
+describe('a MappedList deep in a document (SARIF: runs[0].results)', () => {
+  it('is written an item at a time there too, the text still what JSON.stringify writes', () => {
+    const made: number[] = []
+    const items = Array.from({length: 50}, (_, i) => i)
+    const value = {version: '2.1.0', runs: [{tool: {name: 't'}, results: new MappedList(items, (n) => (made.push(n), {ruleId: `r${n}`, level: 'error'})), kind: 'x'}]}
+    const pieces = [...prettyJsonChunks(value)]
+    expect(pieces.join('')).toBe(JSON.stringify({version: '2.1.0', runs: [{tool: {name: 't'}, results: items.map((n) => ({ruleId: `r${n}`, level: 'error'})), kind: 'x'}]}, null, 2))
+    // One piece (at least) per result: no string holds them all.
+    expect(pieces.filter((p) => p.includes('"ruleId"'))).toHaveLength(50)
+    expect(made).toEqual(items)
+  })
+})
+
 describe('batches', () => {
   it('encodes a string whole, and pieces into UTF-8 batches of at most a mebibyte without losing or reordering a byte', () => {
     expect(Buffer.concat([...batches('whole — £')]).toString()).toBe('whole — £')

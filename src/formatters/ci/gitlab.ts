@@ -3,7 +3,8 @@
  * merge request widget compares between the base and the head by `fingerprint`.
  */
 import type {AuditReport} from '../../core/assess/report.js'
-import type {Formatter, ValidateReport} from '../types.js'
+import {MappedList, prettyJsonChunks} from '../json-chunks.js'
+import type {ChunkFormatter, Formatter, ValidateReport} from '../types.js'
 import {type CiResult, type CiSeverity, position, resultText, toCiReport} from './results.js'
 
 type GitlabSeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker'
@@ -13,7 +14,8 @@ const SEVERITY: Record<CiSeverity, GitlabSeverity> = {critical: 'blocker', high:
 /** Code Climate's categories, where one of ours has an obvious counterpart. */
 const CATEGORIES: Record<string, string[]> = {security: ['Security'], data: ['Security'], platform: ['Compatibility'], validation: ['Bug Risk']}
 
-export const format: Formatter<ValidateReport | AuditReport> = (report) => {
+/** The issues in pieces, one at a time (a million findings make no single string). */
+export const chunks: ChunkFormatter<ValidateReport | AuditReport> = function* (report) {
   const ci = toCiReport(report)
   const category = new Map(ci.rules.map((r) => [r.id, CATEGORIES[r.category]]))
   const issue = (r: CiResult) => {
@@ -29,5 +31,8 @@ export const format: Formatter<ValidateReport | AuditReport> = (report) => {
       location: {path: r.file, lines: {begin: position(r.line)}},
     }
   }
-  return `${JSON.stringify(ci.results.map(issue), null, 2)}\n`
+  yield* prettyJsonChunks(new MappedList(ci.results, issue))
+  yield '\n'
 }
+
+export const format: Formatter<ValidateReport | AuditReport> = (report, ctx) => [...chunks(report, ctx)].join('')

@@ -5,7 +5,8 @@
  */
 import type {AuditReport} from '../../core/assess/report.js'
 import type {Severity} from '../../core/model/types.js'
-import type {Formatter, ValidateReport} from '../types.js'
+import {MappedList, prettyJsonChunks} from '../json-chunks.js'
+import type {ChunkFormatter, Formatter, ValidateReport} from '../types.js'
 import {type CiRule, position, resultText, toCiReport} from './results.js'
 
 const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json'
@@ -15,10 +16,18 @@ const SRCROOT = '%SRCROOT%'
 /** GitHub reads a rule's `security-severity` as a CVSS-like score: ≥9 critical, ≥7 high, ≥4 medium, else low. */
 const SECURITY_SEVERITY: Partial<Record<Severity, string>> = {critical: '9.0', high: '7.0', medium: '5.0', low: '3.0'}
 
-export const format: Formatter<ValidateReport | AuditReport> = (report, ctx) => {
+/** The SARIF log in pieces, a result at a time: at 100,000 systems one string of it was over JavaScript's limit. */
+export const chunks: ChunkFormatter<ValidateReport | AuditReport> = function* (report, ctx) {
+  yield* prettyJsonChunks(sarifLog(report, ctx.version))
+  yield '\n'
+}
+
+export const format: Formatter<ValidateReport | AuditReport> = (report, ctx) => [...chunks(report, ctx)].join('')
+
+function sarifLog(report: ValidateReport | AuditReport, version: string) {
   const ci = toCiReport(report)
   const index = new Map(ci.rules.map((r, i) => [r.id, i]))
-  const results = ci.results.map((r) => ({
+  const results = new MappedList(ci.results, (r) => ({
     ruleId: r.ruleId,
     ruleIndex: index.get(r.ruleId)!,
     level: r.level,
@@ -37,7 +46,7 @@ export const format: Formatter<ValidateReport | AuditReport> = (report, ctx) => 
     version: '2.1.0',
     runs: [
       {
-        tool: {driver: {name: 'cloudready', version: ctx.version, semanticVersion: ctx.version, informationUri: HOME, rules: ci.rules.map(descriptor)}},
+        tool: {driver: {name: 'cloudready', version, semanticVersion: version, informationUri: HOME, rules: ci.rules.map(descriptor)}},
         // Relative URIs resolve against the folder cloudready ran in, which CI runs at the repository root.
         originalUriBaseIds: {[SRCROOT]: {description: {text: 'The working directory cloudready ran in (the repository root in CI).'}}},
         invocations: [{executionSuccessful: true}],
@@ -51,7 +60,7 @@ export const format: Formatter<ValidateReport | AuditReport> = (report, ctx) => 
       },
     ],
   }
-  return `${JSON.stringify(sarif, null, 2)}\n`
+  return sarif
 }
 
 function descriptor(rule: CiRule) {
