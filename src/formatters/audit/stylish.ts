@@ -4,11 +4,11 @@ import type {AuditReport} from '../../core/assess/report.js'
 import type {Finding, Severity} from '../../core/model/types.js'
 import {atOrAbove} from '../../core/assess/report.js'
 import {sanitizeLine} from '../text.js'
-import type {Formatter} from '../types.js'
+import type {ChunkFormatter, Formatter} from '../types.js'
 import {summaryLines} from './summary.js'
 
 /** Findings grouped by file as `line:col  severity  system: message  rule-id`, then the summary; under --quiet only the findings at or above --fail-on. */
-export const format: Formatter<AuditReport> = (report, ctx) => {
+export const chunks: ChunkFormatter<AuditReport> = function* (report, ctx) {
   const c = new Chalk({level: ctx.color ? 1 : 0})
   const paint: Record<Severity, (s: string) => string> = {critical: c.red.bold, high: c.red, medium: c.yellow, low: c.cyan, info: c.dim}
   const byFile = new Map<string, Array<{f: Finding; id: string}>>()
@@ -21,21 +21,22 @@ export const format: Formatter<AuditReport> = (report, ctx) => {
       else byFile.set(f.file, [item])
     }
   }
-  const out: string[] = []
+  // Line by line: a million systems' findings make no single string.
   for (const file of [...byFile.keys()].sort()) {
     const items = byFile.get(file)!.sort((a, b) => a.f.line - b.f.line || a.f.column - b.f.column)
-    out.push(c.underline(sanitizeLine(file)))
+    yield `${c.underline(sanitizeLine(file))}\n`
     // A reduce, not Math.max(...): a spread of 300,000 findings overflows the stack.
     const width = items.reduce((w, {f}) => Math.max(w, `${f.line}:${f.column}`.length), 0)
     for (const {f, id} of items) {
-      out.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(width))}  ${paint[f.severity](f.severity.padEnd(8))}  ${sanitizeLine(`${id}: ${f.message}`)}  ${c.dim(f.rule)}`)
+      yield `  ${c.dim(`${f.line}:${f.column}`.padEnd(width))}  ${paint[f.severity](f.severity.padEnd(8))}  ${sanitizeLine(`${id}: ${f.message}`)}  ${c.dim(f.rule)}\n`
     }
-    out.push('')
+    yield '\n'
   }
-  if (ctx.quiet) return out.length ? `${out.join('\n')}\n` : ''
-  for (const w of report.warnings) out.push(c.yellow(`warning  ${sanitizeLine(`${w.file}:${w.line}:${w.column}  ${w.message}`)}`))
-  if (report.warnings.length > 0) out.push('')
+  if (ctx.quiet) return
+  for (const w of report.warnings) yield `${c.yellow(`warning  ${sanitizeLine(`${w.file}:${w.line}:${w.column}  ${w.message}`)}`)}\n`
+  if (report.warnings.length > 0) yield '\n'
   const [head, ...rest] = summaryLines(report)
-  out.push(c.bold(sanitizeLine(head)), ...rest.map(sanitizeLine))
-  return `${out.join('\n')}\n`
+  yield `${[c.bold(sanitizeLine(head)), ...rest.map(sanitizeLine)].join('\n')}\n`
 }
+
+export const format: Formatter<AuditReport> = (report, ctx) => [...chunks(report, ctx)].join('')

@@ -6,7 +6,7 @@
 import type {AuditReport} from '../../core/assess/report.js'
 import {SEVERITIES} from '../../core/model/types.js'
 import {plural} from '../text.js'
-import type {Formatter, ValidateReport} from '../types.js'
+import type {ChunkFormatter, Formatter, ValidateReport} from '../types.js'
 import {type CiLevel, position, resultText, toCiReport} from './results.js'
 
 const COMMAND: Record<CiLevel, string> = {error: 'error', warning: 'warning', note: 'notice'}
@@ -30,15 +30,17 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C')
 }
 
-export const format: Formatter<ValidateReport | AuditReport> = (report) => {
+/** A workflow command per result, line by line (a million findings make no single string), then the summary. */
+export const chunks: ChunkFormatter<ValidateReport | AuditReport> = function* (report) {
   const ci = toCiReport(report)
-  const lines = ci.results.map((r) => {
+  for (const r of ci.results) {
     const props = [`file=${escapeProperty(r.file)}`, `line=${position(r.line)}`, `col=${position(r.column)}`, `title=${escapeProperty(`${r.ruleId} (${r.severity})`)}`]
-    return `::${COMMAND[r.level]} ${props.join(',')}::${escapeData(resultText(r))}`
-  })
-  lines.push(summary(ci))
-  return `${lines.join('\n')}\n`
+    yield `::${COMMAND[r.level]} ${props.join(',')}::${escapeData(resultText(r))}\n`
+  }
+  yield `${summary(ci)}\n`
 }
+
+export const format: Formatter<ValidateReport | AuditReport> = (report, ctx) => [...chunks(report, ctx)].join('')
 
 function summary(ci: ReturnType<typeof toCiReport>): string {
   const files = plural(ci.files.length, 'file')
