@@ -68,8 +68,15 @@ export function mdCell(value: unknown): string {
 }
 
 export function mdTable(header: string[], rows: unknown[][]): string {
+  return [...mdTableLines(header, rows)].join('\n')
+}
+
+/** The lines of a Markdown table, one at a time, for tables too long to hold as one string. */
+export function* mdTableLines(header: string[], rows: Iterable<unknown[]>): Generator<string> {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`
-  return [line(header.map(mdCell)), line(header.map(() => '---')), ...rows.map((r) => line(r.map(mdCell)))].join('\n')
+  yield line(header.map(mdCell))
+  yield line(header.map(() => '---'))
+  for (const r of rows) yield line(r.map(mdCell))
 }
 
 export function percent(share: number): string {

@@ -5,6 +5,7 @@
  * about as long as JSON.stringify. A test parses its output back with `yaml` on generated data.
  */
 import {resolvePlain} from '../core/load/fast-yaml.js'
+import {MappedList} from './json-chunks.js'
 
 const PLAIN = /^[A-Za-z0-9_/(][A-Za-z0-9_ ./()@&+,'-]*$/
 
@@ -36,6 +37,45 @@ export function toYaml(value: unknown): string {
   const out: string[] = []
   emit(value, '', out)
   return `${out.join('')}\n`.replace(/^\n/, '')
+}
+
+/**
+ * The same text as toYaml, in pieces: each top-level key, and each item of a top-level list (a
+ * MappedList's made as it is written), on its own — a million systems make no single string.
+ */
+export function* toYamlChunks(value: Record<string, unknown>): Generator<string> {
+  let started = false
+  const piece = (out: string[]) => {
+    const text = out.join('')
+    if (started) return text
+    started = true
+    return text.replace(/^\n/, '')
+  }
+  for (const [k, v] of Object.entries(value)) {
+    if (v === undefined) continue
+    const head = [`\n${scalar(k)}:`]
+    const items = v instanceof MappedList ? v : Array.isArray(v) && v.length > 0 ? v : undefined
+    if (!items) {
+      const a = atom(v)
+      if (a !== undefined) head.push(` ${a}`)
+      else emit(v, '  ', head)
+      yield piece(head)
+      continue
+    }
+    yield piece(head)
+    const list = items instanceof MappedList ? items : undefined
+    const length = list ? list.items.length : (items as unknown[]).length
+    if (length === 0) {
+      yield ' []'
+      continue
+    }
+    for (let i = 0; i < length; i++) {
+      const out: string[] = []
+      emit([list ? list.map(list.items[i]) : (items as unknown[])[i]], '  ', out)
+      yield piece(out)
+    }
+  }
+  yield '\n'
 }
 
 function emit(value: unknown, indent: string, out: string[]): void {

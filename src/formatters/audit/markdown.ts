@@ -1,11 +1,11 @@
 import type {AuditReport} from '../../core/assess/report.js'
 import {moneyFigure, MONEY_NOTE} from '../money.js'
-import {mdCell, mdTable, percent, sanitizeTerminal} from '../text.js'
-import type {Formatter} from '../types.js'
+import {mdCell, mdTable, mdTableLines, percent, sanitizeTerminal} from '../text.js'
+import type {ChunkFormatter, Formatter} from '../types.js'
 import {summaryLines} from './summary.js'
 
-/** A report for a pull-request comment or a wiki page: summary, departments, systems, findings. */
-export const format: Formatter<AuditReport> = (report) => {
+/** A report for a pull-request comment or a wiki page: summary, departments, systems, findings; in pieces. */
+export const chunks: ChunkFormatter<AuditReport> = function* (report) {
   const [head, ...lines] = summaryLines(report)
   const out = [`# ${mdCell(head)}`, '', ...lines.map((l) => `- ${mdCell(l)}`), '']
   out.push('## Departments', '')
@@ -20,17 +20,23 @@ export const format: Formatter<AuditReport> = (report) => {
     '',
   )
   out.push(`<sub>${MONEY_NOTE}</sub>`, '')
+  // The long tables line by line: a million systems make no single string.
   out.push('## Systems', '')
-  out.push(
-    mdTable(
-      ['system', 'readiness', 'score', 'confidence', 'deadline', 'blockers', 'findings'],
-      report.systems.map((s) => [`${s.ref} — ${s.name}`, s.readiness, s.score, s.confidence, s.deadlineStatus, s.blockers.join(', '), s.findings.length]),
-    ),
-    '',
-  )
-  out.push('## Findings', '')
-  const rows = report.systems.flatMap((s) => s.findings.map((f) => [`${f.file}:${f.line}:${f.column}`, s.ref, f.severity, f.message, f.rule]))
-  out.push(rows.length ? mdTable(['where', 'system', 'severity', 'finding', 'rule'], rows) : 'No findings.', '')
-  // Escape sequences in any name or message (a department's, a lifecycle table's) shown, never obeyed by a terminal or a viewer.
-  return sanitizeTerminal(`${out.join('\n')}\n`)
+  yield sanitizeTerminal(`${out.join('\n')}\n`)
+  for (const l of mdTableLines(['system', 'readiness', 'score', 'confidence', 'deadline', 'blockers', 'findings'], systemRows(report))) yield `${sanitizeTerminal(l)}\n`
+  yield '\n## Findings\n\n'
+  if (report.systems.some((s) => s.findings.length > 0)) {
+    for (const l of mdTableLines(['where', 'system', 'severity', 'finding', 'rule'], findingRows(report))) yield `${sanitizeTerminal(l)}\n`
+  } else yield 'No findings.\n'
+  yield '\n'
+}
+
+export const format: Formatter<AuditReport> = (report, ctx) => [...chunks(report, ctx)].join('')
+
+function* systemRows(report: AuditReport): Generator<unknown[]> {
+  for (const s of report.systems) yield [`${s.ref} — ${s.name}`, s.readiness, s.score, s.confidence, s.deadlineStatus, s.blockers.join(', '), s.findings.length]
+}
+
+function* findingRows(report: AuditReport): Generator<unknown[]> {
+  for (const s of report.systems) for (const f of s.findings) yield [`${f.file}:${f.line}:${f.column}`, s.ref, f.severity, f.message, f.rule]
 }

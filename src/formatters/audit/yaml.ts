@@ -1,6 +1,9 @@
 import type {AuditReport} from '../../core/assess/report.js'
-import type {Formatter} from '../types.js'
-import {toYaml} from '../yaml-emit.js'
-import {auditData} from './data.js'
+import type {ChunkFormatter, Formatter} from '../types.js'
+import {toYamlChunks} from '../yaml-emit.js'
+import {auditDataLazy} from './data.js'
 
-export const format: Formatter<AuditReport> = (report) => toYaml(auditData(report))
+/** The JSON's data as YAML, a system at a time. */
+export const chunks: ChunkFormatter<AuditReport> = (report) => toYamlChunks(auditDataLazy(report))
+
+export const format: Formatter<AuditReport> = (report, ctx) => [...chunks(report, ctx)].join('')
