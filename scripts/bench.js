@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // npm run bench [-- --quick] [--runs N] [--sizes 1000,10000,100000] [--only loader,startup,e2e,files,peers]
+//                 [--only formats --systems 1000000]   every format of audit and plan at the schema's limit (minutes)
 //
 // Measures cloudready against references run in the same loop on the same generated inventories,
 // and prints one table: median, min–max, the ratio to its reference and the target; then
@@ -178,6 +179,31 @@ if (only.has('files')) {
 }
 
 // --- peers, installed in bench/peers with their own lock file (npm run bench:peers) ----------------
+// --- every format at the schema's limit: audit and plan of N small systems (--only formats --systems N) ---
+// Not in the default set: at 1,000,000 systems it takes minutes per format. Each format must complete
+// (or refuse with a clear message); time and peak memory per format.
+if (only.has('formats')) {
+  const n = Number(value('systems', 1_000_000))
+  const file = path.join(dataDir, `small-${n}.yaml`)
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, {recursive: true})
+    const lines = ['apiVersion: cloudready/v1', 'kind: Inventory', 'department: {id: big, name: Big}', 'systems:']
+    for (let i = 0; i < n; i++) lines.push(`  - {id: s${i}, name: S${i}, criticality: low, hosting: on-premises}`)
+    writeFileSync(file, `${lines.join('\n')}\n`)
+  }
+  const maxMb = String(Math.ceil(mb(file)) + 1)
+  const out = path.join(dataDir, 'out-format')
+  for (const [command, formats] of [
+    ['audit', ['json', 'csv', 'stylish', 'sarif', 'gitlab', 'github', 'junit', 'markdown', 'yaml']],
+    ['plan', ['json', 'table', 'csv', 'markdown', 'html', 'yaml']],
+  ]) {
+    for (const f of formats) {
+      const m = processes('cli', [command, file, '--as-of', asOf, '--no-config', '--max-file-size', maxMb, '--format', f, '-o', out, '--quiet'], 1)
+      row('formats', `${n.toLocaleString('en-GB')} systems (${mb(file).toFixed(0)} MB): ${command} --format ${f}`, m, {outputMb: Math.round(statSync(out).size / 1048576)})
+    }
+  }
+}
+
 if (only.has('peers')) {
   const peers = path.join(root, 'bench', 'peers')
   const spectral = path.join(peers, 'node_modules', '.bin', 'spectral')
@@ -215,13 +241,13 @@ if (only.has('peers')) {
 const lines = []
 const pad = (s, w) => String(s).padEnd(w)
 lines.push(`cloudready bench — ${new Date().toISOString().slice(0, 19)}Z, node ${process.version}, ${runs} runs each${quick ? ' (quick)' : ''}`)
-for (const group of ['loader', 'startup', 'e2e', 'files', 'peers']) {
+for (const group of ['loader', 'startup', 'e2e', 'files', 'peers', 'formats']) {
   const rs = rows.filter((r) => r.group === group)
   if (!rs.length) continue
   lines.push('', `## ${group}`)
   for (const r of rs) {
     const t = r.medianMs === null || r.medianMs === undefined ? '' : `${r.medianMs} ms (${r.minMs}–${r.maxMs})`
-    const more = [r.note, r.mbPerS && `${r.mbPerS} MB/s`, r.systemsPerS && `${r.systemsPerS} systems/s`, r.vsJsonParse && `${r.vsJsonParse}× JSON.parse speed`, r.peakMb && `peak ${r.peakMb} MB`].filter(Boolean).join(', ')
+    const more = [r.note, r.mbPerS && `${r.mbPerS} MB/s`, r.systemsPerS && `${r.systemsPerS} systems/s`, r.vsJsonParse && `${r.vsJsonParse}× JSON.parse speed`, r.peakMb && `peak ${r.peakMb} MB`, r.outputMb !== undefined && `output ${r.outputMb} MB`].filter(Boolean).join(', ')
     lines.push(`${pad(r.name, 58)} ${pad(t, 24)} ${more}`)
   }
 }
