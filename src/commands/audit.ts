@@ -7,6 +7,7 @@ import {type AuditResult, runAudit} from '../core/index.js'
 import {atOrAbove, type AuditReport, type FailOn} from '../core/assess/report.js'
 import {auditFormatters, MACHINE_FORMATS} from '../formatters/index.js'
 import {oneOf} from '../cli/flags.js'
+import {UsageError} from '../core/errors.js'
 import {auditSummary} from '../cli/summaries.js'
 
 export default class Audit extends BaseCommand<typeof Audit> {
@@ -50,10 +51,30 @@ export default class Audit extends BaseCommand<typeof Audit> {
     const result = ctx.result!
     if (await this.rejectInvalid(result, paths, name)) return undefined
     const {report} = result
+    refuseTooManyForCi(report, name)
     const formatter = await auditFormatters[name]()
     const fctx = {color: this.useColor(machine), version: this.config.version, quiet: this.flags.quiet}
     await this.emit(formatter.chunks ? formatter.chunks(report, fctx) : formatter.format(report, fctx), paths, auditSummary(report))
     if (report.systems.some((s) => s.findings.some((f) => atOrAbove(f.severity, report.failOn)))) process.exitCode = 1
     return report
+  }
+}
+
+/**
+ * The CI formats (SARIF, GitLab, GitHub, JUnit) gather every finding with its rule's details before
+ * they write: at 1,000,000 small systems (5 million findings) that ran out of memory. Above this many
+ * findings they are refused with the formats that stream (README "Commands").
+ */
+export const MAX_CI_FINDINGS = 2_000_000
+const CI = new Set(['sarif', 'gitlab', 'github', 'junit'])
+
+function refuseTooManyForCi(report: AuditReport, format: string): void {
+  if (!CI.has(format)) return
+  // CLOUDREADY_MAX_CI_FINDINGS moves the limit: up on a machine with the memory for it, down in a test.
+  const max = Number(process.env.CLOUDREADY_MAX_CI_FINDINGS) || MAX_CI_FINDINGS
+  let n = 0
+  for (const s of report.systems) n += s.findings.length
+  if (n > max) {
+    throw new UsageError(`${n.toLocaleString('en-GB')} findings are more than --format ${format} can hold (${max.toLocaleString('en-GB')} at most): use --format json, csv or stylish, which are written a system at a time, or audit the departments separately`)
   }
 }
