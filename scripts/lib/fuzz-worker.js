@@ -9,7 +9,7 @@
  * is wrong, so the parent can save the case.
  */
 import {spawnSync} from 'node:child_process'
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {performance} from 'node:perf_hooks'
@@ -36,7 +36,12 @@ function runCli(bytes, index, commandIndex, expected) {
   const formats = FORMATS[command]
   const format = formats[Math.floor(index / 3) % formats.length]
   const o = optionsFor(bytes)
-  const args = [bin, command, file, ...(o.companion ? [path.join(root, o.companion)] : []), '--format', format]
+  // How the case reaches the CLI and where its output goes, in turn: a file to standard output; standard
+  // input through a real pipe; a file written with -o (whole, nothing on standard output, no temporary file left).
+  const route = Math.floor(index / 3 / formats.length) % 3
+  const output = path.join(scratch, 'out.txt')
+  rmSync(output, {force: true})
+  const args = [bin, command, route === 1 ? '-' : file, ...(o.companion ? [path.join(root, o.companion)] : []), '--format', format, ...(route === 2 ? ['-o', output] : [])]
   if (command !== 'validate') {
     args.push('--no-config', '--as-of', o.asOf, '--fail-on', o.failOn)
     if (o.deadline) args.push('--deadline', o.deadline)
@@ -47,9 +52,15 @@ function runCli(bytes, index, commandIndex, expected) {
     if (o.capacityEffort) args.push('--capacity-effort', String(o.capacityEffort))
     if (o.waveLengthMonths) args.push('--wave-length', String(o.waveLengthMonths))
   }
-  const r = spawnSync(process.execPath, args, {cwd: scratch, encoding: 'utf8', timeout: 120_000, maxBuffer: 512 * 1024 * 1024, env: {...process.env, NO_COLOR: '1', FORCE_COLOR: ''}})
-  const shown = `cloudready ${command} case.yaml --format ${format}`
+  const r = spawnSync(process.execPath, args, {cwd: scratch, encoding: 'utf8', timeout: 120_000, maxBuffer: 512 * 1024 * 1024, env: {...process.env, NO_COLOR: '1', FORCE_COLOR: ''}, ...(route === 1 ? {input: bytes} : {})})
+  const shown = `cloudready ${command} ${route === 1 ? '- (standard input)' : 'case.yaml'} --format ${format}${route === 2 ? ' -o out.txt' : ''}`
   const problems = []
+  if (route === 2 && r.status !== null) {
+    // Written whole or not at all: the text went to the file, and no temporary file is left beside it.
+    if (readdirSync(scratch).some((f) => f.endsWith('.tmp'))) problems.push(`${shown}: a temporary file was left behind`)
+    if (r.stdout !== '') problems.push(`${shown}: -o given, yet standard output is not empty`)
+    if (existsSync(output)) r.stdout = readFileSync(output, 'utf8')
+  }
   if (r.error || r.status === null) problems.push(`${shown}: did not finish (${r.error?.code ?? r.signal})`)
   else if (r.status !== expected[command]) problems.push(`${shown}: exit ${r.status}, the in-process run says ${expected[command]}; stderr: ${r.stderr.slice(0, 300)}`)
   if (STACK_TRACE.test(r.stderr ?? '')) problems.push(`${shown}: a stack trace on standard error: ${r.stderr.slice(0, 300)}`)
