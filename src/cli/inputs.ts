@@ -23,7 +23,7 @@ export function resolvePaths(given: string[]): string[] {
 }
 
 /** A `YYYY-MM-DD` flag, refused at parse time unless it is a real calendar date. */
-const dateFlag = (summary: string) =>
+export const dateFlag = (summary: string) =>
   Flags.string({
     summary,
     helpValue: '<YYYY-MM-DD>',

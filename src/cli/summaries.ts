@@ -4,6 +4,7 @@
  */
 import {atOrAbove, type AuditReport} from '../core/assess/report.js'
 import type {PlanReport} from '../core/plan/report.js'
+import type {TrendReport} from '../core/trend/report.js'
 import {count, plural} from '../formatters/text.js'
 import type {ValidateReport} from '../formatters/types.js'
 
@@ -20,4 +21,9 @@ export function planSummary(plan: PlanReport): string {
 
 export function validateSummary(report: ValidateReport): string {
   return `${plural(report.files.length, 'file')}, ${plural(report.errors.length, 'error')}, ${plural(report.warnings.length, 'warning')}${report.valid ? '' : '; exit 2'}`
+}
+
+export function trendSummary(report: TrendReport): string {
+  const gaps = report.points.filter((p) => p.gap !== null).length
+  return `${plural(report.points.length, 'point')} (${plural(gaps, 'gap')}), ${report.measures.throughputPerQuarter ?? 'no'} moved a quarter, forecast slipping ${report.measures.slippageDaysPerMonth ?? '–'} days a month`
 }

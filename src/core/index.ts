@@ -43,13 +43,21 @@ export const DEFAULT_DEADLINE = '2023-12-31'
 
 /** Everything a command needs before it judges anything: config, lifecycle table, rules, estate. */
 export async function prepare(options: RunOptions): Promise<PreparedRun> {
+  const settings = await prepareSettings(options)
+  const estate = await loadEstate(options.paths, options)
+  return {...estate, ...settings}
+}
+
+export type Settings = Omit<PreparedRun, keyof EstateResult>
+
+/** The config, lifecycle table, rules and dates, without the estate (`trend` reads its estates from git). */
+export async function prepareSettings(options: RunOptions): Promise<Settings> {
   const configFile = options.config === false ? undefined : (options.config ?? findConfig(options.paths[0] === '-' || options.paths.length === 0 ? '.' : options.paths[0]))
   const config = configFile ? await loadConfig(configFile) : EMPTY_CONFIG
   const lifecycleFile = options.lifecycle ?? config.lifecycle
   const lifecycle = lifecycleFile ? loadLifecycle(lifecycleFile) : defaultLifecycle()
   const rules = await activeRules(config)
-  const estate = await loadEstate(options.paths, options)
-  return {...estate, config, lifecycle, rules, asOf: options.asOf, deadline: options.deadline ?? config.deadline ?? DEFAULT_DEADLINE}
+  return {config, lifecycle, rules, asOf: options.asOf, deadline: options.deadline ?? config.deadline ?? DEFAULT_DEADLINE}
 }
 
 export interface AuditOptions extends RunOptions {
@@ -66,11 +74,22 @@ export interface AuditResult extends PreparedRun {
 /** Validation, then the rules. The assessment is empty when the inventories have errors. */
 export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   const run = await prepare(options)
-  const estate = hasErrors(run.diagnostics) ? {inventories: [], systems: new Map()} : run.estate
-  const assessment = assess(estate, {asOf: run.asOf, deadline: run.deadline, lifecycle: run.lifecycle, rules: run.rules})
+  const report = auditReport(run, options)
   // Every finding is placed: the plan and the formatters locate nothing, so the position tables go now.
   for (const inv of run.estate.inventories) inv.doc.releasePositions()
-  const report: AuditReport = {
+  stage('assess')
+  if (options.baseline && !hasErrors(run.diagnostics)) {
+    const base = parseBaseline(readInput(options.baseline, 'baseline', options.maxFileMb), options.baseline)
+    return {...run, report: applyBaseline(report, base, options.baseline)}
+  }
+  return {...run, report}
+}
+
+/** The rules over a prepared estate (`trend` runs this at every point of a history). */
+export function auditReport(run: PreparedRun, options: {version: string; failOn?: FailOn}): AuditReport {
+  const estate = hasErrors(run.diagnostics) ? {inventories: [], systems: new Map()} : run.estate
+  const assessment = assess(estate, {asOf: run.asOf, deadline: run.deadline, lifecycle: run.lifecycle, rules: run.rules})
+  return {
     tool: {name: 'cloudready', version: options.version},
     ...assessment,
     failOn: options.failOn ?? run.config.failOn ?? 'high',
@@ -80,12 +99,6 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     rules: run.rules.map((r) => ({...r.rule.meta, severity: r.severity})),
     lifecycleSource: run.lifecycle.source,
   }
-  stage('assess')
-  if (options.baseline && !hasErrors(run.diagnostics)) {
-    const base = parseBaseline(readInput(options.baseline, 'baseline', options.maxFileMb), options.baseline)
-    return {...run, report: applyBaseline(report, base, options.baseline)}
-  }
-  return {...run, report}
 }
 
 export interface PlanRunOptions extends AuditOptions, PlanOptions {}
@@ -97,6 +110,13 @@ export interface PlanResult extends AuditResult {
 /** The audit, then the plan over it. The plan is empty when the inventories have errors. */
 export async function runPlan(options: PlanRunOptions): Promise<PlanResult> {
   const audited = await runAudit(options)
+  const planReport = planFor(audited, options)
+  stage('plan')
+  return {...audited, planReport}
+}
+
+/** The plan over an audited estate (`trend` runs this at every point of a history). */
+export function planFor(audited: AuditResult, options: PlanOptions): PlanReport {
   const estate = hasErrors(audited.diagnostics) ? {inventories: [], systems: new Map()} : audited.estate
   const result = plan(estate, audited.report, {
     capacity: options.capacity,
@@ -107,15 +127,13 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanResult> {
     start: options.start,
     planning: audited.config.planning,
   })
-  const planReport: PlanReport = {
+  return {
     tool: audited.report.tool,
     ...result,
     lifecycle: {snapshot: audited.report.lifecycleSnapshot, source: audited.report.lifecycleSource},
     files: audited.report.files,
     audit: {summary: audited.report.summary, departments: audited.report.departments},
   }
-  stage('plan')
-  return {...audited, planReport}
 }
 
 /** Reads a file named by a flag (a baseline, a plan), with the same size limit as inventories. */

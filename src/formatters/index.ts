@@ -4,6 +4,7 @@
 import type {AuditReport} from '../core/assess/report.js'
 import type {CompareReport} from '../core/compare/index.js'
 import type {PlanReport} from '../core/plan/report.js'
+import type {TrendReport} from '../core/trend/report.js'
 import type {ChunkFormatter, Formatter, ValidateReport} from './types.js'
 
 /** A formatter module: its `format`, and for the big outputs the same text in pieces (`chunks`). */
@@ -46,6 +47,14 @@ export const compareFormatters: Record<string, Loader<CompareReport>> = {
   json: () => import('./compare/json.js'),
   markdown: () => import('./compare/markdown.js'),
   html: () => import('./compare/html.js'),
+}
+
+export const trendFormatters: Record<string, Loader<TrendReport>> = {
+  table: () => import('./trend/table.js'),
+  json: () => import('./trend/json.js'),
+  csv: () => import('./trend/csv.js'),
+  markdown: () => import('./trend/markdown.js'),
+  html: () => import('./trend/html.js'),
 }
 
 /** Formats that a program reads: never coloured, never mixed with progress. */

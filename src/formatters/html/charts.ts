@@ -5,7 +5,7 @@
  * SVG scales down with its box. Pure and deterministic: coordinates are rounded to 0.1 px.
  */
 import {escapeHtml} from './escape.js'
-import {plural} from '../text.js'
+import {count, plural} from '../text.js'
 import {BLUE, DEADLINE, INK, LATE_TINT, MUTED, PALE, RULE} from './palette.js'
 
 export const WIDTH = 960
@@ -495,4 +495,76 @@ export function layeredGraph(o: {label: string; nodes: GraphNode[]; edges: Array
     )
   })
   return svg(width, height, o.label, body)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lines over time
+
+export interface XYSeries {
+  name: string
+  stroke: string
+  dash?: boolean
+  /** Steps (a value holds until the next date) rather than straight lines between points. */
+  step?: boolean
+  points: Array<{date: string; value: number; title?: string}>
+}
+
+/** Day number of a date, for a y axis of dates (`xyChart` with ticks at years). */
+export function dayNumber(date: string): number {
+  return dayOf(date)
+}
+
+/**
+ * Values over time: one line per series on a time axis, the y axis given by its ticks (counts, or
+ * dates as day numbers). Used by `trend` for the burn-up and the forecast against time.
+ */
+export function xyChart(o: {label: string; series: XYSeries[]; yTicks: Array<{value: number; label: string}>; markers?: Marker[]; shadeAfter?: string; width?: number; height?: number}): string {
+  const width = o.width ?? WIDTH
+  const marks = o.markers ?? []
+  const left = Math.max(52, ...o.yTicks.map((t) => textWidth(t.label, 11) + 12))
+  const top = 14 + marks.length * 16 + 6
+  const plotH = (o.height ?? 300) - top - 30
+  const bottom = top + plotH
+  const height = bottom + 26
+  const dates = o.series.flatMap((s) => s.points.map((p) => p.date))
+  if (dates.length === 0 || o.yTicks.length < 2) return svg(width, 40, o.label, [text(10, 24, 'nothing to draw', {fill: MUTED})])
+  const axis = timeAxis([...dates, ...marks.map((m) => m.date).filter((d) => d >= [...dates].sort()[0])], left, width - 130)
+  const lo = o.yTicks[0].value
+  const hi = o.yTicks[o.yTicks.length - 1].value
+  const y = (v: number) => bottom - ((v - lo) / (hi - lo || 1)) * plotH
+  const body: string[] = []
+  grid(axis, top, bottom, body, o.shadeAfter)
+  for (const t of o.yTicks) {
+    body.push(line(left, y(t.value), axis.x(axis.to), y(t.value), RULE, 'stroke-dasharray="2 3"'))
+    body.push(text(left - 6, y(t.value) + 4, t.label, {anchor: 'end', size: 11, fill: MUTED}))
+  }
+  const ends: Array<{y: number; label: string; fill: string}> = []
+  for (const s of o.series) {
+    if (s.points.length === 0) continue
+    let d = `M${px(axis.x(s.points[0].date))},${px(y(s.points[0].value))}`
+    for (let i = 1; i < s.points.length; i++) {
+      const p = s.points[i]
+      d += s.step ? `H${px(axis.x(p.date))}V${px(y(p.value))}` : `L${px(axis.x(p.date))},${px(y(p.value))}`
+    }
+    body.push(`<path d="${d}" fill="none" stroke="${s.stroke}" stroke-width="2.5"${s.dash ? ' stroke-dasharray="7 4"' : ''}/>`)
+    for (const p of s.points.length <= 80 ? s.points : []) {
+      body.push(`<circle cx="${px(axis.x(p.date))}" cy="${px(y(p.value))}" r="3.5" fill="${s.stroke}"><title>${escapeHtml(p.title ?? `${s.name} on ${p.date}`)}</title></circle>`)
+    }
+    const last = s.points[s.points.length - 1]
+    ends.push({y: y(last.value) + 4, label: s.name, fill: s.stroke})
+  }
+  ends.sort((a, b) => a.y - b.y)
+  for (let i = ends.length - 2; i >= 0; i--) ends[i].y = Math.min(ends[i].y, ends[i + 1].y - 15)
+  const xEnd = Math.max(...o.series.filter((s) => s.points.length).map((s) => axis.x(s.points[s.points.length - 1].date)))
+  for (const e of ends) body.push(text(xEnd + 6, e.y, clip(e.label, 22), {size: 12, weight: 'bold', fill: e.fill, cls: 'halo'}))
+  drawMarkers(axis, bottom, marks, body)
+  return svg(width, height, o.label, body)
+}
+
+/** Round count ticks from 0 to at least `max`, for `xyChart`. */
+export function countTicks(max: number): Array<{value: number; label: string}> {
+  const ticks = niceTicks(Math.max(1, max))
+  const step = ticks.length > 1 ? ticks[1] - ticks[0] : 1
+  if (ticks[ticks.length - 1] < max) ticks.push(ticks[ticks.length - 1] + step)
+  return ticks.map((v) => ({value: v, label: count(v)}))
 }
