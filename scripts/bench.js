@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // npm run bench [-- --quick] [--runs N] [--sizes 1000,10000,100000] [--only loader,startup,e2e,files,peers]
+//                 [--only trend]   trend over a generated history: 1,000 commits, and monthly over five years
 //                 [--only formats --systems 1000000]   every format of audit and plan at the schema's limit (minutes)
 //
 // Measures cloudready against references run in the same loop on the same generated inventories,
@@ -21,7 +22,7 @@ const value = (name, fallback) => {
 const quick = flag('quick')
 const runs = Number(value('runs', quick ? 3 : 5))
 const sizes = value('sizes', quick ? '1000,10000' : '1000,10000,100000').split(',').map(Number)
-const only = new Set(value('only', 'loader,startup,e2e,files,peers').split(','))
+const only = new Set(value('only', 'loader,startup,e2e,files,peers,trend').split(','))
 const dataDir = path.join(root, 'bench', 'data')
 const asOf = '2026-11-27'
 
@@ -206,6 +207,22 @@ if (only.has('formats')) {
   }
 }
 
+// --- trend: a generated history of the examples' three departments (scripts/generate-history.js) -----
+if (only.has('trend')) {
+  const repo = path.join(dataDir, 'history-1000')
+  if (!existsSync(path.join(repo, 'inventory'))) {
+    const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'generate-history.js'), '--out', repo, '--commits', '1000', '--years', '5', '--end', asOf], {stdio: ['ignore', 'ignore', 'inherit']})
+    if (r.status !== 0) throw new Error('generating the history failed')
+  }
+  const inv = path.join(repo, 'inventory')
+  const reps = Math.min(runs, 3)
+  const every = row('trend', '1,000 commits, every commit a point (table)', processes('cli', ['trend', inv, '--as-of', asOf, '-o', path.join(dataDir, 'out-trend.txt')], reps))
+  rows.push({group: 'target', name: 'trend over 1,000 commits < 10 s', value: +(every / 1000).toFixed(2), target: 10, met: every < 10000})
+  const monthly = row('trend', 'five years, --every month (61 points, table)', processes('cli', ['trend', inv, '--as-of', asOf, '--every', 'month', '-o', path.join(dataDir, 'out-trend-month.txt')], reps))
+  rows.push({group: 'target', name: 'trend monthly over five years < 3 s', value: +(monthly / 1000).toFixed(2), target: 3, met: monthly < 3000})
+  row('trend', 'five years, --every month --format html', processes('cli', ['trend', inv, '--as-of', asOf, '--every', 'month', '--format', 'html', '-o', path.join(dataDir, 'out-trend.html')], reps))
+}
+
 if (only.has('peers')) {
   const peers = path.join(root, 'bench', 'peers')
   const spectral = path.join(peers, 'node_modules', '.bin', 'spectral')
@@ -243,7 +260,7 @@ if (only.has('peers')) {
 const lines = []
 const pad = (s, w) => String(s).padEnd(w)
 lines.push(`cloudready bench — ${new Date().toISOString().slice(0, 19)}Z, node ${process.version}, ${runs} runs each${quick ? ' (quick)' : ''}`)
-for (const group of ['loader', 'startup', 'e2e', 'files', 'peers', 'formats']) {
+for (const group of ['loader', 'startup', 'e2e', 'files', 'peers', 'trend', 'formats']) {
   const rs = rows.filter((r) => r.group === group)
   if (!rs.length) continue
   lines.push('', `## ${group}`)

@@ -292,11 +292,36 @@ async function inventoryFields() {
       const example = exampleOf(systems, field)
       // As YAML needs it written: a version that looks like a number quoted, a list in brackets.
       const shown = Array.isArray(example) ? `[${example.join(', ')}]` : resolved.type === 'string' && /^[0-9.]+$/.test(String(example)) ? `"${example}"` : String(example)
-      values = example === undefined ? '' : `e.g. ${code(shown)}`
+      values = example === undefined ? '' : code(shown)
     }
     return [code(field), typeOf(resolved), need, values]
   })
   return table(['system field', 'type', 'required', 'allowed values, or an example'], rows)
+}
+
+/**
+ * Trend on a generated history (scripts/generate-history.js: 120 commits over five years of the
+ * examples' three departments), as `trend --every quarter` prints it, up to its burn-up.
+ */
+async function trendTour() {
+  const {runTrend} = await dist('core/trend/index.js')
+  const {format} = await dist('formatters/trend/table.js')
+  const {version} = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
+  const {mkdtempSync, rmSync} = await import('node:fs')
+  const {tmpdir} = await import('node:os')
+  const {spawnSync} = await import('node:child_process')
+  const dir = mkdtempSync(path.join(tmpdir(), 'cloudready-docs-history-'))
+  try {
+    const gen = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'generate-history.js'), '--out', dir, '--commits', '120', '--years', '5', '--end', '2026-11-27'], {encoding: 'utf8'})
+    if (gen.status !== 0) throw new Error(`generate-history failed: ${gen.stderr}`)
+    const report = await runTrend({paths: ['inventory'], cwd: dir, asOf: '2026-11-27', every: 'quarter', version, config: false})
+    const lines = format(report, {color: false, version}).split('\n')
+    // The measures; the burn-up and the points after them are in the screenshot below.
+    const end = lines.findIndex((l) => l.startsWith('Burn-up'))
+    return ['```console', '$ node scripts/generate-history.js --out history && cd history   # five years of the examples, 120 commits', '$ npx cloudready trend inventory/ --every quarter --as-of 2026-11-27', ...lines.slice(0, end - 1).map((l) => l.trimEnd()), '…', '```'].join('\n')
+  } finally {
+    rmSync(dir, {recursive: true, force: true})
+  }
 }
 
 /** Section name → async () => Markdown. Add generated sections here (see the top of this file). */
@@ -307,6 +332,7 @@ export const SECTIONS = {
   tour,
   'league-and-brief': leagueAndBrief,
   'inventory-fields': inventoryFields,
+  'trend-tour': trendTour,
 }
 
 const markers = (name) => [`<!-- BEGIN ${name} -->`, `<!-- END ${name} -->`]

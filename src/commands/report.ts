@@ -8,6 +8,7 @@ import {baseDepartments, parseBaseline} from '../core/assess/baseline.js'
 import {type PlanResult, readInput, runPlan} from '../core/index.js'
 import {oneOf} from '../cli/flags.js'
 import {planSummary} from '../cli/summaries.js'
+import {type Every, runTrend} from '../core/trend/index.js'
 
 /** The league table's baseline: an earlier audit JSON, read as `audit --baseline` reads it, kept per department. */
 function readBaselineDepartments(file: string, maxFileMb: number) {
@@ -30,6 +31,8 @@ export default class Report extends BaseCommand<typeof Report> {
     ...planFlags,
     format: Flags.string({char: 'f', summary: oneOf('Output format (markdown only with --brief).', ['html', 'markdown']), options: ['html', 'markdown'], helpValue: '<value>', default: 'html'}),
     baseline: Flags.string({summary: 'A previous `audit --format json`: the league table shows each department\'s change since it (systems, done, ready).', helpValue: '<file>'}),
+    trend: Flags.boolean({summary: 'Add progress measured from the inventories\' git history (as `cloudready trend --format html` draws it): the burn-up, the forecast against time, throughput.', default: false, exclusive: ['brief']}),
+    every: Flags.string({summary: oneOf('With --trend: one point per commit, or per week, month or quarter.', ['commit', 'week', 'month', 'quarter']), options: ['commit', 'week', 'month', 'quarter'], default: 'commit', helpValue: '<value>', dependsOn: ['trend']}),
     brief: Flags.boolean({summary: 'The one-page brief: the verdict, five figures, the league table, the five largest risks with their owners, and what would change the completion date most (one A4 page).', default: false}),
   }
 
@@ -62,7 +65,8 @@ export default class Report extends BaseCommand<typeof Report> {
       await this.emit(format(brief, context), inputs, planSummary(result.planReport))
       return
     }
+    const trend = this.flags.trend ? await runTrend({...assessmentOptions(this.flags, this.config.version), ...planOptions(this.flags), paths, every: this.flags.every as Every}) : undefined
     const {format} = await import('../formatters/html/report.js')
-    await this.emit(format({plan: result.planReport, audit: result.report, baseline}, context), inputs, planSummary(result.planReport))
+    await this.emit(format({plan: result.planReport, audit: result.report, baseline, trend}, context), inputs, planSummary(result.planReport))
   }
 }

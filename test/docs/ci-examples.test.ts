@@ -38,6 +38,7 @@ function sh(script: string, cwd: string, env: Record<string, string> = {}) {
 
 let work: string
 let binDir: string
+let originRepo: string
 
 beforeAll(() => {
   const root = mkdtempSync(path.join(tmpdir(), 'cloudready-ci-'))
@@ -47,6 +48,7 @@ beforeAll(() => {
   writeFileSync(path.join(binDir, 'cloudready'), `#!/usr/bin/env bash\nexec "${process.execPath}" "${BIN}" "$@"\n`)
   chmodSync(path.join(binDir, 'cloudready'), 0o755)
   const origin = path.join(root, 'origin.git')
+  originRepo = origin
   work = path.join(root, 'work')
   const git = (args: string, cwd: string) => {
     const r = spawnSync('bash', ['-e', '-c', `git ${args}`], {cwd, encoding: 'utf8', env: {...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t'}})
@@ -92,5 +94,38 @@ describe('the README GitLab CI job', () => {
     const quality = JSON.parse(readFileSync(path.join(work, job.artifacts.reports.codequality), 'utf8')) as unknown[]
     expect(quality.length).toBeGreaterThan(0)
     for (const f of job.artifacts.reports.junit) expect(XMLValidator.validate(readFileSync(path.join(work, f), 'utf8'))).toBe(true)
+  })
+})
+
+describe('the README scheduled trend jobs', () => {
+  // A full clone of its own: the pull-request workflow's `git fetch --depth=1` made the other one shallow.
+  let full: string
+  beforeAll(() => {
+    full = mkdtempSync(path.join(tmpdir(), 'cloudready-ci-trend-'))
+    const r = spawnSync('git', ['clone', '-q', originRepo, full], {encoding: 'utf8'})
+    if (r.status !== 0) throw new Error(r.stderr)
+  })
+
+  it('GitHub Actions: fetches the whole history and writes trend.html from it', () => {
+    const workflow = parse(example('github-trend')) as {jobs: Record<string, {steps: Array<{run?: string; uses?: string; with?: Record<string, unknown>}>}>}
+    const steps = Object.values(workflow.jobs)[0].steps
+    expect(steps.find((s) => s.uses?.startsWith('actions/checkout'))?.with?.['fetch-depth']).toBe(0)
+    const runs = steps.filter((s) => s.run && !s.run.startsWith('npm install'))
+    const env = {PATH: `${binDir}:${process.env.PATH}`}
+    for (const s of runs) {
+      const r = sh(s.run!, full, env)
+      expect(r.code, r.stderr).toBe(0)
+    }
+    const html = readFileSync(path.join(full, 'trend.html'), 'utf8')
+    expect(html).toContain('id="trend-burn-up"')
+    expect(steps.find((s) => s.uses?.startsWith('actions/upload-artifact'))?.with?.path).toBe('trend.html')
+  })
+
+  it('GitLab: the whole history (GIT_DEPTH 0), trend.html as an artifact', () => {
+    const job = Object.values(parse(example('gitlab-trend')) as Record<string, {script: string[]; variables: Record<string, unknown>; artifacts: {paths: string[]}}>)[0]
+    expect(job.variables.GIT_DEPTH).toBe(0)
+    const env = {PATH: `${binDir}:${process.env.PATH}`}
+    for (const l of job.script.filter((x) => !x.startsWith('npm install'))) expect(sh(l, full, env).code).toBe(0)
+    for (const f of job.artifacts.paths) expect(readFileSync(path.join(full, f), 'utf8')).toContain('id="trend-forecast"')
   })
 })

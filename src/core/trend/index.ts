@@ -53,7 +53,7 @@ export async function runTrend(options: TrendOptions): Promise<TrendReport> {
   const until = options.until ?? options.asOf
   if (options.since && options.since > until) throw new UsageError(`--since ${options.since} is after --until ${until}: nothing to measure`)
   const repo = await openRepo(options.paths, options.cwd)
-  const settings = await prepareSettings({...options, paths: options.paths})
+  const settings = await prepareSettings({...options, paths: options.paths.map((p) => path.resolve(options.cwd ?? process.cwd(), p))})
   const commits = await history(repo)
   const dirty = (await dirtyInventories(repo)).length > 0
   const snapshots = pickSnapshots(repo, commits, {every: options.every, since: options.since, until, asOf: options.asOf, dirty})
@@ -81,7 +81,8 @@ export async function runTrend(options: TrendOptions): Promise<TrendReport> {
       } else {
         const run = {...settings, asOf: snap.date, estate: validated.estate, diagnostics: all, files: []} as const
         const report = auditReport({...run, files: []}, {version: options.version})
-        const planReport = planFor({...run, files: [], report}, options)
+        // Wave 1 starts after each point's date: a --start given now would put every past point's plan in the present.
+        const planReport = planFor({...run, files: [], report}, {...options, start: undefined})
         settingsShown ??= settingsOf(settings, planReport)
         const judged = judgedPoint(base, report, planReport, previous)
         point = judged.point

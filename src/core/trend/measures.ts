@@ -73,7 +73,7 @@ export function measures(points: TrendPoint[]): TrendMeasures {
     forecastReason = `no system moved between ${throughputWindow!.from} and ${throughputWindow!.to}: at that rate the ${last.toMove} left never move`
   } else {
     forecastFromThroughput = addDays(last.date, Math.ceil((last.toMove! / throughputPerQuarter) * DAYS_PER_QUARTER))
-    forecastReason = `${last.toMove} left to move at ${throughputPerQuarter} a quarter (the rate of ${throughputWindow!.from} to ${throughputWindow!.to})`
+    forecastReason = `${last.toMove} left to move at ${throughputPerQuarter} a quarter, the rate from ${throughputWindow!.from} to ${throughputWindow!.to}`
   }
   const planned = judged.filter((p) => p.completion !== null)
   const overall = planned.length >= 2 && planned[planned.length - 1].date > planned[0].date ? slippageBetween(planned[0], planned[planned.length - 1]) : null
@@ -107,7 +107,7 @@ export function measures(points: TrendPoint[]): TrendMeasures {
 /** What a slippage rate means, in words: a forecast that slips a month every month never arrives. */
 export function slippageVerdict(daysPerMonth: number | null): string {
   if (daysPerMonth === null) return 'not measured (fewer than two planned points)'
-  if (daysPerMonth >= round(DAYS_PER_MONTH, 1)) return 'the forecast moves away at least as fast as time passes: at this rate it never arrives'
+  if (daysPerMonth >= round(DAYS_PER_MONTH, 1)) return 'it recedes as fast as time passes: at this rate it never arrives'
   if (daysPerMonth > 0) return `the forecast slips ${daysPerMonth} days for every month that passes`
   if (daysPerMonth === 0) return 'the forecast holds'
   return `the forecast comes ${-daysPerMonth} days nearer for every month that passes`

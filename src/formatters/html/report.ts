@@ -19,6 +19,8 @@ import {escapeHtml} from './escape.js'
 import {dataTable, type Kpi, kpis, legend, meta, page, panel, provenance} from './page.js'
 import {BLUE, PURPLE, READINESS, READINESS_ORDER, SEVERITY} from './palette.js'
 import {SYSTEMS_SCRIPT, systemsLink, systemsSection} from './systems.js'
+import {trendSections} from '../trend/html.js'
+import type {TrendReport} from '../../core/trend/report.js'
 
 export interface ReportInput {
   plan: PlanReport
@@ -26,6 +28,8 @@ export interface ReportInput {
   audit?: AuditReport
   /** `report --baseline`: an earlier audit's figures per department, for the league table's change. */
   baseline?: {file: string; departments: Record<string, BaseDepartment>}
+  /** `report --trend`: progress measured from the inventories' git history, as `trend --format html` draws it. */
+  trend?: TrendReport
 }
 
 /** How many move groups the dependency graph draws at most; the table lists them all. */
@@ -432,6 +436,7 @@ export function reportHtml(input: ReportInput, ctx: FormatContext): string {
     ...findingsPanels(plan, input.audit),
     timelinePanel(plan),
     progressPanel(plan),
+    ...(input.trend ? trendSections(input.trend) : []),
     moneyPanel(plan),
     graphPanel(plan),
     notesSection(plan),

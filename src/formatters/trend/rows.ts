@@ -42,19 +42,19 @@ export function measureLines(r: TrendReport): string[] {
     `${count(r.points.length)} points from ${r.points[0]?.date ?? '–'} to ${r.points[r.points.length - 1]?.date ?? '–'} (${r.every === 'commit' ? 'every commit that changed an inventory' : `the last commit of each ${r.every}`})${gaps ? `, ${count(gaps)} of them gaps` : ''}; deadline ${r.deadline}.`,
   ]
   if (last) lines.push(`Now (${last.date}): ${count(last.done!)} of ${count(last.systems!)} systems done (${count(last.doneByDeadline!)} by the deadline), ${count(last.toMove!)} to move, ${count(last.readyToMove!)} of them ready; ${count(last.pastSecuritySupport!.systems)} on a platform past security support (${gbp(last.pastSecuritySupport!.annualRunGbp)} a year recorded).`)
-  lines.push(m.throughputPerQuarter === null ? 'Throughput: not measured (a single point).' : `Throughput: ${m.throughputPerQuarter} systems moved a quarter (${count(m.throughputWindow!.moved)} moved from ${m.throughputWindow!.from} to ${m.throughputWindow!.to}).`)
+  lines.push(m.throughputPerQuarter === null ? 'Throughput: not measured (a single point).' : `Throughput: ${m.throughputPerQuarter} systems moved a quarter (${count(m.throughputWindow!.moved)} from ${m.throughputWindow!.from} to ${m.throughputWindow!.to}).`)
   lines.push(m.forecastFromThroughput ? `Forecast from throughput: ${m.forecastFromThroughput} (${m.forecastReason}).` : `Forecast from throughput: none (${m.forecastReason}).`)
   if (last) lines.push(`The plan's forecast now: ${last.completion} (${last.completionRange!.early} – ${last.completionRange!.late}), ${count(last.daysPastDeadline!)} days past the deadline.`)
   const o = m.slippage.overall
-  lines.push(o ? `Slippage: ${o.daysPerMonth} days a month (the forecast went from ${o.completionFrom} on ${o.from} to ${o.completionTo} on ${o.to}, ${count(o.days)} days in ${o.months} months): ${slippageVerdict(o.daysPerMonth)}.` : `Slippage: ${slippageVerdict(null)}.`)
+  lines.push(o ? `Slippage: ${o.daysPerMonth} days a month (forecast ${o.completionFrom} on ${o.from} → ${o.completionTo} on ${o.to}: ${count(o.days)} days in ${o.months} months): ${slippageVerdict(o.daysPerMonth)}.` : `Slippage: ${slippageVerdict(null)}.`)
   const recent = m.slippage.recent
-  if (recent && o && recent.from !== o.from) lines.push(`Slippage over the last 12 months: ${recent.daysPerMonth} days a month (${recent.completionFrom} on ${recent.from} → ${recent.completionTo} on ${recent.to}).`)
-  lines.push(`Scope: ${count(m.scope.added)} systems added and ${count(m.scope.removed)} removed over the history (not counted as moves)${m.reopened ? `; ${count(m.reopened)} done systems reopened` : ''}.`)
+  if (recent && o && recent.from !== o.from) lines.push(`Over the last 12 months: ${recent.daysPerMonth} days a month (${recent.completionFrom} on ${recent.from} → ${recent.completionTo} on ${recent.to}).`)
+  lines.push(`Scope: ${count(m.scope.added)} systems added, ${count(m.scope.removed)} removed (not moves)${m.reopened ? `; ${count(m.reopened)} done systems reopened` : ''}.`)
   return lines
 }
 
 /** What every point was judged with. */
 export function settingsLine(r: TrendReport): string {
   const s = r.settings
-  return `Each point judged as of its date with today's settings: ${s.config ? `config ${s.config}` : 'no config file'}, ${s.capacity}, ${s.waveLengthMonths}-month waves, team size ${s.teamSize}, lifecycle data of ${s.lifecycleSnapshot}.`
+  return `Each point judged as of its date with today's settings: ${s.config ? `config ${s.config}` : 'no config'}, ${s.capacity}, ${s.waveLengthMonths}-month waves, team size ${s.teamSize}, lifecycle data of ${s.lifecycleSnapshot}.`
 }
