@@ -8,6 +8,7 @@
  */
 import {existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
+import {spawnSync} from 'node:child_process'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 
@@ -22,7 +23,7 @@ const HAS_CHROMIUM = existsSync(CHROMIUM)
 const OUTPUT = path.join(ROOT, 'test', 'output')
 const AS_OF = '2026-11-27'
 /** The pages the README shows (docs/NAME.png); docs/report.png is test/browser/report.test.ts's. */
-const DOCS_PICTURES = ['brief', 'plan', 'compare-departments', 'compare-scenarios']
+const DOCS_PICTURES = ['brief', 'plan', 'compare-departments', 'compare-scenarios', 'trend']
 const VIEWPORTS = [
   {width: 1280, height: 800},
   {width: 1920, height: 1080},
@@ -61,6 +62,10 @@ describe.skipIf(!HAS_CHROMIUM)('every HTML page in Chromium, at 1280 and 1920 px
     write('compare-scenarios', ['compare', 'examples', '--scenario', 'small:--capacity=4', '--scenario', 'big:--capacity=12', '--format', 'html'])
     write('report-one-department', ['report', 'examples/dwp.yaml'])
     write('brief', ['report', 'examples', '--brief'])
+    // Five years of the examples' history, 120 commits (scripts/generate-history.js), by month.
+    const history = path.join(dir, 'history')
+    expect(spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'generate-history.js'), '--out', history, '--commits', '120', '--years', '5', '--end', AS_OF]).status).toBe(0)
+    write('trend', ['trend', path.join(history, 'inventory'), '--every', 'month', '--format', 'html'])
     const {chromium} = await import('playwright-core')
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -73,7 +78,7 @@ describe.skipIf(!HAS_CHROMIUM)('every HTML page in Chromium, at 1280 and 1920 px
     if (dir) rmSync(dir, {recursive: true, force: true})
   })
 
-  const cases = ['report', 'brief', 'plan', 'compare-side-by-side', 'compare-departments', 'compare-scenarios'].flatMap((name) => VIEWPORTS.map((v) => [name, v.width, v.height] as const))
+  const cases = ['report', 'brief', 'plan', 'compare-side-by-side', 'compare-departments', 'compare-scenarios', 'trend'].flatMap((name) => VIEWPORTS.map((v) => [name, v.width, v.height] as const))
 
   it.each(cases)('%s at %i×%i: no table wider than its box, no sideways scroll', async (name, width, height) => {
     const page = await browser.newPage({viewport: {width, height}})
@@ -96,7 +101,10 @@ describe.skipIf(!HAS_CHROMIUM)('every HTML page in Chromium, at 1280 and 1920 px
     await page.screenshot({path: path.join(OUTPUT, `${name}-${width}.png`), fullPage: true})
     // `UPDATE_DOCS_SCREENSHOT=1 npx vitest run test/browser` rewrites the README's pictures: the first screen of each page.
     if (process.env.UPDATE_DOCS_SCREENSHOT && width === 1280 && DOCS_PICTURES.includes(name)) {
-      const small = encodeIndexedPng(decodePng(await page.screenshot({fullPage: name === 'brief'})), 256)
+      // The trend page's picture is its two charts (the burn-up and the forecast against time), not its first screen of text.
+      const charts = name === 'trend' ? await page.$$eval('#trend-burn-up figure, #trend-forecast figure', (els) => els.map((e) => e.getBoundingClientRect()).map((b) => ({x: b.x, y: b.y + window.scrollY, width: b.width, height: b.height}))) : []
+      const clip = charts.length === 2 ? {x: charts[0].x - 8, y: charts[0].y - 8, width: charts[0].width + 16, height: charts[1].y + charts[1].height - charts[0].y + 16} : undefined
+      const small = encodeIndexedPng(decodePng(await page.screenshot({fullPage: name === 'brief' || clip !== undefined, clip})), 256)
       writeFileSync(path.join(ROOT, 'docs', `${name}.png`), small)
     }
     await page.close()

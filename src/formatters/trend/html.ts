@@ -1,11 +1,11 @@
 import type {TrendReport} from '../../core/trend/report.js'
 import {countTicks, dayNumber, type Marker, stackedBars, xyChart} from '../html/charts.js'
-import {escapeHtml} from '../html/escape.js'
+import {escapeHtml, raw} from '../html/escape.js'
 import {dataTable, kpis, legend, page, panel} from '../html/page.js'
 import {BLUE, DEADLINE, INK, MUTED, PURPLE} from '../html/palette.js'
 import {count} from '../text.js'
 import type {Formatter} from '../types.js'
-import {measureLines, POINT_HEADER, pointCells, settingsLine} from './rows.js'
+import {measureLines, pointCells, settingsLine} from './rows.js'
 
 const GREEN = '#00703c'
 
@@ -93,9 +93,15 @@ ${kpis([
       table: dataTable('Systems moved by quarter', [{head: 'quarter', nowrap: true}, {head: 'moved', num: true}], quarters.map((q) => [q.quarter, q.moved])),
     }),
   )
+  // Fewer, narrower columns than the text table (the run cost and the range's ends are in the CSV and JSON), so it fits the page.
+  const rows = r.points.map((p) => {
+    const c = pointCells(p)
+    if (p.gap !== null) return [c[0], c[1].slice(0, 7), '', '', '', '', '', '', '', '', '', '', c[15]]
+    return [c[0], c[1].slice(0, 7), c[2], c[3], c[4], c[5], c[6], c[7], raw(`${escapeHtml(p.completion)}<br /><span class="muted">${escapeHtml(c[10])}</span>`), c[11], c[12], `+${c[13]} −${c[14]}`, c[15]]
+  })
   out.push(`<section class="panel" id="trend-points" aria-labelledby="trend-points-h">
 <h2 id="trend-points-h">Every point</h2>
-${dataTable(`${count(r.points.length)} points`, POINT_HEADER.map((h, i) => ({head: h, num: i >= 2 && i <= 8, nowrap: i < 2})), r.points.map(pointCells))}
+${dataTable(`${count(r.points.length)} points`, ['date', 'commit', 'systems', 'done', 'by deadline', 'to move', 'ready', 'past support', 'completion (range)', 'days late', 'moved', 'scope', 'note'].map((h, i) => ({head: h, num: i >= 2 && i <= 7 || i === 9 || i === 10, nowrap: i < 2})), rows)}
 </section>`)
   return out
 }
