@@ -317,3 +317,42 @@ describe('trend on a generated five-year history', () => {
     expect(trend.measures.scope.added).toBeGreaterThan(0)
   })
 })
+
+describe('trend elsewhere', () => {
+  it('report --trend adds the trend sections to the report, with the same measures', async () => {
+    const dir = track(makeHistory(HISTORY))
+    const out = path.join(dir, 'report.html')
+    const run = await cliRun(['report', 'inv', '--as-of', '2025-01-10', '--deadline', '2024-06-30', '--no-config', '--trend', '-o', out], {cwd: dir})
+    expect(run.code, run.stderr).toBe(0)
+    const html = readFileSync(out, 'utf8')
+    for (const id of ['readiness', 'trend-measures', 'trend-burn-up', 'trend-forecast', 'trend-throughput']) expect(html).toContain(`id="${id}"`)
+    expect(html).toContain('Forecast from throughput: 2025-07-12')
+  })
+
+  it('period ends: weeks end on Sunday, months and quarters on their last day', async () => {
+    const {periodEnd} = await import('../../src/core/trend/index.js')
+    expect(periodEnd('2024-01-10', 'week')).toBe('2024-01-14')
+    expect(periodEnd('2024-01-14', 'week')).toBe('2024-01-14')
+    expect(periodEnd('2024-02-10', 'month')).toBe('2024-02-29')
+    expect(periodEnd('2024-11-10', 'quarter')).toBe('2024-12-31')
+    expect(periodEnd('2024-04-01', 'quarter')).toBe('2024-06-30')
+  })
+
+  it('a repository with no commits: exit 2, said plainly; an inventory never committed: the working copy alone', () => {
+    const empty = track(mkdtempSync(path.join(tmpdir(), 'cloudready-empty-')))
+    git(empty, ['init', '-q', '-b', 'main'])
+    writeFileSync(path.join(empty, 'a.yaml'), inventory('a', [s(1)]))
+    const a = cli(['trend', 'a.yaml'], {cwd: empty})
+    expect([a.code, a.stderr]).toEqual([2, expect.stringContaining('no commits yet')])
+    const other = track(makeHistory([{date: '2024-01-10', files: {'README.md': 'hello\n'}}]))
+    writeFileSync(path.join(other, 'a.yaml'), inventory('a', [s(1)]))
+    // Never committed, but there: the working copy is the one point, and one point is not a history.
+    const b = cli(['trend', 'a.yaml', '--as-of', '2024-02-01', '--format', 'json'], {cwd: other})
+    expect(b.code, b.stderr).toBe(0)
+    const t = JSON.parse(b.stdout) as Trend
+    expect(t.points.map((p) => [p.date, p.workingCopy, p.systems])).toEqual([['2024-02-01', true, 1]])
+    expect(t.measures.throughputPerQuarter).toBeNull()
+    expect(t.measures.forecastReason).toContain('one point is not a history')
+    expect(b.stderr).not.toMatch(STACK_TRACE)
+  })
+})
