@@ -102,7 +102,7 @@ describe.skipIf(!HAS_CHROMIUM)('every HTML page in Chromium, at 1280 and 1920 px
     // `UPDATE_DOCS_SCREENSHOT=1 npx vitest run test/browser` rewrites the README's pictures: the first screen of each page.
     if (process.env.UPDATE_DOCS_SCREENSHOT && width === 1280 && DOCS_PICTURES.includes(name)) {
       // The trend page's picture is its two charts (the burn-up and the forecast against time), not its first screen of text.
-      const charts = name === 'trend' ? await page.$$eval('#trend-burn-up figure, #trend-forecast figure', (els) => els.map((e) => e.getBoundingClientRect()).map((b) => ({x: b.x, y: b.y + window.scrollY, width: b.width, height: b.height}))) : []
+      const charts = name === 'trend' ? await page.$$eval('#trend-burn-up figure, #trend-forecast figure', (els) => els.map((e) => e.getBoundingClientRect()).map((b) => ({x: b.x, y: b.y + (globalThis as unknown as {scrollY: number}).scrollY, width: b.width, height: b.height}))) : []
       const clip = charts.length === 2 ? {x: charts[0].x - 8, y: charts[0].y - 8, width: charts[0].width + 16, height: charts[1].y + charts[1].height - charts[0].y + 16} : undefined
       const small = encodeIndexedPng(decodePng(await page.screenshot({fullPage: name === 'brief' || clip !== undefined, clip})), 256)
       writeFileSync(path.join(ROOT, 'docs', `${name}.png`), small)
