@@ -17,7 +17,7 @@ function numberElsewhere(s: string): boolean {
   return (s.includes('_') && typeof resolvePlain(s.replace(/_/g, '')) === 'number') || /^[-+]?0b[01_]+$/.test(s)
 }
 
-function scalar(s: string): string {
+export function scalar(s: string): string {
   if (s !== '' && PLAIN.test(s) && !s.endsWith(' ') && !/^[-.]/.test(s) && resolvePlain(s) === s && !numberElsewhere(s)) return s
   // YAML's double-quoted style takes JSON's escapes; characters YAML does not allow raw are escaped too.
   return JSON.stringify(s).replace(/[\u007f-\u0084\u0086-\u009f\ufeff\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
