@@ -7,7 +7,7 @@
 import {readFileSync} from 'node:fs'
 
 import {InputError} from '../errors.js'
-import {parseText} from '../load/index.js'
+import {parseBuffer} from '../load/index.js'
 import {validateDocuments} from '../validate/index.js'
 import {buildSystems, type ImportResult} from './build.js'
 import {inferMapping, type Mapping, printMapping, readMappingFile} from './mapping.js'
@@ -50,6 +50,9 @@ export async function runImport(o: ImportOptions): Promise<ImportRun> {
     return {text: printMapping(mapping, o.files.join(', ')), report: [`import: the mapping for ${o.files.join(', ')} (edit it and pass it with --map)`], summary: `the mapping of ${headers.length} columns`}
   }
   const result = buildSystems(tables, mapping)
+  if (result.stats.rows === 0) {
+    throw new InputError(`nothing to import: ${tables.map((t) => `${t.file}${t.sheet ? ` (sheet "${t.sheet}")` : ''} has a header in row ${t.headerRow} and no rows under it`).join('; ')}`)
+  }
   const report = readReport(tables, mapping, result)
   let text: string
   let summary: string
@@ -82,11 +85,11 @@ export async function runImport(o: ImportOptions): Promise<ImportRun> {
     summary = `${plural(result.systems.length, 'system')} from ${plural(result.stats.rows, 'row')}${result.todos.length ? `, ${plural(result.todos.length, 'row')} to finish (TODO)` : ''}`
   }
   // What is written must pass `validate`: checked here rather than trusted.
-  const parsed = parseText(o.mergeInto ?? `${o.department}.yaml`, text)
+  const parsed = parseBuffer(o.mergeInto ?? `${o.department}.yaml`, Buffer.from(text, 'utf8'))
   const validated = parsed.document ? await validateDocuments([parsed.document]) : {diagnostics: parsed.diagnostics}
   const errors = validated.diagnostics.filter((d) => d.severity === 'error')
   if (errors.length) {
-    throw new InputError(`the inventory made from these rows does not validate, so nothing was written:\n${errors.slice(0, 10).map((e) => `  line ${e.line}: ${e.message}`).join('\n')}`)
+    throw new InputError(`the inventory made from these rows does not validate, so nothing was written:\n${errors.slice(0, 10).map((e) => `  line ${e.line}: ${e.message}`).join('\n')}\nThis is a bug in cloudready import: please report it with the spreadsheet's header row.`)
   }
   return {text, report, summary, result}
 }
