@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // npm run bench [-- --quick] [--runs N] [--sizes 1000,10000,100000] [--only loader,startup,e2e,files,peers]
+//                 [--only import]  import of a 50,000-row CSV and workbook, export of the examples
 //                 [--only trend]   trend over a generated history: 1,000 commits, and monthly over five years
 //                 [--only formats --systems 1000000]   every format of audit and plan at the schema's limit (minutes)
 //
@@ -22,7 +23,7 @@ const value = (name, fallback) => {
 const quick = flag('quick')
 const runs = Number(value('runs', quick ? 3 : 5))
 const sizes = value('sizes', quick ? '1000,10000' : '1000,10000,100000').split(',').map(Number)
-const only = new Set(value('only', 'loader,startup,e2e,files,peers,trend').split(','))
+const only = new Set(value('only', 'loader,startup,e2e,files,peers,trend,import').split(','))
 const dataDir = path.join(root, 'bench', 'data')
 const asOf = '2026-11-27'
 
@@ -223,6 +224,34 @@ if (only.has('trend')) {
   row('trend', 'five years, --every month --format html', processes('cli', ['trend', inv, '--as-of', asOf, '--every', 'month', '--format', 'html', '-o', path.join(dataDir, 'out-trend.html')], reps))
 }
 
+// --- import: a 50,000-row CMDB-like export, as CSV and as an Excel workbook (written by exceljs) ---
+if (only.has('import')) {
+  mkdirSync(dataDir, {recursive: true})
+  const csv = path.join(dataDir, 'import-50000.csv')
+  const xlsx = path.join(dataDir, 'import-50000.xlsx')
+  const header = ['Number', 'Name', 'Business criticality', 'Hosting', 'Operating System', 'Support group', 'Annual run cost', 'Target date', 'Environment']
+  const cells = (i) => [`APM${String(i).padStart(7, '0')}`, `System ${i}`, ['1 - most critical', '2 - somewhat critical', '3 - less critical', '4 - not critical'][i % 4], ['On-Prem', 'Data Centre', 'AWS', 'Colo'][i % 4], ['Microsoft Windows Server 2012 R2 Standard', 'Red Hat Enterprise Linux 7.9', 'Ubuntu 20.04', 'Oracle Solaris 11.3'][i % 4], `Team ${i % 50}`, (i * 1000).toLocaleString('en-GB'), `${String((i % 28) + 1).padStart(2, '0')}/06/2027`, 'Production']
+  if (!existsSync(csv)) {
+    const lines = [header.join(',')]
+    for (let i = 0; i < 50_000; i++) lines.push(cells(i).map((c) => (/[,"]/.test(c) ? `"${c}"` : c)).join(','))
+    writeFileSync(csv, `${lines.join('\r\n')}\r\n`)
+  }
+  if (!existsSync(xlsx)) {
+    const {default: ExcelJS} = await import('exceljs')
+    const wb = new ExcelJS.Workbook()
+    const sheet = wb.addWorksheet('Estate')
+    sheet.addRow(header)
+    for (let i = 0; i < 50_000; i++) sheet.addRow(cells(i))
+    await wb.xlsx.writeFile(xlsx)
+  }
+  const reps = Math.min(runs, 3)
+  const a = row('import', '50,000 rows, CSV → inventory', processes('cli', ['import', csv, '--department', 'big', '-o', path.join(dataDir, 'out-import-csv.yaml'), '--quiet'], reps))
+  rows.push({group: 'target', name: 'import 50,000 CSV rows < 5 s', value: +(a / 1000).toFixed(2), target: 5, met: a < 5000})
+  const b = row('import', '50,000 rows, Excel workbook → inventory', processes('cli', ['import', xlsx, '--department', 'big', '-o', path.join(dataDir, 'out-import-xlsx.yaml'), '--quiet'], reps))
+  rows.push({group: 'target', name: 'import 50,000 workbook rows < 5 s', value: +(b / 1000).toFixed(2), target: 5, met: b < 5000})
+  row('import', 'export the imported 50,000 to jira-csv', processes('cli', ['export', path.join(dataDir, 'out-import-csv.yaml'), '--to', 'jira-csv', '--as-of', asOf, '--no-config', '--capacity', '5000', '-o', path.join(dataDir, 'out-export.csv'), '--quiet'], reps))
+}
+
 if (only.has('peers')) {
   const peers = path.join(root, 'bench', 'peers')
   const spectral = path.join(peers, 'node_modules', '.bin', 'spectral')
@@ -260,7 +289,7 @@ if (only.has('peers')) {
 const lines = []
 const pad = (s, w) => String(s).padEnd(w)
 lines.push(`cloudready bench — ${new Date().toISOString().slice(0, 19)}Z, node ${process.version}, ${runs} runs each${quick ? ' (quick)' : ''}`)
-for (const group of ['loader', 'startup', 'e2e', 'files', 'peers', 'trend', 'formats']) {
+for (const group of ['loader', 'startup', 'e2e', 'files', 'peers', 'trend', 'import', 'formats']) {
   const rs = rows.filter((r) => r.group === group)
   if (!rs.length) continue
   lines.push('', `## ${group}`)

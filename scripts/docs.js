@@ -179,7 +179,7 @@ async function planWalkthrough() {
 
 /**
  * The tour: `validate` and `audit` of the examples as a new user runs them, the audit's findings cut
- * to the first three and its closing summary whole. Generated, so the README never quotes stale numbers.
+ * to the first two and its closing summary whole. Generated, so the README never quotes stale numbers.
  */
 async function tour() {
   const {runAudit} = await dist('core/index.js')
@@ -195,7 +195,7 @@ async function tour() {
     const lines = stylish(result.report, {color: false, version}).trimEnd().split('\n')
     const summaryAt = lines.findIndex((l) => l.startsWith('cloudready audit of'))
     const findingsAt = lines.findIndex((l) => /^examples\/dwp\.yaml$/.test(l))
-    const audit = [...lines.slice(findingsAt, findingsAt + 4), '  …', ...lines.slice(summaryAt)]
+    const audit = [...lines.slice(findingsAt, findingsAt + 3), '  …', ...lines.slice(summaryAt)]
     return ['```console', '$ npx cloudready validate examples', validated, '', '$ npx cloudready audit examples --as-of 2026-11-27', ...audit, '```'].join('\n')
   } finally {
     process.chdir(cwd)
@@ -317,8 +317,8 @@ async function trendTour() {
     const report = await runTrend({paths: ['inventory'], cwd: dir, asOf: '2026-11-27', every: 'quarter', version, config: false})
     const lines = format(report, {color: false, version}).split('\n')
     // The measures; the burn-up and the points after them are in the screenshot below.
-    const end = lines.findIndex((l) => l.startsWith('Burn-up'))
-    return ['```console', '$ node scripts/generate-history.js --out history && cd history   # five years of the examples, 120 commits', '$ npx cloudready trend inventory/ --every quarter --as-of 2026-11-27', ...lines.slice(0, end - 1).map((l) => l.trimEnd()), '…', '```'].join('\n')
+    const end = lines.findIndex((l) => l.startsWith('Over the last 12 months') || l.startsWith('Scope:'))
+    return ['```console', '$ node scripts/generate-history.js --out history && cd history   # five years of the examples, 120 commits', '$ npx cloudready trend inventory/ --every quarter --as-of 2026-11-27', ...lines.slice(0, end).map((l) => l.trimEnd()), '…', '```'].join('\n')
   } finally {
     rmSync(dir, {recursive: true, force: true})
   }

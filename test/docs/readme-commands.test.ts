@@ -1,7 +1,7 @@
 /**
  * The README as a new user reads it: every `npx cloudready …` line of its shell examples runs as
  * shown (exit 0 or 1, never a usage error or a crash) in a folder laid out as the examples assume —
- * `inventory/` holding the three bundled departments, `hmrc/` and `dwp/` one each, `main.audit.json`
+ * `inventory/` holding the three bundled departments, `hmrc/` and `dwp/` one each, `cmdb.csv` a CMDB export, `main.audit.json`
  * an earlier audit, all committed to git — and the README stays a page for users: at most 25 KB, no link out of the repository.
  */
 import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
@@ -42,6 +42,8 @@ async function workspace(): Promise<string> {
   copyFileSync(path.join(ROOT, 'examples/hmrc.yaml'), path.join(dir, 'hmrc', 'hmrc.yaml'))
   copyFileSync(path.join(ROOT, 'examples/dwp.yaml'), path.join(dir, 'dwp', 'dwp.yaml'))
   copyFileSync(path.join(ROOT, 'examples/hmrc.yaml'), path.join(dir, 'hmrc.yaml'))
+  // A CMDB export for `import`.
+  copyFileSync(path.join(ROOT, 'test/fixtures/import/servicenow-business-apps.csv'), path.join(dir, 'cmdb.csv'))
   await cliRun(['audit', 'inventory', '--as-of', '2026-11-27', '--format', 'json', '-o', 'main.audit.json', '--quiet'], {cwd: dir})
   // An inventory repository: `trend` reads its history.
   git(dir, ['init', '-q', '-b', 'main'])
