@@ -103,6 +103,23 @@ describe('import an Excel workbook written by exceljs', () => {
     await validatesAndAudits(file)
   })
 
+  it('a header cell merged over two columns names both; a UTF-16 "Unicode Text" export reads as tab-separated', async () => {
+    const {default: ExcelJS} = await import('exceljs')
+    const wb = new ExcelJS.Workbook()
+    const sheet = wb.addWorksheet('Estate')
+    sheet.addRow(['Name', 'Criticality', 'Hosting', 'Operating system', ''])
+    sheet.mergeCells('D1:E1')
+    sheet.addRow(['Payroll', 'High', 'On-prem', 'Windows Server 2012 R2', 'patched monthly'])
+    const file = path.join(work, 'merged.xlsx')
+    await wb.xlsx.writeFile(file)
+    const {inv} = await importTo('merged', [file, '--department', 'dvla'])
+    expect(inv.systems[0]).toMatchObject({name: 'Payroll', criticality: 'high', hosting: 'on-premises', platform: {os: {name: 'windows-server', version: '2012 R2'}}, 'x-operating-system-2': 'patched monthly'})
+    const utf16 = path.join(work, 'unicode.txt')
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Name\tCriticality\tHosting\r\nCafé système\tLow\tSaaS\r\n', 'utf16le')]))
+    const u = await importTo('utf16', [utf16, '--department', 'dvla'])
+    expect(u.inv.systems[0]).toMatchObject({id: 'cafe-systeme', name: 'Café système', criticality: 'low', hosting: 'saas'})
+  })
+
   it('a password-protected workbook, an unknown sheet, an empty file, a header with no rows, a binary file: exit 2 with what to do', async () => {
     writeFileSync(path.join(work, 'empty.csv'), '')
     writeFileSync(path.join(work, 'header.csv'), 'Name,Criticality,Hosting\r\n\r\n')
