@@ -107,7 +107,11 @@ export async function loadConfig(file: string): Promise<Config> {
     if (error instanceof ReadError) throw new ConfigError(error.code === 'unreadable' ? `cannot read the config: ${error.message.replace(/^cannot read: /, '')}` : `the config ${error.message}`, shown)
     throw error
   }
-  const {document, diagnostics} = parseBuffer(shown, buffer, {})
+  const {document, documents, diagnostics} = parseBuffer(shown, buffer, {})
+  if (documents.length > 1) {
+    const at = documents[1].locate('')
+    throw new ConfigError('a config is one YAML document: this file has more (a second \'---\'); keep one', `${shown}:${at.line}:${at.column}`)
+  }
   // A config with every line commented out (or none) asks for the defaults.
   if (!document && diagnostics[0]?.code === 'empty') return {...EMPTY_CONFIG, file: shown}
   if (!document) {

@@ -8,7 +8,7 @@ import {createRequire} from 'node:module'
 import type * as YamlModule from 'yaml'
 import type {Document, Node} from 'yaml'
 
-import {MAX_DEPTH, type PositionTable, setMember} from './positions.js'
+import {MAX_DEPTH, PositionTable, setMember} from './positions.js'
 
 export interface YamlProblem {
   offset: number
@@ -16,14 +16,22 @@ export interface YamlProblem {
   code: string
 }
 
-export type ExactParseResult = {ok: true; value: unknown; rootOffset: number} | {ok: false; problems: YamlProblem[]}
+/** One YAML document of a file: its data, where its root starts, and the positions of its values. */
+export interface ExactDocument {
+  value: unknown
+  rootOffset: number
+  positions: PositionTable
+}
+
+export type ExactParseResult = {ok: true; documents: ExactDocument[]} | {ok: false; problems: YamlProblem[]}
 
 const OPTIONS = {
   // An explicit core schema also holds under a `%YAML 1.1` directive, so `no` never becomes false.
   version: '1.2',
   schema: 'core',
   uniqueKeys: true,
-  merge: false,
+  // `<<` is read as YAML 1.1's merge key (the Builder merges, below); the library only marks it.
+  merge: true,
   prettyErrors: false,
   strict: true,
   keepSourceTokens: false,
@@ -110,6 +118,8 @@ function describe(text: string, p: RawProblem, same: RawProblem[]): YamlProblem 
         return at(`a quoted value is not closed: ${first}`)
       }
       if (first.startsWith('All mapping items must start at the same column')) {
+        const block = blockScalarAbove(text, offset)
+        if (block) return at(`this line is indented less than the text of the '${block.indicator}' value above it (line ${block.line}), so YAML ends that value here: indent every line of it at least as much as its first`, block.at)
         return at('this key is not lined up with the keys before it: every key of one mapping must start at the same column')
       }
       if (first.startsWith('Implicit map keys need to be followed by map values')) {
@@ -172,6 +182,31 @@ function implicitKey(text: string, p: RawProblem, same: RawProblem[]): YamlProbl
       break
     }
     i = text.indexOf('\n', next)
+  }
+  return undefined
+}
+
+/**
+ * A block scalar (`key: |` or `key: >`) whose text a less indented line at `offset` cut short: the
+ * indicator, the line it is on, and where the offending line's text starts.
+ */
+function blockScalarAbove(text: string, offset: number): {indicator: string; line: number; at: number} | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1
+  const indent = /^ */.exec(text.slice(lineStart))![0].length
+  let end = lineStart - 1
+  let contentIndent = Infinity
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1
+    const line = text.slice(start, end).replace(/\r$/, '')
+    end = start - 1
+    if (line.trim() === '') continue
+    const lineIndent = /^ */.exec(line)![0].length
+    const m = /:\s+([|>])[-+0-9]*\s*(#.*)?$/.exec(line)
+    if (m && lineIndent < indent && contentIndent > indent) {
+      return {indicator: m[1], line: text.slice(0, start).split('\n').length, at: lineStart + indent}
+    }
+    if (lineIndent <= indent) return undefined
+    contentIndent = Math.min(contentIndent, lineIndent)
   }
   return undefined
 }
@@ -264,62 +299,83 @@ function yamlLibrary(): YamlLibrary {
   return library
 }
 
-export function exactParse(text: string, positions: PositionTable): ExactParseResult {
+/**
+ * Every YAML document of the text (a stream of several, `---` between them, is several inventories,
+ * as Kubernetes tools read it), each with its own positions; or the problems, in plain words.
+ */
+export function exactParse(text: string): ExactParseResult {
   const guard = nestingGuard(text)
   if (guard) return {ok: false, problems: [guard]}
-  let parsed: {doc: Document; more: RawProblem[]}
+  const directive = duplicateYamlDirective(text)
+  if (directive) return {ok: false, problems: [directive]}
+  let docs: Document[]
+  let more: RawProblem[]
   try {
-    parsed = parseOne(text)
+    ;({docs, more} = parseAll(text))
   } catch (error) {
     // The guard cannot foresee every shape the library recurses on (`a: a: a: …` inside a sequence,
     // `- - -` inside a flow…): a stack overflow there is the same refusal, not a crash.
     if (error instanceof RangeError && /call stack/i.test(error.message)) return {ok: false, problems: [{offset: deepestLine(text), code: 'TOO_DEEP', message: tooDeep(MAX_DEPTH)}]}
     throw error
   }
-  const {doc} = parsed
-  const raw: RawProblem[] = doc.errors.map((e) => ({offset: e.pos[0], end: e.pos[1], code: e.code, message: e.message}))
-  raw.push(...parsed.more)
-  for (const w of doc.warnings) {
+  const raw: RawProblem[] = [...more]
+  for (const doc of docs) {
+    for (const e of doc.errors) raw.push({offset: e.pos[0], end: e.pos[1], code: e.code, message: e.message})
     // Unknown tags are warnings to the library; to an inventory they are an error (no custom types).
-    if (w.code === 'TAG_RESOLVE_FAILED') raw.push({offset: w.pos[0], end: w.pos[1], code: w.code, message: w.message})
+    for (const w of doc.warnings) if (w.code === 'TAG_RESOLVE_FAILED') raw.push({offset: w.pos[0], end: w.pos[1], code: w.code, message: w.message})
   }
   if (raw.length > 0) return {ok: false, problems: explain(text, raw)}
-  const builder = new Builder(doc, positions, text)
-  try {
-    const root = doc.contents
-    const value = root ? builder.build(root, 0) : null
-    return {ok: true, value, rootOffset: root?.range?.[0] ?? 0}
-  } catch (error) {
-    if (error instanceof BuildProblem) return {ok: false, problems: [error.problem]}
-    throw error
+  if (docs.length === 0) return {ok: false, problems: [{offset: 0, code: 'EMPTY', message: 'the file holds no YAML document, only comments or markers: an inventory needs apiVersion, kind, department and systems'}]}
+  const documents: ExactDocument[] = []
+  for (const doc of docs) {
+    const [start, end] = doc.range ?? [0, text.length]
+    const positions = new PositionTable(end - start)
+    const builder = new Builder(doc, positions, text)
+    try {
+      const root = doc.contents
+      const value = root ? builder.build(root, 0) : null
+      documents.push({value, rootOffset: root?.range?.[0] ?? 0, positions})
+    } catch (error) {
+      if (error instanceof BuildProblem) return {ok: false, problems: [error.problem]}
+      throw error
+    }
   }
+  return {ok: true, documents}
+}
+
+/** A second `%YAML` directive before one document: YAML forbids it; the library lets it pass. */
+function duplicateYamlDirective(text: string): YamlProblem | null {
+  if (!text.includes('%YAML')) return null
+  let seen = false
+  for (const m of text.matchAll(/^(%YAML\b|---|\.\.\.)/gm)) {
+    if (m[1] !== '%YAML') {
+      seen = false
+      continue
+    }
+    if (seen) return {offset: m.index ?? 0, code: 'DUPLICATE_DIRECTIVE', message: 'a second %YAML directive for the same document: give the YAML version once'}
+    seen = true
+  }
+  return null
 }
 
 /** Syntax errors kept from the library's parser: only the first structural one is ever shown. */
 const MAX_PARSE_ERRORS = 100
 
 /**
- * The library's `parseDocument`, but keeping only the first syntax errors: after one, a long broken
+ * The library's `parseAllDocuments`, but keeping only the first syntax errors: after one, a long broken
  * line yields an error per token (600,000 for 3 MB), each an Error with a stack trace, and the file
  * took minutes to reject. Stack traces are off meanwhile: nothing here reads them.
  */
-function parseOne(text: string): {doc: Document; more: RawProblem[]} {
+function parseAll(text: string): {docs: Document[]; more: RawProblem[]} {
   const {Composer, Parser} = yamlLibrary()
   const limit = Error.stackTraceLimit
   Error.stackTraceLimit = 0
   try {
-    let doc: Document | undefined
-    const more: RawProblem[] = []
-    for (const next of new Composer(OPTIONS).compose(firstErrors(new Parser().parse(text)), true, text.length)) {
-      if (!doc) {
-        doc = next
-      } else {
-        const [start, end] = next.range ?? [0, 0]
-        more.push({offset: start, end, code: 'MULTIPLE_DOCS', message: 'Source contains multiple documents'})
-        break
-      }
-    }
-    return {doc: doc!, more}
+    const all = [...new Composer(OPTIONS).compose(firstErrors(new Parser().parse(text)), false, text.length)]
+    // The library makes a document of a lone `...` line, where YAML sees none: a document is content,
+    // or a `---` marker (which may start an empty one).
+    const docs = all.filter((d) => d.errors.length > 0 || d.directives?.docStart || !(d.contents === null || (yamlLibrary().isScalar(d.contents) && d.contents.value === null && d.contents.source === '')))
+    return {docs, more: []}
   } finally {
     Error.stackTraceLimit = limit
   }
@@ -332,6 +388,9 @@ function* firstErrors<T extends {type: string}>(tokens: Iterable<T>): Generator<
     yield token
   }
 }
+
+/** The merge key `<<`, as the library marks it. */
+const MERGE = Symbol('merge')
 
 class BuildProblem extends Error {
   constructor(readonly problem: YamlProblem) {
@@ -347,6 +406,9 @@ class Builder {
   private readonly expanding = new Set<unknown>()
   private readonly budget: number
 
+  /** Each anchor's definitions in document order (an anchor may be defined again further on). */
+  private readonly anchors = new Map<string, Array<{offset: number; node: Node}>>()
+
   constructor(
     private readonly doc: Document,
     private readonly positions: PositionTable,
@@ -354,6 +416,54 @@ class Builder {
   ) {
     // Without aliases every node costs at least one character; an alias bomb blows through this at once.
     this.budget = text.length + 10_000
+    // The library's own `alias.resolve(doc)` walks the whole document for each alias: 1,750 aliases in
+    // 1 MiB took 82 s. Anchors are indexed once here, and each alias found by a binary search.
+    const {visit} = yamlLibrary()
+    visit(doc, {
+      Node: (_key, node) => {
+        const anchor = (node as {anchor?: string}).anchor
+        if (!anchor) return
+        let list = this.anchors.get(anchor)
+        if (!list) this.anchors.set(anchor, (list = []))
+        list.push({offset: node.range?.[0] ?? 0, node})
+      },
+    })
+  }
+
+  /** The node an alias names: the last definition of its anchor before it (YAML's rule). */
+  private resolve(alias: Node & {source: string}): Node | undefined {
+    const list = this.anchors.get(alias.source)
+    if (!list) return undefined
+    const at = alias.range?.[0] ?? 0
+    let lo = 0
+    let hi = list.length - 1
+    let found: Node | undefined
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      if (list[mid].offset < at) {
+        found = list[mid].node
+        lo = mid + 1
+      } else hi = mid - 1
+    }
+    return found
+  }
+
+  /** Builds an alias's target, guarding against an alias inside its own anchor and counting it against the budget. */
+  private expand(alias: Node & {source: string}, use: (target: Node) => unknown): unknown {
+    const target = this.resolve(alias)
+    if (!target) throw new BuildProblem({offset: alias.range?.[0] ?? 0, code: 'BAD_ALIAS', message: `unknown alias *${alias.source}: no anchor &${alias.source} is defined before it`})
+    if (this.expanding.has(target)) {
+      throw new BuildProblem({offset: alias.range?.[0] ?? 0, code: 'BAD_ALIAS', message: `the alias *${alias.source} is inside the value its anchor &${alias.source} names: it would repeat for ever`})
+    }
+    const outermost = this.aliasSite === undefined
+    if (outermost) this.aliasSite = alias.range?.[0] ?? 0
+    this.expanding.add(target)
+    try {
+      return use(target)
+    } finally {
+      this.expanding.delete(target)
+      if (outermost) this.aliasSite = undefined
+    }
   }
 
   /** `site`: where the node's key or parent is, for a node the library built without a range. */
@@ -371,22 +481,7 @@ class Builder {
       if (value !== null && typeof value === 'object') throw new BuildProblem(this.unsupported(node, site))
       return value
     }
-    if (isAlias(node)) {
-      const target = node.resolve(this.doc)
-      if (!target) throw new BuildProblem({offset: node.range?.[0] ?? 0, code: 'BAD_ALIAS', message: `unknown alias *${node.source}: no anchor &${node.source} is defined before it`})
-      if (this.expanding.has(target)) {
-        throw new BuildProblem({offset: node.range?.[0] ?? 0, code: 'BAD_ALIAS', message: `the alias *${node.source} is inside the value its anchor &${node.source} names: it would repeat for ever`})
-      }
-      const outermost = this.aliasSite === undefined
-      if (outermost) this.aliasSite = node.range?.[0] ?? 0
-      this.expanding.add(target)
-      try {
-        return this.build(target, depth + 1)
-      } finally {
-        this.expanding.delete(target)
-        if (outermost) this.aliasSite = undefined
-      }
-    }
+    if (isAlias(node)) return this.expand(node, (target) => this.build(target, depth + 1))
     // !!set, !!omap and !!pairs are collections the library builds with types of its own.
     if ((isMap(node) || isSeq(node)) && node.tag !== undefined && node.tag !== 'tag:yaml.org,2002:map' && node.tag !== 'tag:yaml.org,2002:seq') {
       throw new BuildProblem(this.unsupported(node, site))
@@ -397,21 +492,49 @@ class Builder {
       const offsets: number[] = []
       const members: number[] = []
       const keys: string[] = []
-      for (const pair of node.items) {
+      const keyOf = (pair: {key: unknown}): string | typeof MERGE => {
         const keyNode = pair.key as Node | null
         const keyOffset = keyNode?.range?.[0] ?? start
         if (keyNode !== null && !isScalar(keyNode)) {
           throw new BuildProblem({offset: keyOffset, code: 'COMPLEX_KEY', message: 'a mapping key must be a plain string, not a collection or alias'})
         }
         const raw = keyNode?.value
-        const key = typeof raw === 'string' ? raw : (keyNode?.source ?? String(raw))
-        const valueNode = pair.value as Node | null
+        if (typeof raw === 'symbol') return MERGE
+        if (raw === null || raw === undefined) throw new BuildProblem({offset: keyOffset, code: 'EMPTY_KEY', message: "a mapping key is empty (nothing, ~ or null before its ':'): give the key a name"})
+        return typeof raw === 'string' ? raw : (keyNode?.source ?? String(raw))
+      }
+      // Keys written in this mapping win over merged ones (YAML's merge key), wherever they stand.
+      const own = new Set<string>()
+      for (const pair of node.items) {
+        const k = keyOf(pair)
+        if (k !== MERGE) own.add(k)
+      }
+      const add = (key: string, keyOffset: number, valueNode: Node | null | undefined) => {
         const value = valueNode === null || valueNode === undefined ? null : this.build(valueNode, depth + 1, keyOffset)
         setMember(obj, key, value)
         members.push(this.positions.entryOf(value))
         keys.push(key)
         // A key with no value is located at the key, as the fast path does.
         offsets.push(keyOffset, valueNode && !isEmpty(valueNode) ? (valueNode.range?.[0] ?? keyOffset) : keyOffset)
+      }
+      for (const pair of node.items) {
+        const key = keyOf(pair)
+        const keyNode = pair.key as Node | null
+        const keyOffset = keyNode?.range?.[0] ?? start
+        if (key !== MERGE) {
+          add(key, keyOffset, pair.value as Node | null)
+          continue
+        }
+        // `<<: *defaults` or `<<: [*a, *b]`: the named mappings' pairs, each where it is written (the line
+        // to edit), unless this mapping or an earlier source has the key.
+        this.merge(pair.value as Node | null, keyOffset, depth, (source) => {
+          for (const p of source.items) {
+            const k = keyOf(p)
+            if (k === MERGE || own.has(k) || Object.prototype.hasOwnProperty.call(obj, k)) continue
+            const kn = p.key as Node | null
+            add(k, kn?.range?.[0] ?? keyOffset, p.value as Node | null)
+          }
+        })
       }
       this.positions.add(offsets, members, keys)
       return obj
@@ -434,6 +557,43 @@ class Builder {
       return arr
     }
     throw new BuildProblem(this.unsupported(node, site))
+  }
+
+  /**
+   * The mappings a merge key names (an alias, a list of aliases, or a mapping written in place), each
+   * handed to `use` in order; anything else is refused. A merge that reaches its own mapping again
+   * is refused as an alias inside its own anchor is.
+   */
+  private merge(value: Node | null, site: number, depth: number, use: (map: {items: Array<{key: unknown; value: unknown}>}) => void): void {
+    const {isAlias, isMap, isSeq} = yamlLibrary()
+    const bad = (at: number) => new BuildProblem({offset: at, code: 'BAD_MERGE', message: "a merge key (<<) takes a mapping, an alias of one (*name) or a list of them: write '<<: *defaults'"})
+    const one = (n: Node | null) => {
+      if (n === null) throw bad(site)
+      if (isAlias(n)) {
+        this.expand(n, (target) => {
+          if (!isMap(target)) throw bad(n.range?.[0] ?? site)
+          // The source's own merge keys and values are read in its place; counting it against the budget.
+          if (++this.built > this.budget) throw new BuildProblem({offset: this.aliasSite ?? site, code: 'ALIAS_BOMB', message: 'aliases expand to far more data than the file holds (an alias bomb?): refused'})
+          use(this.flattened(target, depth))
+        })
+        return
+      }
+      if (isMap(n)) return use(this.flattened(n, depth))
+      throw bad(n.range?.[0] ?? site)
+    }
+    if (value !== null && isSeq(value)) for (const item of value.items) one(item as Node | null)
+    else one(value)
+  }
+
+  /** A mapping with its own merge keys applied (its pairs first, then those it merges): what a merge of it brings. */
+  private flattened(map: Node, depth: number): {items: Array<{key: unknown; value: unknown}>} {
+    const m = map as unknown as {items: Array<{key: unknown; value: unknown}>}
+    const items = m.items.filter((p) => typeof (p.key as {value?: unknown} | null)?.value !== 'symbol')
+    for (const p of m.items) {
+      if (typeof (p.key as {value?: unknown} | null)?.value !== 'symbol') continue
+      this.merge(p.value as Node | null, (p.key as Node).range?.[0] ?? 0, depth + 1, (source) => items.push(...source.items))
+    }
+    return {items}
   }
 
   /** A node the library built from a tag (`!!omap`, `!!pairs`, `!!binary`…), reported at its tag. */

@@ -437,6 +437,10 @@ class FastParser {
     const c0 = t[start]
     if (c0 < 128 && charFlags[c0] & Flag.Indicator) throw BAIL
     if ((c0 === DASH || c0 === 63 /* ? */ || c0 === COLON) && this.isBreakOrEnd(start + 1)) throw BAIL
+    // In a flow a lone `-` or `?` before `,` `]` `}` is an indicator with nothing after it, not text (YAML forbids `[-]`).
+    if (inFlow && (c0 === DASH || c0 === 63 || c0 === COLON) && t[start + 1] < 128 && charFlags[t[start + 1]] & Flag.FlowEnd) throw BAIL
+    // `---` and `...` followed by a break are document markers wherever they start a line: the library's to read.
+    if ((c0 === DASH || c0 === 46) && this.thrice(c0, start) && this.isBreakOrEnd(start + 3)) throw BAIL
     let i = start
     let end = start
     for (; i < this.len; i++) {

@@ -38,6 +38,16 @@ export interface LoadOptions {
   exactOnly?: boolean
 }
 
+/** A file's documents (several when it is a stream, `---` between them), or why it has none. `document`: the first. */
+export interface ParseResult {
+  document?: ParsedDocument
+  documents: ParsedDocument[]
+  diagnostics: Diagnostic[]
+}
+
+const failed = (diagnostics: Diagnostic[]): ParseResult => ({documents: [], diagnostics})
+const one = (document: ParsedDocument): ParseResult => ({document, documents: [document], diagnostics: []})
+
 export interface LoadResult {
   documents: ParsedDocument[]
   diagnostics: Diagnostic[]
@@ -187,21 +197,24 @@ export function loadPaths(paths: string[], options: LoadOptions = {}): LoadResul
   const documents: ParsedDocument[] = []
   for (const f of files) {
     const result = loadFile(f, options)
-    if (result.document) documents.push(result.document)
+    // A file may hold several inventories, `---` between them; empty ones (a trailing `---`) are skipped, as Kubernetes tools do.
+    const docs = result.documents.length > 1 ? result.documents.filter((d) => d.data !== null) : result.documents
+    if (docs.length === 0 && result.documents.length > 0) diagnostics.push(fileDiagnostic(f.display, 'empty', 'the file holds only empty YAML documents: an inventory needs apiVersion, kind, department and systems'))
+    for (const d of docs) documents.push(d)
     diagnostics.push(...result.diagnostics)
   }
   return {documents, diagnostics, files: files.map((f) => f.display)}
 }
 
 /** Reads and parses one file. */
-export function loadFile(file: InputFile, options: LoadOptions = {}): {document?: ParsedDocument; diagnostics: Diagnostic[]} {
+export function loadFile(file: InputFile, options: LoadOptions = {}): ParseResult {
   const maxBytes = Math.floor((options.maxFileMb ?? DEFAULT_MAX_FILE_MB) * 1024 * 1024)
   let buffer: Buffer
   // Bytes read here are this file's alone; a buffer handed in by readStdin is the caller's to keep.
   let owned = true
   try {
     if (file.path === '-') {
-      if (!options.readStdin) return {diagnostics: [fileDiagnostic('-', 'unreadable', 'standard input was not read (an internal slip): please report it')]}
+      if (!options.readStdin) return failed([fileDiagnostic('-', 'unreadable', 'standard input was not read (an internal slip): please report it')])
       owned = false
       buffer = options.readStdin()
     } else {
@@ -212,10 +225,10 @@ export function loadFile(file: InputFile, options: LoadOptions = {}): {document?
     }
     stage('read')
   } catch (error) {
-    if (error instanceof ReadError) return {diagnostics: [error.code === 'too-large' ? tooLarge(file.display, error.size, maxBytes) : fileDiagnostic(file.display, error.code === 'not-a-file' ? 'unreadable' : error.code, error.message)]}
-    return {diagnostics: [fileDiagnostic(file.display, 'unreadable', `cannot read: ${describeFsError(error, 'read error')}`)]}
+    if (error instanceof ReadError) return failed([error.code === 'too-large' ? tooLarge(file.display, error.size, maxBytes) : fileDiagnostic(file.display, error.code === 'not-a-file' ? 'unreadable' : error.code, error.message)])
+    return failed([fileDiagnostic(file.display, 'unreadable', `cannot read: ${describeFsError(error, 'read error')}`)])
   }
-  if (buffer.length > maxBytes) return {diagnostics: [tooLarge(file.display, buffer.length, maxBytes)]}
+  if (buffer.length > maxBytes) return failed([tooLarge(file.display, buffer.length, maxBytes)])
   const result = parseBuffer(file.display, buffer, options, owned)
   stage('parse')
   return result
@@ -233,15 +246,15 @@ const decoder = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
  * Parses one file's bytes. `owned`: they were read for this file alone, and the document may give
  * their memory back when it is done with them.
  */
-export function parseBuffer(file: string, buffer: Buffer, options: LoadOptions = {}, owned = false): {document?: ParsedDocument; diagnostics: Diagnostic[]} {
+export function parseBuffer(file: string, buffer: Buffer, options: LoadOptions = {}, owned = false): ParseResult {
   const utf = utf16or32(buffer)
   if (utf) {
-    return {diagnostics: [fileDiagnostic(file, 'encoding', `the file is saved as ${utf} text, not UTF-8: save it as UTF-8 (in most editors: Save with Encoding → UTF-8)`)]}
+    return failed([fileDiagnostic(file, 'encoding', `the file is saved as ${utf} text, not UTF-8: save it as UTF-8 (in most editors: Save with Encoding → UTF-8)`)])
   }
   const nul = buffer.indexOf(0)
   if (nul !== -1) {
     const at = positionOfByte(buffer, nul)
-    return {diagnostics: [fileDiagnostic(file, 'binary', 'this is a binary file, not YAML text (it contains a NUL byte)', at.line, at.column)]}
+    return failed([fileDiagnostic(file, 'binary', 'this is a binary file, not YAML text (it contains a NUL byte)', at.line, at.column)])
   }
   let fastStop: {line: number; column: number} | undefined
   if (!options.exactOnly && isUtf8(buffer)) {
@@ -259,7 +272,7 @@ export function parseBuffer(file: string, buffer: Buffer, options: LoadOptions =
       // An empty root (white space, comments: also U+00A0, which YAML reads as text) takes the full path,
       // which says the file is empty.
       if (fast && fast.value !== null && !(typeof fast.value === 'string' && fast.value.trim() === '')) {
-        return {document: new ParsedDocument(file, bytes, fast.value, positions, fast.rootOffset, {latin1, owned: owned ? buffer : undefined, starts}), diagnostics: []}
+        return one(new ParsedDocument(file, bytes, fast.value, positions, fast.rootOffset, {latin1, owned: owned ? buffer : undefined, starts}))
       }
       if (!fast) fastStop = positionOfByte(bytes, stoppedAt.offset, true, starts)
     }
@@ -271,7 +284,7 @@ export function parseBuffer(file: string, buffer: Buffer, options: LoadOptions =
     const bad = firstInvalidUtf8(buffer)
     // Everything before the first invalid byte is valid UTF-8: count the column in characters, as everywhere.
     const at = positionOfByte(buffer, bad, true)
-    return {diagnostics: [fileDiagnostic(file, 'encoding', `not valid UTF-8 (byte 0x${buffer[bad].toString(16).padStart(2, '0')} at offset ${bad}): save the file as UTF-8`, at.line, at.column)]}
+    return failed([fileDiagnostic(file, 'encoding', `not valid UTF-8 (byte 0x${buffer[bad].toString(16).padStart(2, '0')} at offset ${bad}): save the file as UTF-8`, at.line, at.column)])
   }
   return parseText(file, text, fastStop)
 }
@@ -287,41 +300,45 @@ const LONE_CR = /\r(?!\n)/
  * with their places. `fastStop`: where the fast path gave up on the same file, for the message when
  * the file is too big for the full reader.
  */
-export function parseText(file: string, text: string, fastStop?: {line: number; column: number}): {document?: ParsedDocument; diagnostics: Diagnostic[]} {
+export function parseText(file: string, text: string, fastStop?: {line: number; column: number}): ParseResult {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
   const control = CONTROL_CHARACTER.exec(text)
   if (control) {
     const at = offsetToPosition(lineStarts(text), control.index)
     const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')
-    return {diagnostics: [fileDiagnostic(file, 'control-character', `control character U+${code} is not allowed in YAML text`, at.line, at.column)]}
+    return failed([fileDiagnostic(file, 'control-character', `control character U+${code} is not allowed in YAML text`, at.line, at.column)])
   }
   // The YAML library does not take a CR alone as a line break (the spec does): a classic Mac OS file
   // would read as one long line, often one comment, and be judged as something it is not.
   const cr = LONE_CR.exec(text)
   if (cr) {
     const at = offsetToPosition(lineStarts(text), cr.index)
-    return {diagnostics: [fileDiagnostic(file, 'control-character', 'a carriage return (CR) ends a line on its own, as on classic Mac OS: save the file with LF or CRLF line endings', at.line, at.column)]}
+    return failed([fileDiagnostic(file, 'control-character', 'a carriage return (CR) ends a line on its own, as on classic Mac OS: save the file with LF or CRLF line endings', at.line, at.column)])
   }
-  if (text.trim() === '') return {diagnostics: [fileDiagnostic(file, 'empty', 'the file is empty: an inventory needs apiVersion, kind, department and systems')]}
+  if (text.trim() === '') return failed([fileDiagnostic(file, 'empty', 'the file is empty: an inventory needs apiVersion, kind, department and systems')])
   if (text.length > EXACT_MAX_MB * 1024 * 1024) {
     // The yaml library needs 100 to 400 times the text in memory: a 13 MB file aborted Node (heap
     // out of memory). Big inventories are generated, in the plain subset; say where this one leaves it.
     const at = fastStop ?? {line: 1, column: 1}
     const mb = (text.length / 1024 / 1024).toFixed(1)
     return {
+      documents: [],
       diagnostics: [
         fileDiagnostic(file, 'too-large', `from here on the file is not the plain YAML cloudready reads quickly (anchors, aliases, tags, block scalars, values over several lines, a trailing comma in [ ] — or a mistake), and at ${mb} MiB it is too big for the full YAML reader (${EXACT_MAX_MB} MiB at most): write this part plainly or correct it, or split the file`, at.line, at.column),
       ],
     }
   }
-  const positions = new PositionTable(text.length)
-  const exact = exactParse(text, positions)
-  if (exact.ok) return {document: new ParsedDocument(file, text, exact.value, positions, exact.rootOffset), diagnostics: []}
+  const exact = exactParse(text)
+  if (exact.ok) {
+    const documents = exact.documents.map((d) => new ParsedDocument(file, text, d.value, d.positions, d.rootOffset))
+    return {document: documents[0], documents, diagnostics: []}
+  }
   const starts = lineStarts(text)
   return {
+    documents: [],
     diagnostics: exact.problems.slice(0, 20).map((p) => {
       const at = offsetToPosition(starts, Math.min(p.offset, text.length))
-      return fileDiagnostic(file, 'yaml-syntax', p.message, at.line, at.column)
+      return fileDiagnostic(file, p.code === 'EMPTY' ? 'empty' : 'yaml-syntax', p.message, at.line, at.column)
     }),
   }
 }
