@@ -4,7 +4,7 @@
  *
  *   node scripts/generate.js --systems 10000 [--departments 1] [--seed 1] [--files 1] [--out bench/data]
  *                            [--no-cycles] [--no-cross-department] [--shape estate|chain|fan-in]
- *                            [--name NAME] [--no-json]
+ *                            [--name NAME] [--no-json] [--yaml-features]
  *
  * One department in one file: <out>/<name>.yaml and its JSON twin <out>/<name>.json.
  * Several departments or --files N > 1: one inventory per department in <out>/<name>/<department>.yaml
@@ -16,6 +16,7 @@
 import {mkdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {parseArgs} from 'node:util'
+import {withYamlFeatures} from './lib/yaml-features.js'
 import {chainEstate, fanInEstate, generateEstate, splitEstate, toInventory, toJsonBuffer, toYamlBuffer} from './lib/generate-estate.js'
 
 const USAGE = `usage: node scripts/generate.js --systems N [options]
@@ -30,6 +31,8 @@ const USAGE = `usage: node scripts/generate.js --systems N [options]
   --no-cycles             no dependency cycles (the graph is a DAG)
   --no-cross-department   no references between departments
   --no-json               do not write the JSON twins
+  --yaml-features         also write <name>-plain.yaml and <name>-mixed.yaml: the same data, plainly and with
+                          block scalars, multi-line names, anchors, aliases and merge keys (scripts/lib/yaml-features.js)
   -h, --help              this help`
 
 function fail(message) {
@@ -58,6 +61,7 @@ try {
       files: {type: 'string'},
       out: {type: 'string'},
       name: {type: 'string'},
+      'yaml-features': {type: 'boolean'},
       shape: {type: 'string'},
       'no-cycles': {type: 'boolean'},
       'no-cross-department': {type: 'boolean'},
@@ -130,8 +134,12 @@ for (const department of parts) {
   const base = join(folder, single ? name : department.id)
   const outputs = [['yaml', toYamlBuffer(inventory)]]
   if (!flags['no-json']) outputs.push(['json', toJsonBuffer(inventory)])
+  if (flags['yaml-features']) {
+    const {plain, mixed} = withYamlFeatures(outputs[0][1].toString('utf8'))
+    outputs.push(['plain.yaml', Buffer.from(plain)], ['mixed.yaml', Buffer.from(mixed)])
+  }
   for (const [extension, bytes] of outputs) {
-    const path = `${base}.${extension}`
+    const path = extension.endsWith('.yaml') ? `${base}-${extension}` : `${base}.${extension}`
     writeAtomically(path, bytes)
     totalBytes += bytes.length
     fileCount++

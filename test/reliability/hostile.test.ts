@@ -304,7 +304,8 @@ x-junk: [${'a, '.repeat((8 * MiB) / 3)}]
   },
   'anchors-in-a-3mb-file.yaml': {
     make: (f) => writeFileSync(f, HEAD + '  - &first\n    id: s0\n    name: S\n    criticality: low\n    hosting: saas\n' + Array.from({length: 30000}, (_, i) => system(`s${i + 1}`)).join('')),
-    expected: {errors: 1, at: '5:5', code: 'too-large', words: ['anchors, aliases', 'write this part plainly or correct it, or split the file']},
+    // Read on the fast path since anchors and aliases are (issue 17): a 3 MB file with one anchor was refused.
+    expected: {errors: 'valid'},
   },
   'compact-json-11mb.yaml': {
     // JSON as a program writes it (no spaces): valid, and read by the fast path however big.

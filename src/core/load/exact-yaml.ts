@@ -641,12 +641,34 @@ export function nestingGuard(text: string): YamlProblem | null {
   /** Whether a node can start here: after indentation, `- `, `? `, `: `, `[`, `{` or a flow's `,`. */
   let atNode = true
   const indents: number[] = []
+  /** The indentation of a block scalar's header line (`key: |`), while its text is skipped; else -1. */
+  let blockScalar = -1
+  let lineBegins = 0
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
     if (c === 10) {
+      // A block scalar's text is text: brackets and dashes in it nest nothing.
+      if (blockScalar === -1 && quote === 0 && flow === 0) {
+        const m = BLOCK_HEADER.exec(text.slice(lineBegins, i))
+        if (m) blockScalar = m[1].length
+      }
       lineStart = true
+      lineBegins = i + 1
       quote = 0
       continue
+    }
+    if (lineStart && blockScalar !== -1) {
+      let j = i
+      while (text.charCodeAt(j) === 32) j++
+      const d = text.charCodeAt(j)
+      if (j >= text.length || d === 10 || d === 13 || j - i > blockScalar) {
+        const nl = text.indexOf('\n', i)
+        if (nl === -1) break
+        i = nl - 1
+        lineStart = false
+        continue
+      }
+      blockScalar = -1
     }
     if (lineStart) {
       lineStart = false
@@ -723,6 +745,9 @@ export function nestingGuard(text: string): YamlProblem | null {
   }
   return null
 }
+
+/** A line that opens a block scalar: `key: |`, `- >-`, `key: &a |2 # note`, with its indentation. */
+const BLOCK_HEADER = /^( *)(?:(?:-\s+)*(?:"[^"\n]*"|'[^'\n]*'|[^#'"\n]*?)\s*:\s+|(?:-\s+)+)?(?:[&!]\S+\s+)*[|>][-+1-9]{0,2}\s*(?:#.*)?\r?$/
 
 /** The start of the line with the most nesting characters on it: where a refusal the guard missed is reported. */
 function deepestLine(text: string): number {

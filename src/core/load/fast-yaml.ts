@@ -24,6 +24,10 @@ const LBRACE = 123
 const RBRACE = 125
 const SQUOTE = 39
 const DQUOTE = 34
+const PIPE = 124
+const GT = 62
+const AMP = 38
+const STAR = 42
 
 const enum Flag {
   /** A character that cannot start a plain scalar (YAML c-indicator, less `-?:` handled apart). */
@@ -79,6 +83,12 @@ class FastParser {
 
   private depth = 0
   private readonly len: number
+  /** Anchored values by name, with their position entries and how many values each expands to. */
+  private readonly anchors = new Map<string, {value: unknown; entry: number; size: number}>()
+  /** Values aliases may still expand to: past it the file is an alias bomb, for the library to report. */
+  private aliasBudget: number
+  /** Where the node after an anchor (`&name`) starts: its value offset, as on the library's path (-1: no anchor). */
+  private nodeStart = -1
 
   constructor(
     private readonly bytes: Buffer,
@@ -87,6 +97,180 @@ class FastParser {
     private readonly latin1 = false,
   ) {
     this.len = bytes.length
+    this.aliasBudget = bytes.length + 10_000
+  }
+
+  /** A member's position entry: the container just parsed (or an alias's copy of its anchor's), -1 for a scalar. */
+  private memberEntry(value: unknown): number {
+    return this.positions.entryOf(value)
+  }
+
+  /** The name after `&` or `*` at `pos`; `pos` is left after it. */
+  private propertyName(): string {
+    const t = this.bytes
+    const start = this.pos + 1
+    let i = start
+    while (i < this.len) {
+      const c = t[i]
+      if (c === SPACE || c === NL || c === CR || c === TAB || (c < 128 && charFlags[c] & Flag.FlowEnd)) break
+      i++
+    }
+    if (i === start) throw BAIL
+    this.pos = i
+    return this.chars(this.str(start, i))
+  }
+
+  /** `*name`: a copy of the anchored value (as the library makes one per alias), counted against the budget. */
+  private alias(): unknown {
+    const a = this.anchors.get(this.propertyName())
+    // An unknown alias, or one inside its own anchor (not yet defined), is the library's to report.
+    if (!a) throw BAIL
+    this.aliasBudget -= a.size
+    if (this.aliasBudget < 0) throw BAIL
+    // The copy's positions are its anchor's (the text a user edits), in entries of its own.
+    if (a.entry >= 0) this.positions.copy(a.entry)
+    return copy(a.value)
+  }
+
+  private anchor(name: string, value: unknown, entry: number): void {
+    this.anchors.set(name, {value, entry, size: sizeOf(value)})
+  }
+
+  /**
+   * The value after \`key: \` or \`- \` on this line, with what may follow it: an anchor (\`&name\`, the
+   * node on this line or the lines below), an alias, a block scalar (\`|\` or \`>\`, over the lines
+   * below), or a scalar that may go on over more indented lines. \`parent\`: the key's or the dash's column.
+   * Leaves \`pos\` at the next line.
+   */
+  private parseLineValue(parent: number): unknown {
+    const t = this.bytes
+    const c = t[this.pos]
+    if (c === AMP) {
+      const name = this.propertyName()
+      while (t[this.pos] === SPACE) this.pos++
+      const d = this.pos < this.len ? t[this.pos] : NL
+      let value: unknown
+      if (d === NL || d === CR || d === HASH) {
+        this.endOfLine()
+        const next = this.nextContentLine()
+        const e = t[this.pos]
+        if (next <= parent || e === AMP || e === STAR) throw BAIL
+        const start = this.pos
+        value = this.parseBlockNode(next)
+        this.nodeStart = start
+      } else {
+        // A property before a key belongs to the key: the library's to read.
+        if (d === AMP || d === STAR || this.findKeyEnd() !== -1) throw BAIL
+        const start = this.pos
+        value = this.parseLineValue(parent)
+        this.nodeStart = start
+      }
+      this.anchor(name, value, this.positions.entryOf(value))
+      return value
+    }
+    if (c === STAR) {
+      const value = this.alias()
+      this.endOfLine()
+      return value
+    }
+    if (c === PIPE || c === GT) return this.parseBlockScalar(parent)
+    const value = this.parseInlineValue(parent)
+    this.endOfLine()
+    return value
+  }
+
+  /**
+   * A literal (\`|\`) or folded (\`>\`) block scalar at \`pos\`, with its chomping (\`+\`, \`-\`) and
+   * indentation (1–9) indicators, as YAML 1.2 §8.1 reads it. Leaves \`pos\` at the start of the first
+   * line after it.
+   */
+  private parseBlockScalar(parent: number): string {
+    const t = this.bytes
+    const folded = t[this.pos] === GT
+    let i = this.pos + 1
+    let chomp = 0
+    let explicit = 0
+    for (let k = 0; k < 2; k++) {
+      const c = t[i]
+      if ((c === 43 || c === DASH) && chomp === 0) chomp = c === 43 ? 1 : -1
+      else if (c >= 49 && c <= 57 && explicit === 0) explicit = c - 48
+      else break
+      i++
+    }
+    this.pos = i
+    // Then only spaces and a comment on the header's line.
+    if (i < this.len && t[i] !== SPACE && t[i] !== NL && t[i] !== CR) throw BAIL
+    this.endOfLine()
+    let indent = explicit ? Math.max(parent, 0) + explicit : -1
+    const lines: Array<[start: number, end: number]> = []
+    let leadingBlank = 0
+    let at = this.pos
+    while (at < this.len) {
+      let end = t.indexOf(NL, at)
+      const next = end === -1 ? this.len : end + 1
+      if (end === -1) end = this.len
+      if (end > at && t[end - 1] === CR) end--
+      let sp = at
+      while (sp < end && t[sp] === SPACE) sp++
+      const spaces = sp - at
+      const blank = sp === end
+      if (indent === -1) {
+        if (blank) {
+          leadingBlank = Math.max(leadingBlank, spaces)
+          lines.push([end, end])
+          at = next
+          continue
+        }
+        if (spaces <= parent) break
+        if (t[sp] === TAB) throw BAIL
+        indent = spaces
+        // A leading empty line with more spaces than the first line of text is an error in YAML.
+        if (leadingBlank > indent) throw BAIL
+      }
+      if (blank && spaces <= indent) {
+        lines.push([end, end])
+      } else if (spaces < indent) {
+        break
+      } else {
+        lines.push([at + indent, end])
+      }
+      at = next
+    }
+    this.pos = at
+    // The lines of text, and the empty ones after the last (what chomping keeps or strips).
+    let last = lines.length - 1
+    while (last >= 0 && lines[last][0] === lines[last][1]) last--
+    const trailing = lines.length - 1 - last
+    let body = ''
+    if (!folded) {
+      for (let k = 0; k <= last; k++) body += (k > 0 ? '\n' : '') + t.toString('latin1', lines[k][0], lines[k][1])
+    } else {
+      // Folding: a line break between two lines of text is a space; each empty line a line break;
+      // lines that start with white space ("more indented") keep the breaks around them.
+      let prev: 'text' | 'more' | undefined
+      let empties = 0
+      for (let k = 0; k <= last; k++) {
+        const [s0, e0] = lines[k]
+        if (s0 === e0) {
+          empties++
+          continue
+        }
+        const more = t[s0] === SPACE || t[s0] === TAB
+        if (prev === undefined) body += '\n'.repeat(empties)
+        else if (prev === 'text' && !more) body += empties ? '\n'.repeat(empties) : ' '
+        else body += '\n'.repeat(empties + 1)
+        body += t.toString('latin1', s0, e0)
+        prev = more ? 'more' : 'text'
+        empties = 0
+      }
+    }
+    if (last >= 0) {
+      if (chomp >= 0) body += '\n'
+      if (chomp > 0) body += '\n'.repeat(trailing)
+    } else if (chomp > 0) {
+      body = '\n'.repeat(trailing)
+    }
+    return this.chars(body)
   }
 
   /** `bytes[start, end)` as a string, one character a byte. */
@@ -246,7 +430,7 @@ class FastParser {
     if (c === DASH && this.isBreakOrEnd(this.pos + 1)) return this.parseBlockSequence(indent)
     const keyEnd = this.findKeyEnd()
     if (keyEnd !== -1) return this.parseBlockMapping(indent)
-    const value = this.parseInlineValue()
+    const value = this.parseInlineValue(indent - 1)
     this.endOfLine()
     return value
   }
@@ -282,8 +466,11 @@ class FastParser {
     return -1
   }
 
-  /** Offset just past the closing quote of the quoted scalar starting at `i` (on the same line). */
-  private quotedEnd(i: number): number {
+  /**
+   * Offset just past the closing quote of the quoted scalar starting at \`i\`: on the same line, or
+   * with \`parent\` (a value's key or dash column), over lines indented more than it.
+   */
+  private quotedEnd(i: number, parent = -1): number {
     const t = this.bytes
     const q = t[i]
     for (let j = i + 1; j < this.len; j++) {
@@ -296,10 +483,22 @@ class FastParser {
         return j + 1
       }
       if (c === 92 /* \ */ && q === DQUOTE) {
-        j++
+        // An escaped line break is still a line break: the next line is held to the same rules.
+        if (t[j + 1] !== NL && t[j + 1] !== CR) j++
         continue
       }
-      if (c === NL || c === CR) throw BAIL
+      if (c === NL || c === CR) {
+        if (parent < 0) throw BAIL
+        if (c === CR && t[j + 1] !== NL) throw BAIL
+        const lineStart = c === CR ? j + 2 : j + 1
+        let sp = lineStart
+        while (sp < this.len && t[sp] === SPACE) sp++
+        const d = sp < this.len ? t[sp] : NL
+        // A line of the value must be indented more than its key (an empty one may not be), and never a document marker.
+        if (d !== NL && d !== CR && sp - lineStart <= parent) throw BAIL
+        if (sp === lineStart && (this.thrice(DASH, sp) || this.thrice(46, sp))) throw BAIL
+        j = lineStart - 1
+      }
     }
     throw BAIL
   }
@@ -310,6 +509,7 @@ class FastParser {
     const obj: Record<string, unknown> = {}
     const offsets = this.scratch()
     const members = this.members()
+    const merges: Array<{value: unknown; entry: number}> = []
     for (;;) {
       const keyOffset = this.pos
       const colon = this.findKeyEnd()
@@ -319,6 +519,13 @@ class FastParser {
       const key = this.parseKey(keyOffset, colon)
       if (Object.prototype.hasOwnProperty.call(obj, key)) throw BAIL
       this.pos = colon + 1
+      if (key === '<<' && t[keyOffset] !== DQUOTE && t[keyOffset] !== SQUOTE) {
+        merges.push(...this.mergeSources())
+        const next = this.nextContentLine()
+        if (next === indent) continue
+        if (next < indent) break
+        throw BAIL
+      }
       let value: unknown
       let valueOffset = keyOffset
       while (t[this.pos] === SPACE) this.pos++
@@ -338,16 +545,31 @@ class FastParser {
         }
       } else {
         valueOffset = this.pos
-        value = this.parseInlineValue()
-        this.endOfLine()
+        this.nodeStart = -1
+        value = this.parseLineValue(indent)
+        if (this.nodeStart !== -1) valueOffset = this.nodeStart
       }
       setMember(obj, key, value)
       offsets.push(keyOffset, valueOffset)
-      members.push(this.positions.entryOf(value))
+      members.push(this.memberEntry(value))
       const next = this.nextContentLine()
       if (next === indent) continue
       if (next < indent) break
       throw BAIL
+    }
+    // YAML's merge key: each named mapping's keys this one lacks, placed where they are written.
+    for (const source of merges) {
+      if (source.value === null || typeof source.value !== 'object' || Array.isArray(source.value)) throw BAIL
+      const keys = Object.keys(source.value)
+      for (let m = 0; m < keys.length; m++) {
+        if (Object.prototype.hasOwnProperty.call(obj, keys[m])) continue
+        this.aliasBudget -= sizeOf((source.value as Record<string, unknown>)[keys[m]])
+        if (this.aliasBudget < 0) throw BAIL
+        setMember(obj, keys[m], copy((source.value as Record<string, unknown>)[keys[m]]))
+        offsets.push(this.positions.offsetAt(source.entry, 2 * m), this.positions.offsetAt(source.entry, 2 * m + 1))
+        const child = this.positions.memberAt(source.entry, m)
+        members.push(child < 0 ? -1 : this.positions.copy(child))
+      }
     }
     this.positions.add(offsets, members)
     this.depth--
@@ -398,16 +620,17 @@ class FastParser {
         }
       } else if (c === DASH && this.isBreakOrEnd(this.pos + 1)) {
         throw BAIL
-      } else if (this.findKeyEnd() !== -1) {
+      } else if (c !== AMP && c !== STAR && this.findKeyEnd() !== -1) {
         // A compact mapping: its keys line up with the first one, after `- `.
         value = this.parseBlockMapping(this.pos - this.lineStartOf(this.pos))
       } else {
-        value = this.parseInlineValue()
-        this.endOfLine()
+        this.nodeStart = -1
+        value = this.parseLineValue(indent)
+        if (this.nodeStart !== -1) valueOffset = this.nodeStart
       }
       arr.push(value)
       offsets.push(valueOffset)
-      members.push(this.positions.entryOf(value))
+      members.push(this.memberEntry(value))
       const next = this.nextContentLine()
       if (next === indent && t[this.pos] === DASH && this.isBreakOrEnd(this.pos + 1)) continue
       if (next <= indent) break
@@ -422,16 +645,48 @@ class FastParser {
     return i === 0 ? 0 : this.bytes.lastIndexOf(NL, i - 1) + 1
   }
 
-  /** A value that starts and ends on the current line: a flow collection, a quoted or a plain scalar. */
-  private parseInlineValue(): unknown {
+  /** After `<<:`: one alias, or a flow list of aliases, on this line; their anchored values in order. */
+  private mergeSources(): Array<{value: unknown; entry: number}> {
+    const t = this.bytes
+    while (t[this.pos] === SPACE) this.pos++
+    const names: string[] = []
+    if (t[this.pos] === STAR) {
+      names.push(this.propertyName())
+    } else if (t[this.pos] === LBRACKET) {
+      this.pos++
+      for (;;) {
+        this.skipFlowSpaces()
+        if (t[this.pos] !== STAR) throw BAIL
+        names.push(this.propertyName())
+        this.skipFlowSpaces()
+        const c = t[this.pos++]
+        if (c === RBRACKET) break
+        if (c !== COMMA) throw BAIL
+      }
+    } else {
+      throw BAIL
+    }
+    this.endOfLine()
+    return names.map((n) => {
+      const a = this.anchors.get(n)
+      if (!a) throw BAIL
+      return a
+    })
+  }
+
+  /**
+   * A value that starts on the current line: a flow collection, a quoted or a plain scalar. \`parent\`:
+   * the column of its key or dash, when a scalar may go on over lines indented more than it.
+   */
+  private parseInlineValue(parent = -1): unknown {
     const t = this.bytes
     const c = t[this.pos]
     if (c === LBRACKET || c === LBRACE) return this.parseFlow()
-    if (c === DQUOTE || c === SQUOTE) return this.parseQuoted()
-    return this.parsePlain(false)
+    if (c === DQUOTE || c === SQUOTE) return this.parseQuoted(parent)
+    return this.parsePlain(false, parent)
   }
 
-  private parsePlain(inFlow: boolean): unknown {
+  private parsePlain(inFlow: boolean, parent = -1): unknown {
     const t = this.bytes
     const start = this.pos
     const c0 = t[start]
@@ -456,17 +711,55 @@ class FastParser {
       if (inFlow && c < 128 && charFlags[c] & Flag.FlowEnd) break
       end = i + 1
     }
+    if (inFlow || parent < 0 || (i < this.len && t[i] === HASH)) {
+      this.pos = end
+      return resolvePlain(this.chars(this.str(start, end)))
+    }
+    // A plain scalar goes on over the lines indented more than its parent: each line break between two
+    // lines is a space, each empty line a line break (YAML's line folding).
+    let text = this.str(start, end)
+    let empties = 0
+    let at = i
+    for (;;) {
+      if (at < this.len && t[at] === CR) at++
+      if (at >= this.len || t[at] !== NL) break
+      const lineStart = at + 1
+      let sp = lineStart
+      while (sp < this.len && t[sp] === SPACE) sp++
+      const c = sp < this.len ? t[sp] : NL
+      if (c === NL || c === CR) {
+        empties++
+        at = sp
+        continue
+      }
+      if (sp - lineStart <= parent || c === HASH) break
+      if (c === TAB || (c < 128 && charFlags[c] & Flag.Indicator) || ((c === DASH || c === 63 || c === COLON) && this.isBreakOrEnd(sp + 1))) throw BAIL
+      let j = sp
+      let lineEnd = sp
+      for (; j < this.len; j++) {
+        const d = t[j]
+        if (d === NL || d === CR) break
+        if (d === SPACE) continue
+        if (d === TAB || (d === HASH && t[j - 1] === SPACE) || (d === COLON && this.isBreakOrEnd(j + 1))) throw BAIL
+        lineEnd = j + 1
+      }
+      text += (empties ? '\n'.repeat(empties) : ' ') + this.str(sp, lineEnd)
+      empties = 0
+      end = lineEnd
+      at = j
+    }
     this.pos = end
-    return resolvePlain(this.chars(this.str(start, end)))
+    return resolvePlain(this.chars(text))
   }
 
-  private parseQuoted(): string {
+  private parseQuoted(parent = -1): string {
     const t = this.bytes
     const start = this.pos
-    const end = this.quotedEnd(start)
+    const end = this.quotedEnd(start, parent)
     this.pos = end
     // Decoded before escapes are read: `\u00e9` must stay the one character it names.
-    const body = this.chars(this.str(start + 1, end - 1))
+    const raw = this.chars(this.str(start + 1, end - 1))
+    const body = raw.includes('\n') ? foldQuoted(raw, t[start] === DQUOTE) : raw
     if (t[start] === SQUOTE) return body.includes("''") ? body.replace(/''/g, "'") : body
     return body.includes('\\') ? unescapeDouble(body) : body
   }
@@ -489,7 +782,7 @@ class FastParser {
           offsets.push(this.pos)
           const item = this.parseFlowNode()
           arr.push(item)
-          members.push(this.positions.entryOf(item))
+          members.push(this.memberEntry(item))
           this.skipFlowSpaces()
           const c = t[this.pos]
           this.pos++
@@ -520,6 +813,8 @@ class FastParser {
               i++
             }
             key = this.parseKey(keyOffset, i)
+            // A merge key in a flow mapping: the library's to read.
+            if (key === '<<') throw BAIL
             this.pos = i
           }
           this.skipFlowSpaces()
@@ -537,7 +832,7 @@ class FastParser {
           const value = empty ? null : this.parseFlowNode()
           setMember(obj, key, value)
           offsets.push(keyOffset, valueOffset)
-          members.push(this.positions.entryOf(value))
+          members.push(this.memberEntry(value))
           this.skipFlowSpaces()
           const c = t[this.pos]
           this.pos++
@@ -555,6 +850,7 @@ class FastParser {
 
   private parseFlowNode(): unknown {
     const c = this.bytes[this.pos]
+    if (c === STAR) return this.alias()
     if (c === LBRACKET || c === LBRACE) return this.parseFlow()
     if (c === DQUOTE || c === SQUOTE) return this.parseQuoted()
     if (c < 128 && charFlags[c] & Flag.FlowEnd) throw BAIL
@@ -569,6 +865,59 @@ class FastParser {
     const c = t[this.pos]
     if (c === NL || c === CR || c === HASH || c === TAB) throw BAIL
   }
+}
+
+/** A deep copy of plain data (an alias's value: each use is its own, as on the library's path). */
+function copy(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value
+  if (Array.isArray(value)) return value.map(copy)
+  const out: Record<string, unknown> = {}
+  for (const k of Object.keys(value)) setMember(out, k, copy((value as Record<string, unknown>)[k]))
+  return out
+}
+
+/** How many values a value holds, itself included: what an alias of it costs. */
+function sizeOf(value: unknown): number {
+  if (value === null || typeof value !== 'object') return 1
+  let n = 1
+  for (const v of Array.isArray(value) ? value : Object.values(value)) n += sizeOf(v)
+  return n
+}
+
+/**
+ * A quoted scalar over several lines, folded as YAML folds it: white space around each line break
+ * trimmed, a break between two lines a space, each empty line a break; in double quotes a \`\\\` at
+ * the end of a line joins the next with nothing between. Escapes are read after (see parseQuoted).
+ */
+function foldQuoted(raw: string, double: boolean): string {
+  const lines = raw.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l))
+  let out = ''
+  let breaks = 0
+  let glue = false
+  for (let k = 0; k < lines.length; k++) {
+    let line = k > 0 ? lines[k].replace(/^[ \t]+/, '') : lines[k]
+    let escaped = false
+    if (k < lines.length - 1) {
+      const slashes = /\\*$/.exec(line)![0].length
+      if (double && slashes % 2 === 1) {
+        escaped = true
+        line = line.slice(0, -1)
+      } else {
+        // An escaped space or tab before the break is the value's: the library's to read.
+        if (double && /\\[ \t]+$/.test(line)) throw BAIL
+        line = line.replace(/[ \t]+$/, '')
+      }
+      if (k > 0 && line === '' && !escaped) {
+        breaks++
+        continue
+      }
+    }
+    if (k > 0) out += glue ? '' : breaks ? '\n'.repeat(breaks) : ' '
+    out += line
+    breaks = 0
+    glue = escaped
+  }
+  return out
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = {

@@ -99,6 +99,25 @@ export class PositionTable {
     return v >= 0 ? -1 : -v - 1
   }
 
+  /**
+   * Adds a copy of the entry at \`entry\` and of every entry under it (an alias's value: each use has
+   * positions of its own, those of its anchor's text), and returns the copy's entry.
+   */
+  copy(entry: number): number {
+    const header = this.flat[entry]
+    const count = header >> 1
+    const n = header & 1 ? count >> 1 : count
+    const offsets: number[] = []
+    const members: number[] = []
+    for (let i = 0; i < count; i++) offsets.push(this.offsetAt(entry, i))
+    for (let m = 0; m < n; m++) {
+      const child = this.memberAt(entry, m)
+      members.push(child < 0 ? -1 : this.copy(child))
+    }
+    this.add(offsets, members, this.keyOrder.get(entry))
+    return this.lastEntry
+  }
+
   keys(entry: number): string[] | undefined {
     // Empty for every document the fast path read: skip a lookup per level of every pointer walked.
     return this.keyOrder.size === 0 ? undefined : this.keyOrder.get(entry)
