@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run bench [-- --quick] [--runs N] [--sizes 1000,10000,100000] [--only loader,startup,e2e,files,peers]
 //                 [--only import]  import of a 50,000-row CSV and workbook, export of the examples
+//                 [--only yaml]    the same 10k and 100k inventories plainly and with block scalars, anchors, merge keys
 //                 [--only trend]   trend over a generated history: 1,000 commits, and monthly over five years
 //                 [--only formats --systems 1000000]   every format of audit and plan at the schema's limit (minutes)
 //
@@ -23,7 +24,7 @@ const value = (name, fallback) => {
 const quick = flag('quick')
 const runs = Number(value('runs', quick ? 3 : 5))
 const sizes = value('sizes', quick ? '1000,10000' : '1000,10000,100000').split(',').map(Number)
-const only = new Set(value('only', 'loader,startup,e2e,files,peers,trend,import').split(','))
+const only = new Set(value('only', 'loader,startup,e2e,files,peers,yaml,trend,import').split(','))
 const dataDir = path.join(root, 'bench', 'data')
 const asOf = '2026-11-27'
 
@@ -208,6 +209,27 @@ if (only.has('formats')) {
   }
 }
 
+// --- YAML features: the same inventory plainly and with block scalars, multi-line names, anchors,
+// aliases and merge keys (generate.js --yaml-features); audit of each, time and peak memory ---------
+if (only.has('yaml')) {
+  for (const n of sizes.filter((x) => x >= 10000)) {
+    const plain = path.join(dataDir, `estate-${n}-plain.yaml`)
+    const mixed = path.join(dataDir, `estate-${n}-mixed.yaml`)
+    if (!existsSync(mixed)) {
+      const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'generate.js'), '--systems', String(n), '--out', dataDir, '--no-json', '--yaml-features'], {stdio: ['ignore', 'ignore', 'inherit']})
+      if (r.status !== 0) throw new Error('generating the YAML-features inventories failed')
+    }
+    const label = `${n / 1000}k`
+    const reps = n >= 100000 ? Math.max(3, Math.min(runs, 5)) : runs
+    const a = processes('cli', ['audit', plain, '--as-of', asOf, '--format', 'json', '-o', path.join(dataDir, 'out-plain.json'), '--fail-on', 'none'], reps)
+    const pm = row('yaml', `${label} audit, plain subset (${mb(plain).toFixed(1)} MB)`, a)
+    const b = processes('cli', ['audit', mixed, '--as-of', asOf, '--format', 'json', '-o', path.join(dataDir, 'out-mixed.json'), '--fail-on', 'none'], reps)
+    const mm = row('yaml', `${label} audit, block scalars, anchors, merges (${mb(mixed).toFixed(1)} MB)`, b)
+    rows.push({group: 'target', name: `${label} mixed YAML ≤ 1.2× the plain subset`, value: +(mm / pm).toFixed(2), target: 1.2, met: mm / pm <= 1.2})
+    if (n >= 100000) rows.push({group: 'target', name: `${label} mixed YAML peak memory ≤ 12× file size`, value: +(b.maxRssMb / mb(mixed)).toFixed(1), target: 12, met: b.maxRssMb / mb(mixed) <= 12, note: `${Math.round(b.maxRssMb)} MB`})
+  }
+}
+
 // --- trend: a generated history of the examples' three departments (scripts/generate-history.js) -----
 if (only.has('trend')) {
   const repo = path.join(dataDir, 'history-1000')
@@ -289,7 +311,7 @@ if (only.has('peers')) {
 const lines = []
 const pad = (s, w) => String(s).padEnd(w)
 lines.push(`cloudready bench — ${new Date().toISOString().slice(0, 19)}Z, node ${process.version}, ${runs} runs each${quick ? ' (quick)' : ''}`)
-for (const group of ['loader', 'startup', 'e2e', 'files', 'peers', 'trend', 'import', 'formats']) {
+for (const group of ['loader', 'startup', 'e2e', 'files', 'peers', 'yaml', 'trend', 'import', 'formats']) {
   const rs = rows.filter((r) => r.group === group)
   if (!rs.length) continue
   lines.push('', `## ${group}`)

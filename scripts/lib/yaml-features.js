@@ -4,7 +4,7 @@
  *
  * - shared defaults: `x-defaults: &defaults {hosting: on-premises}` at the root of both; in the mixed
  *   file every system hosted on premises says `<<: *defaults` instead of `hosting: on-premises`;
- * - block scalars: every tenth system has an `x-notes` of two lines, `|` in the mixed file, a
+ * - block scalars: every tenth system has an `x-review` of two lines, `|` in the mixed file, a
  *   double-quoted string with `\n` in the plain one;
  * - multi-line strings: every tenth system (another tenth) has its name continued on a second line;
  * - an anchor and aliases: the first `dependencies` list is anchored; later identical lists are aliases.
@@ -28,8 +28,8 @@ export function withYamlFeatures(plain) {
       outMixed.push(line)
       if (system % 10 === 3) {
         const note = `Reviewed by the architecture board (${id[1]}).\nMove after the contract break in ${2026 + (system % 4)}.\n`
-        outPlain.push(`    x-notes: ${JSON.stringify(note)}`)
-        outMixed.push('    x-notes: |', ...note.trimEnd().split('\n').map((l) => `      ${l}`))
+        outPlain.push(`    x-review: ${JSON.stringify(note)}`)
+        outMixed.push('    x-review: |', ...note.trimEnd().split('\n').map((l) => `      ${l}`))
       }
       continue
     }
