@@ -1,3 +1,5 @@
+import {existsSync} from 'node:fs'
+
 import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../cli/base-command.js'
@@ -22,6 +24,7 @@ export default class Import extends BaseCommand<typeof Import> {
     name: Flags.string({summary: "The department's name (default: its id).", helpValue: '<name>'}),
     map: Flags.string({summary: 'A mapping file: columns → fields, cell values → allowed values, defaults (import --print-map writes one).', helpValue: '<file>'}),
     'print-map': Flags.boolean({summary: 'Write the mapping inferred from the headers (and --map), to edit and pass back with --map, instead of the inventory.', default: false}),
+    force: Flags.boolean({summary: 'Replace the file named by -o if it exists (without it, an existing inventory is kept: use --merge to update it).', default: false, exclusive: ['merge']}),
     merge: Flags.boolean({summary: 'Update the inventory named by -o: mapped fields of systems matched by id, new systems added; hand-written fields and comments left alone.', default: false}),
     sheet: Flags.string({summary: 'The sheet of an Excel workbook (default: the first with data).', helpValue: '<name>'}),
     delimiter: Flags.string({summary: 'The CSV delimiter (default: detected from the header: , ; tab or |).', helpValue: '<char>'}),
@@ -37,6 +40,10 @@ export default class Import extends BaseCommand<typeof Import> {
     const out = this.flags.output === '-' ? undefined : this.flags.output
     if (this.flags.merge && !out) throw new UsageError('--merge updates an inventory: name it with -o inventory/ID.yaml')
     if (this.flags.merge && this.flags['print-map']) throw new UsageError('--merge and --print-map do different things: choose one')
+    // A re-import must not wipe out what was written by hand since the first: --merge keeps it, --force is a choice.
+    if (out && !this.flags.merge && !this.flags.force && !this.flags['print-map'] && existsSync(out)) {
+      throw new UsageError(`${out} exists: --merge updates it (mapped fields only; hand-written fields and comments stay), --force replaces it`)
+    }
     const delimiter = this.flags.delimiter === 'tab' || this.flags.delimiter === '\\t' ? '\t' : this.flags.delimiter
     if (delimiter !== undefined && delimiter.length !== 1) throw new UsageError(`--delimiter '${this.flags.delimiter}': one character (or tab)`)
     const run = await runImport({

@@ -155,6 +155,18 @@ describe('the mapping round trip and --merge', () => {
     expect(sys(inv, 'apm0001001')).not.toHaveProperty('x-support-group')
   })
 
+  it('never replaces an existing inventory unless told: --merge updates it, --force replaces it', async () => {
+    const {file} = await importTo('kept', ['servicenow-business-apps.csv', '--department', 'dvla'])
+    writeFileSync(file, `${readFileSync(file, 'utf8')}# kept by hand\n`)
+    const again = await cliRun(['import', 'servicenow-business-apps.csv', '--department', 'dvla', '-o', file], {cwd: FIX})
+    expect(again.code).toBe(2)
+    expect(again.stderr).toContain('exists: --merge updates it')
+    expect(readFileSync(file, 'utf8')).toContain('# kept by hand')
+    const forced = await cliRun(['import', 'servicenow-business-apps.csv', '--department', 'dvla', '--force', '-o', file], {cwd: FIX})
+    expect(forced.code, forced.stderr).toBe(0)
+    expect(readFileSync(file, 'utf8')).not.toContain('# kept by hand')
+  })
+
   it('a mapping file with a field that does not exist is refused, naming it', async () => {
     const bad = path.join(work, 'bad-map.yaml')
     writeFileSync(bad, 'columns:\n  "Name": title\n')
