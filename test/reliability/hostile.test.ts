@@ -307,6 +307,12 @@ x-junk: [${'a, '.repeat((8 * MiB) / 3)}]
     // Read on the fast path since anchors and aliases are (issue 17): a 3 MB file with one anchor was refused.
     expected: {errors: 'valid'},
   },
+  'wrapped-lists-3mb.yaml': {
+    // A dependency list wrapped over two lines, as people write a long one, in a file too big for the
+    // library: read on the fast path (it was refused).
+    make: (f) => writeFileSync(f, HEAD + Array.from({length: 30000}, (_, i) => `${system(`s${i}`)}${i > 1 ? `    dependencies: [s${i - 1},\n                   s${i - 2}]\n` : ''}`).join('')),
+    expected: {errors: 'valid'},
+  },
   'compact-json-11mb.yaml': {
     // JSON as a program writes it (no spaces): valid, and read by the fast path however big.
     make: (f) => writeFileSync(f, JSON.stringify({apiVersion: 'cloudready/v1', kind: 'Inventory', department: {id: 'json', name: 'JSON'}, systems: Array.from({length: 60000}, (_, i) => ({id: `s${i}`, name: `System [${i}] {x}`, criticality: 'low', hosting: 'saas', dependencies: i > 0 ? [`s${i - 1}`] : []}))})),

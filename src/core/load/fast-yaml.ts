@@ -87,6 +87,8 @@ class FastParser {
   private readonly anchors = new Map<string, {value: unknown; entry: number; size: number}>()
   /** Values aliases may still expand to: past it the file is an alias bomb, for the library to report. */
   private aliasBudget: number
+  /** In a flow over several lines, the column its lines must be indented past (its key's or dash's); -1: one line only. */
+  private flowParent = -1
   /** Where the node after an anchor (`&name`) starts: its value offset, as on the library's path (-1: no anchor). */
   private nodeStart = -1
 
@@ -681,7 +683,14 @@ class FastParser {
   private parseInlineValue(parent = -1): unknown {
     const t = this.bytes
     const c = t[this.pos]
-    if (c === LBRACKET || c === LBRACE) return this.parseFlow()
+    if (c === LBRACKET || c === LBRACE) {
+      this.flowParent = parent
+      try {
+        return this.parseFlow()
+      } finally {
+        this.flowParent = -1
+      }
+    }
     if (c === DQUOTE || c === SQUOTE) return this.parseQuoted(parent)
     return this.parsePlain(false, parent)
   }
@@ -817,7 +826,8 @@ class FastParser {
             if (key === '<<') throw BAIL
             this.pos = i
           }
-          this.skipFlowSpaces()
+          // An implicit key and its ':' are on one line.
+          this.skipFlowSpaces(false)
           if (t[this.pos] !== COLON) throw BAIL
           if (t[this.pos + 1] === SPACE) this.pos += 2
           // After a quoted key the value may follow the ':' at once (`{"id":"x"}`): compact JSON is YAML too.
@@ -857,14 +867,38 @@ class FastParser {
     return this.parsePlain(true)
   }
 
-  /** Flows must stay on one line in the subset; a comment or line break inside one gives up. */
-  private skipFlowSpaces(): void {
+  /**
+   * Spaces between the parts of a flow. A flow in a block value may go on over lines (each indented
+   * past its key or dash, comments allowed at their ends), as people wrap a long list; elsewhere, and
+   * where \`breaks\` is false, it stays on one line in the fast path.
+   */
+  private skipFlowSpaces(breaks = true): void {
     const t = this.bytes
-    while (t[this.pos] === SPACE) this.pos++
-    if (this.pos >= this.len) throw BAIL
-    const c = t[this.pos]
-    if (c === NL || c === CR || c === HASH || c === TAB) throw BAIL
+    for (;;) {
+      while (t[this.pos] === SPACE) this.pos++
+      if (this.pos >= this.len) throw BAIL
+      const c = t[this.pos]
+      if (c === TAB) throw BAIL
+      if (c === HASH) {
+        if (t[this.pos - 1] !== SPACE || !breaks || this.flowParent < 0) throw BAIL
+        const nl = t.indexOf(NL, this.pos)
+        if (nl === -1) throw BAIL
+        this.pos = nl
+        continue
+      }
+      if (c !== NL && c !== CR) return
+      if (!breaks || this.flowParent < 0) throw BAIL
+      if (c === CR && t[this.pos + 1] !== NL) throw BAIL
+      const lineStart = this.pos + (c === CR ? 2 : 1)
+      let sp = lineStart
+      while (sp < this.len && t[sp] === SPACE) sp++
+      const d = sp < this.len ? t[sp] : NL
+      if (d !== NL && d !== CR && d !== HASH && sp - lineStart <= this.flowParent) throw BAIL
+      if (sp === lineStart && (this.thrice(DASH, sp) || this.thrice(46, sp))) throw BAIL
+      this.pos = sp
+    }
   }
+
 }
 
 /** A deep copy of plain data (an alias's value: each use is its own, as on the library's path). */

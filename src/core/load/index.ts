@@ -324,7 +324,7 @@ export function parseText(file: string, text: string, fastStop?: {line: number; 
     return {
       documents: [],
       diagnostics: [
-        fileDiagnostic(file, 'too-large', `from here on the file is not YAML cloudready reads quickly (a tag, a key that is not text, a [ ] or { } over several lines or with a comment in it, a trailing comma in [ ] — or a mistake), and at ${mb} MiB it is too big for the full YAML reader (${EXACT_MAX_MB} MiB at most): write this part plainly or correct it, or split the file`, at.line, at.column),
+        fileDiagnostic(file, 'too-large', `from here on the file is not YAML cloudready reads quickly (a tag, a key that is not text, a value inside [ ] or { } written over two lines, a trailing comma in [ ] — or a mistake), and at ${mb} MiB it is too big for the full YAML reader (${EXACT_MAX_MB} MiB at most): write this part plainly or correct it, or split the file`, at.line, at.column),
       ],
     }
   }

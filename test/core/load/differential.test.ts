@@ -97,6 +97,8 @@ describe('fast and exact YAML paths', () => {
     'a: "double\n  quoted \\u00e9\\\n  joined"\nb: \'single\n\n  it\'\'s\'\n',
     'd: &d {x: 1, y: 2}\ns:\n  - <<: *d\n    y: 3\n  - <<: [*d]\n    z: 4\n',
     'l: &l [1, 2]\nm: [*l, *l]\n',
+    'deps: [a, b,\n       c, d]  # wrapped\nx: {k: 1,\n  # a comment\n  j: [2,\n    3]}\n',
+    '- [one,\n   two]\n',
   ])('read on the fast path, as the library reads them: %j', (text) => {
     const {fast, exact} = both(text)
     expect(exact.ok).toBe(true)
