@@ -313,6 +313,11 @@ x-junk: [${'a, '.repeat((8 * MiB) / 3)}]
     make: (f) => writeFileSync(f, HEAD + Array.from({length: 30000}, (_, i) => `${system(`s${i}`)}${i > 1 ? `    dependencies: [s${i - 1},\n                   s${i - 2}]\n` : ''}`).join('')),
     expected: {errors: 'valid'},
   },
+  'two-documents-3mb.yaml': {
+    // Two inventories in one file, `---` between them and one after: two departments, on the fast path.
+    make: (f) => writeFileSync(f, [0, 1].map((d) => HEAD.replace(/id: big/, `id: part${d}`) + Array.from({length: 15000}, (_, i) => system(`s${i}`)).join('')).join('---\n') + '---\n'),
+    expected: {errors: 'valid'},
+  },
   'compact-json-11mb.yaml': {
     // JSON as a program writes it (no spaces): valid, and read by the fast path however big.
     make: (f) => writeFileSync(f, JSON.stringify({apiVersion: 'cloudready/v1', kind: 'Inventory', department: {id: 'json', name: 'JSON'}, systems: Array.from({length: 60000}, (_, i) => ({id: `s${i}`, name: `System [${i}] {x}`, criticality: 'low', hosting: 'saas', dependencies: i > 0 ? [`s${i - 1}`] : []}))})),

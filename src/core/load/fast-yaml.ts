@@ -53,9 +53,24 @@ export interface FastParseResult {
  * (62 MB at 100k systems) that only a full collection frees, and V8 often runs none after parsing.
  */
 export function fastParse(bytes: Buffer, positions: PositionTable, stoppedAt?: {offset: number}, latin1 = false): FastParseResult | null {
-  const p = new FastParser(bytes, positions, latin1)
+  const docs = fastParseAll(bytes, () => positions, stoppedAt, latin1)
+  if (docs === null || docs.length > 1) return null
+  return docs.length === 0 ? {value: null, rootOffset: 0} : {value: docs[0].value, rootOffset: docs[0].rootOffset}
+}
+
+/** One document of a stream read on the fast path, with its own position table. */
+export interface FastDocument extends FastParseResult {
+  positions: PositionTable
+}
+
+/**
+ * Every document of the bytes (a stream: \`---\` between them, \`...\` ending one), each with a table
+ * from \`table()\`; or null when any is outside what the fast path reads.
+ */
+export function fastParseAll(bytes: Buffer, table: () => PositionTable, stoppedAt?: {offset: number}, latin1 = false): FastDocument[] | null {
+  const p = new FastParser(bytes, table(), latin1)
   try {
-    return p.parseDocument()
+    return p.parseStream(table)
   } catch (error) {
     if (error !== BAIL) throw error
     // Where it gave up: the first thing outside the subset, or a mistake, is there or just after.
@@ -94,7 +109,7 @@ class FastParser {
 
   constructor(
     private readonly bytes: Buffer,
-    private readonly positions: PositionTable,
+    private positions: PositionTable,
     /** The bytes are UTF-8 past ASCII: strings are decoded (see `fromLatin1` in positions.ts). */
     private readonly latin1 = false,
   ) {
@@ -305,27 +320,57 @@ class FastParser {
     return this.latin1 ? fromLatin1(s) : s
   }
 
-  parseDocument(): FastParseResult {
-    let indent = this.nextContentLine()
-    if (indent === -1) return {value: null, rootOffset: 0}
+  /** A document marker (`---` or `...` followed by a break) at the start of the line at `pos`. */
+  private atMarker(): boolean {
+    const i = this.pos
+    return (i === 0 || this.bytes[i - 1] === NL) && (this.thrice(DASH, i) || this.thrice(46, i)) && this.isBreakOrEnd(i + 3)
+  }
+
+  /**
+   * The documents of the stream: a root at column 0 each, \`---\` alone on its line before every one
+   * but the first (which may go without), \`...\` alone after one. \`--- value\`, directives and a bare
+   * document after \`...\` are the library's to read.
+   */
+  parseStream(table: () => PositionTable): FastDocument[] {
     const t = this.bytes
-    // A leading `---` alone on its line is allowed; `--- value`, directives and `...` are not in the subset.
-    if (indent === 0 && this.thrice(DASH, this.pos) && this.isBreakOrEnd(this.pos + 3)) {
-      this.pos += 3
-      this.endOfLine()
+    const docs: FastDocument[] = []
+    let indent = this.nextContentLine()
+    for (let first = true; ; first = false) {
+      let explicit = false
+      if (indent === 0 && this.thrice(DASH, this.pos) && this.isBreakOrEnd(this.pos + 3)) {
+        this.pos += 3
+        this.endOfLine()
+        explicit = true
+        indent = this.nextContentLine()
+      } else if (!first) {
+        throw BAIL
+      }
+      if (indent === -1 || (indent === 0 && this.atMarker())) {
+        // `---` with nothing after it is an empty document; no marker and nothing, none.
+        if (explicit) docs.push({value: null, rootOffset: 0, positions: (this.positions = docs.length === 0 ? this.positions : table())})
+        if (indent === -1) return docs
+        if (t[this.pos] === 46) {
+          this.pos += 3
+          this.endOfLine()
+          indent = this.nextContentLine()
+          if (indent === -1) return docs
+        }
+        continue
+      }
+      if (t[this.pos] === 37 /* % */ || indent !== 0) throw BAIL
+      if (docs.length > 0) this.positions = table()
+      const rootOffset = this.pos
+      const value = this.parseBlockNode(0)
+      docs.push({value, rootOffset, positions: this.positions})
       indent = this.nextContentLine()
-      if (indent === -1) return {value: null, rootOffset: 0}
+      if (indent === -1) return docs
+      if (indent === 0 && t[this.pos] === 46 && this.atMarker()) {
+        this.pos += 3
+        this.endOfLine()
+        indent = this.nextContentLine()
+        if (indent === -1) return docs
+      }
     }
-    const c = t[this.pos]
-    if (c === 37 /* % */) throw BAIL
-    if (indent !== 0) throw BAIL
-    // `...` alone ends a document (an empty one here), it is not the text "...".
-    if (this.thrice(46 /* . */, this.pos) && this.isBreakOrEnd(this.pos + 3)) throw BAIL
-    const rootOffset = this.pos
-    const value = this.parseBlockNode(0)
-    // Whatever follows the root (a second document, `...`, stray content) is the library's to report.
-    if (this.nextContentLine() !== -1) throw BAIL
-    return {value, rootOffset}
   }
 
   /** Is the byte at `i` a space, a line break or the end of the bytes? */
@@ -524,8 +569,8 @@ class FastParser {
       if (key === '<<' && t[keyOffset] !== DQUOTE && t[keyOffset] !== SQUOTE) {
         merges.push(...this.mergeSources())
         const next = this.nextContentLine()
-        if (next === indent) continue
-        if (next < indent) break
+        if (next === indent && !(indent === 0 && this.atMarker())) continue
+        if (next <= indent) break
         throw BAIL
       }
       let value: unknown
@@ -555,8 +600,8 @@ class FastParser {
       offsets.push(keyOffset, valueOffset)
       members.push(this.memberEntry(value))
       const next = this.nextContentLine()
-      if (next === indent) continue
-      if (next < indent) break
+      if (next === indent && !(indent === 0 && this.atMarker())) continue
+      if (next <= indent) break
       throw BAIL
     }
     // YAML's merge key: each named mapping's keys this one lacks, placed where they are written.

@@ -14,7 +14,7 @@ import type {Diagnostic} from '../model/types.js'
 import {stage} from '../timings.js'
 import {ParsedDocument} from './document.js'
 import {exactParse} from './exact-yaml.js'
-import {fastParse} from './fast-yaml.js'
+import {fastParseAll} from './fast-yaml.js'
 import {byteLineStarts, lineStarts, offsetToPosition, PositionTable} from './positions.js'
 
 export const DEFAULT_MAX_FILE_MB = 128
@@ -265,16 +265,24 @@ export function parseBuffer(file: string, buffer: Buffer, options: LoadOptions =
     // The checks parseText makes, which end in a message: that message is made from decoded text.
     const starts = byteLineStarts(bytes, true)
     if (starts) {
-      const positions = new PositionTable(bytes.length)
       const stoppedAt = {offset: 0}
       const latin1 = !isAscii(bytes)
-      const fast = fastParse(bytes, positions, stoppedAt, latin1)
-      // An empty root (white space, comments: also U+00A0, which YAML reads as text) takes the full path,
-      // which says the file is empty.
-      if (fast && fast.value !== null && !(typeof fast.value === 'string' && fast.value.trim() === '')) {
-        return one(new ParsedDocument(file, bytes, fast.value, positions, fast.rootOffset, {latin1, owned: owned ? buffer : undefined, starts}))
+      // One table the size of the file for the first document; a later one (a stream) starts small and grows.
+      let tables = 0
+      const docs = fastParseAll(bytes, () => new PositionTable(tables++ === 0 ? bytes.length : 0), stoppedAt, latin1)
+      const blank = (v: unknown) => v === null || (typeof v === 'string' && v.trim() === '')
+      if (docs && docs.length === 1 && !blank(docs[0].value)) {
+        const d = docs[0]
+        return one(new ParsedDocument(file, bytes, d.value, d.positions, d.rootOffset, {latin1, owned: owned ? buffer : undefined, starts}))
       }
-      if (!fast) fastStop = positionOfByte(bytes, stoppedAt.offset, true, starts)
+      if (docs && docs.length > 1) {
+        // Several documents share the bytes and line starts: none gives them back early (each makes its own line starts when it lets go of the text).
+        const documents = docs.map((d) => new ParsedDocument(file, bytes, d.value, d.positions, d.rootOffset, {latin1}))
+        return {document: documents[0], documents, diagnostics: []}
+      }
+      // No document, or an empty one (white space, comments: also U+00A0, which YAML reads as text), takes
+      // the full path, which says the file is empty.
+      if (!docs) fastStop = positionOfByte(bytes, stoppedAt.offset, true, starts)
     }
   }
   let text: string
