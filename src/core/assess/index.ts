@@ -221,6 +221,8 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
     judged: number
     applicable: number
     unknown: boolean
+    /** The line the system starts at, once a finding needs it. */
+    line?: number
     /** One context per system, its options swapped per rule: rules are pure and keep no reference. */
     ctx: RuleContext
   }
@@ -290,12 +292,15 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
       for (const report of active.rule.check(system, ctx)) {
         const pointer = `${w.entry.pointer}${report.pointer}`
         const at = w.entry.doc.locateIn(w.entry.pointer, report.pointer)
+        // A value above the system's own lines came through an alias or a merge key (\`<<: *defaults\`):
+        // the finding is placed where the value is written, the line to edit, and says so.
+        const shared = report.pointer !== '' && at.line < (w.line ??= w.entry.doc.locateIn(w.entry.pointer, '').line)
         found.push({
           rule: meta.id,
           category: meta.category,
           // A severity the config sets wins over the one a rule gives a single finding (a blocker among warnings).
           severity: active.configured ? active.severity : (report.severity ?? active.severity),
-          message: intern(flat(report.message)),
+          message: shared ? `${flat(report.message)} (the value is written at line ${at.line}, above this system, which takes it through an alias or a merge key: a change there applies to every system that uses it)` : intern(flat(report.message)),
           ref: w.entry.ref,
           file: w.entry.file,
           line: at.line,

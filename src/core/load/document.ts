@@ -112,7 +112,7 @@ export class ParsedDocument implements SourceDocument {
     if (this.source === '') return undefined
     const {value, exact} = this.offsetOf(pointer)
     if (!exact) return undefined
-    // From the bytes, the rest of the value's line: the fast path takes no value over several lines.
+    // From the bytes, the rest of the value's first line (what a message quotes: a number, a version).
     let t = this.source
     let at = value
     if (typeof t !== 'string') {

@@ -77,6 +77,10 @@ describe('anchors and merge keys', () => {
     const eos = (ref: string) => systems.find((s) => s.ref === ref)!.findings.find((f) => f.rule === 'platform-end-of-support')
     expect(eos('m/base')?.line).toBe(10)
     expect(eos('m/merged')?.line).toBe(10)
+    const message = (ref: string) => (systems.find((s) => s.ref === ref)!.findings.find((f) => f.rule === 'platform-end-of-support') as unknown as {message: string}).message
+    // The merged system's finding says where its value came from; the system that writes it does not.
+    expect(message('m/merged')).toContain('the value is written at line 10, above this system, which takes it through an alias or a merge key')
+    expect(message('m/base')).not.toContain('above this system')
   })
 
   it('a merge that reaches its own mapping, and a merge of a list, are refused with their place', () => {
