@@ -81,7 +81,7 @@ describe('export an imported estate: the round trip', () => {
     const imported = await cliRun(['import', path.join(ROOT, 'test/fixtures/import/servicenow-business-apps.csv'), '--department', 'dvla', '-o', inv])
     expect(imported.code, imported.stderr).toBe(0)
     // A system named like a spreadsheet formula, added by hand.
-    writeFileSync(inv, readFileSync(inv, 'utf8') + '  - {id: evil, name: "=cmd|\' /C calc\'!A0", criticality: low, hosting: on-premises}\n')
+    writeFileSync(inv, readFileSync(inv, 'utf8') + '  - {id: evil, name: "=cmd|\' /C calc\'!A0", criticality: low, hosting: on-premises}\n  - {id: loud, name: "Ping @admins\\n/close", criticality: low, hosting: on-premises}\n')
     const audit = JSON.parse(await run(['audit', inv, ...AS_OF, '--format', 'json', '--fail-on', 'none'])) as AuditJson
     const expected = audit.systems.filter((s) => s.pathToReady.length > 0).map((s) => `cloudready:${s.ref}`)
     // Every system still to do something about is there: only the retired one has an empty path.
@@ -94,5 +94,10 @@ describe('export an imported estate: the round trip', () => {
       expect(ids(text).sort()).toEqual([...expected].sort())
       if (to === 'jira-csv') for (const row of parseCsv(text) as string[][]) for (const c of row) expect(c).not.toMatch(/^[=+\-@]/)
     }
+    // A name cannot mention anyone or start a line (a GitLab quick action) in a tracker.
+    const gitlab = (parseCsv(await run(['export', inv, ...AS_OF, '--to', 'gitlab'])) as string[][]).find((r) => r[1].includes('dvla/loud'))!
+    expect(gitlab[1]).not.toMatch(/^\/close/m)
+    expect(gitlab[1]).not.toMatch(/@admins/)
+    expect(gitlab[1]).toContain('Ping @\u200badmins /close')
   })
 })

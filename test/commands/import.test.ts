@@ -80,6 +80,14 @@ describe('import an Azure Migrate export (CSV saved by Excel on Windows: Windows
     await validatesAndAudits(file)
   })
 
+  it('reads Windows-1252\'s own characters (dashes, curly quotes, the euro sign), which Node\'s decoder turns into control codes', async () => {
+    const csv = path.join(work, 'cp1252.csv')
+    // "Ledger – the ‘main’ one (€)" as Excel on Windows saves it.
+    writeFileSync(csv, Buffer.concat([Buffer.from('Name,Criticality,Hosting\r\nLedger ', 'latin1'), Buffer.from([0x96]), Buffer.from(' the ', 'latin1'), Buffer.from([0x91]), Buffer.from('main', 'latin1'), Buffer.from([0x92]), Buffer.from(' one (', 'latin1'), Buffer.from([0x80]), Buffer.from('),High,On-prem\r\n', 'latin1')]))
+    const {inv} = await importTo('cp1252', [csv, '--department', 'dvla'])
+    expect(inv.systems[0].name).toBe('Ledger – the ‘main’ one (€)')
+  })
+
   it('without the mapping file, no column gives hosting or criticality: every row is a TODO saying so, and nothing is guessed', async () => {
     const {inv, stderr, file} = await importTo('azure-nomap', ['azure-migrate-servers.csv', '--department', 'dvla'])
     expect(inv.systems).toEqual([])

@@ -33,6 +33,14 @@ export interface ExportOptions {
   version: string
 }
 
+/**
+ * Text from an inventory, as it goes into a tracker: on one line (so no line of it can start a GitLab
+ * quick action such as \`/close\`), with an \`@\` that would mention someone broken by a zero-width space.
+ */
+export function inline(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/@(?=[\w-])/g, '@\u200b')
+}
+
 function place(f: Finding, linkBase?: string): string {
   const at = `${f.file}:${f.line}`
   return linkBase ? `[${at}](${linkBase}${f.file}#L${f.line})` : `\`${at}\``
@@ -52,9 +60,9 @@ export function workItems(audit: AuditReport, plan: PlanReport, o: ExportOptions
       const f = findingOf(step.rule)
       const meta = rules.get(step.rule)
       const sources = meta?.sources.map((x) => (x.url ? `[${x.title}](${x.url})` : x.title)).join('; ')
-      return [`${i + 1}. **${step.severity}${step.blocker ? ', blocker' : ''}** \`${step.rule}\`: ${step.message}${f ? ` (${place(f, o.linkBase)})` : ''}`, `   Remedy: ${step.remedy}`, ...(sources ? [`   Source: ${sources}`] : [])].join('\n')
+      return [`${i + 1}. **${step.severity}${step.blocker ? ', blocker' : ''}** \`${step.rule}\`: ${inline(step.message)}${f ? ` (${place(f, o.linkBase)})` : ''}`, `   Remedy: ${inline(step.remedy)}`, ...(sources ? [`   Source: ${sources}`] : [])].join('\n')
     }
-    const context = `**${s.ref}** (${s.name}): readiness ${s.readiness}, score ${s.score}, confidence ${s.confidence}; strategy ${strategy ?? 'none'}${p?.wave ? `, wave ${p.wave} from ${p.start}` : ''}; deadline status ${s.deadlineStatus}.`
+    const context = `**${s.ref}** (${inline(s.name)}): readiness ${s.readiness}, score ${s.score}, confidence ${s.confidence}; strategy ${strategy ?? 'none'}${p?.wave ? `, wave ${p.wave} from ${p.start}` : ''}; deadline status ${s.deadlineStatus}.`
     const footer = `Made by cloudready ${o.version} export, assessed as of ${audit.asOf}. External id: ${'`'}cloudready:${s.ref}${'`'} (a re-export carries the same id).`
     const baseLabels = ['cloudready', `department:${s.department}`, ...(strategy ? [`strategy:${strategy}`] : [])]
     if (o.per === 'system') {
@@ -64,7 +72,7 @@ export function workItems(audit: AuditReport, plan: PlanReport, o: ExportOptions
         externalId: `cloudready:${s.ref}`,
         ref: s.ref,
         department: s.department,
-        title: `${s.ref}: clear ${s.pathToReady.length === 1 ? '1 step' : `${s.pathToReady.length} steps`} to ready (${s.name})`,
+        title: `${s.ref}: clear ${s.pathToReady.length === 1 ? '1 step' : `${s.pathToReady.length} steps`} to ready (${inline(s.name)})`,
         description: [context, '', 'Path to ready, in order:', '', ...s.pathToReady.map(stepText), '', footer].join('\n'),
         labels: [...baseLabels, `severity:${worst}`, ...categories.map((c) => `category:${c}`)],
         severity: worst,

@@ -68,7 +68,7 @@ function decode(file: string, bytes: Buffer, given?: ReadOptions['encoding']): {
     return {text: new TextDecoder('utf-16le').decode(bytes).replace(/^\ufeff/, ''), encoding: 'UTF-16LE'}
   }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) throw new InputError(`${file}: UTF-16 big-endian text: save it as CSV UTF-8`)
-  if (given === 'windows-1252') return {text: new TextDecoder('windows-1252').decode(bytes), encoding: 'Windows-1252 (given)'}
+  if (given === 'windows-1252') return {text: decode1252(bytes), encoding: 'Windows-1252 (given)'}
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
   try {
     const text = new TextDecoder('utf-8', {fatal: true}).decode(bom ? bytes.subarray(3) : bytes)
@@ -76,8 +76,23 @@ function decode(file: string, bytes: Buffer, given?: ReadOptions['encoding']): {
   } catch {
     if (given === 'utf-8') throw new InputError(`${file}: not valid UTF-8 (--encoding utf-8 was given): try --encoding windows-1252, what Excel's "CSV" saves on Windows`)
     // Not UTF-8: what Excel on Windows writes for "CSV (Comma delimited)".
-    return {text: new TextDecoder('windows-1252').decode(bytes), encoding: 'Windows-1252 (not UTF-8, so read as Excel on Windows writes it)'}
+    return {text: decode1252(bytes), encoding: 'Windows-1252 (not UTF-8, so read as Excel on Windows writes it)'}
   }
+}
+
+/**
+ * Windows-1252's characters at 0x80–0x9F (the euro sign, curly quotes, dashes…): Node 20's
+ * TextDecoder('windows-1252') gives the C1 control characters there instead, as Latin-1 does.
+ */
+const CP1252: Record<number, string> = {
+  0x80: '\u20ac', 0x82: '\u201a', 0x83: '\u0192', 0x84: '\u201e', 0x85: '\u2026', 0x86: '\u2020', 0x87: '\u2021', 0x88: '\u02c6',
+  0x89: '\u2030', 0x8a: '\u0160', 0x8b: '\u2039', 0x8c: '\u0152', 0x8e: '\u017d', 0x91: '\u2018', 0x92: '\u2019', 0x93: '\u201c',
+  0x94: '\u201d', 0x95: '\u2022', 0x96: '\u2013', 0x97: '\u2014', 0x98: '\u02dc', 0x99: '\u2122', 0x9a: '\u0161', 0x9b: '\u203a',
+  0x9c: '\u0153', 0x9e: '\u017e', 0x9f: '\u0178',
+}
+
+export function decode1252(bytes: Buffer): string {
+  return bytes.toString('latin1').replace(/[\u0080-\u009f]/g, (c) => CP1252[c.charCodeAt(0)] ?? c)
 }
 
 /** The delimiter of the first line that is not blank: the most frequent of , ; tab and | outside quotes. */
