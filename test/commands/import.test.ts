@@ -88,6 +88,13 @@ describe('import an Azure Migrate export (CSV saved by Excel on Windows: Windows
     expect(inv.systems[0].name).toBe('Ledger – the ‘main’ one (€)')
   })
 
+  it('an OS version column holding a build number gives way to the release named beside it', async () => {
+    const csv = path.join(work, 'builds.csv')
+    writeFileSync(csv, 'Name,Criticality,Hosting,Operating System,OS Version\r\nA,Low,On-prem,Microsoft Windows Server 2012 R2 Standard,6.3.9600\r\nB,Low,On-prem,Red Hat Enterprise Linux 7,7.9\r\n')
+    const {inv} = await importTo('builds', [csv, '--department', 'dvla'])
+    expect(inv.systems.map((s) => s.platform?.os)).toEqual([{name: 'windows-server', version: '2012 R2'}, {name: 'rhel', version: '7.9'}])
+  })
+
   it('without the mapping file, no column gives hosting or criticality: every row is a TODO saying so, and nothing is guessed', async () => {
     const {inv, stderr, file} = await importTo('azure-nomap', ['azure-migrate-servers.csv', '--department', 'dvla'])
     expect(inv.systems).toEqual([])

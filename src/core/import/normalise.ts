@@ -112,7 +112,10 @@ export function normaliseProduct(cell: Cell, version?: string): {name: string; v
     let id = m.productId
     // "Windows 2012 R2": a server year means Windows Server, not the desktop Windows.
     if (id === 'windows' && SERVER_YEARS.test((version ?? inName ?? '').split(' ')[0])) id = 'windows-server'
-    const v = version ?? inName
+    // A version column may hold a build ("6.3.9600" for Windows Server 2012 R2): the release named in
+    // the product's own cell is kept when the column's matches no release the table knows and it does.
+    let v = version ?? inName
+    if (version && inName && m.status !== 'known' && lookup(table, {name: id, version: inName}).status === 'known') v = inName
     return {name: id, ...(v ? {version: v} : {}), note: id === raw && (v ?? '') === '' ? undefined : raw}
   }
   // Not in the lifecycle table (z/OS, COBOL, a product it does not date): the name as written, the version apart.
