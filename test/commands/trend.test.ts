@@ -34,6 +34,7 @@ interface Point {
   doneByDeadline: number | null
   toMove: number | null
   readyToMove: number | null
+  readyWithConditionsToMove: number | null
   pastSecuritySupport: {systems: number; annualRunGbp: number} | null
   completion: string | null
   completionRange: {early: string; late: string} | null
@@ -298,7 +299,8 @@ describe('trend on a generated five-year history', () => {
     const trend = JSON.parse((await cliRun(['trend', 'inventory', ...asOf, '--format', 'json'], {cwd: dir})).stdout) as Trend
     expect(trend.points).toHaveLength(60)
     const audit = JSON.parse((await cliRun(['audit', 'inventory', ...asOf, '--format', 'json'], {cwd: dir})).stdout) as {summary: {systems: number; done: number; toMove: number; doneByDeadline: {count: number}; runCost: {pastSecuritySupport: {systems: number; gbp: number}}}}
-    const plan = JSON.parse((await cliRun(['plan', 'inventory', ...asOf, '--format', 'json'], {cwd: dir})).stdout) as {completion: string; completionRange: {early: string; late: string}; daysPastDeadline: number}
+    const plan = JSON.parse((await cliRun(['plan', 'inventory', ...asOf, '--format', 'json'], {cwd: dir})).stdout) as {completion: string; completionRange: {early: string; late: string}; daysPastDeadline: number; systems: Array<{wave: number | null; readiness: string}>}
+    const toMove = plan.systems.filter((s) => s.wave !== null)
     const last = trend.points.at(-1)!
     expect(last).toMatchObject({
       date: '2026-11-27',
@@ -311,6 +313,8 @@ describe('trend on a generated five-year history', () => {
       completion: plan.completion,
       completionRange: {early: plan.completionRange.early, late: plan.completionRange.late},
       daysPastDeadline: plan.daysPastDeadline,
+      readyToMove: toMove.filter((s) => s.readiness === 'ready').length,
+      readyWithConditionsToMove: toMove.filter((s) => s.readiness === 'ready-with-conditions').length,
     })
     // The history the generator wrote: systems moved, and some added.
     expect(trend.measures.throughputByQuarter.reduce((n, q) => n + q.moved, 0)).toBeGreaterThan(0)

@@ -120,7 +120,7 @@ function settingsOf(settings: Settings, plan?: PlanReport): TrendReport['setting
 type PointBase = Pick<TrendPoint, 'date' | 'commit' | 'commitDate' | 'subject' | 'workingCopy'>
 
 function gapPoint(base: PointBase, gap: string): TrendPoint {
-  return {...base, gap, systems: null, done: null, doneByDeadline: null, toMove: null, readyToMove: null, pastSecuritySupport: null, completion: null, completionRange: null, daysPastDeadline: null, moved: [], added: [], removed: [], reopened: [], departments: []}
+  return {...base, gap, systems: null, done: null, doneByDeadline: null, toMove: null, readyToMove: null, readyWithConditionsToMove: null, pastSecuritySupport: null, completion: null, completionRange: null, daysPastDeadline: null, moved: [], added: [], removed: [], reopened: [], departments: []}
 }
 
 function gapReason(diagnostics: Diagnostic[]): string {
@@ -158,9 +158,11 @@ function judgedPoint(base: PointBase, report: AuditReport, plan: PlanReport, pre
   }
   const ends = new Map<string, string>()
   let readyToMove = 0
+  let withConditions = 0
   for (const s of plan.systems) {
     if (s.wave === null) continue
     if (s.readiness === 'ready') readyToMove++
+    else if (s.readiness === 'ready-with-conditions') withConditions++
     const dept = s.ref.slice(0, s.ref.indexOf('/'))
     if (s.end && (ends.get(dept) ?? '') < s.end) ends.set(dept, s.end)
   }
@@ -175,6 +177,7 @@ function judgedPoint(base: PointBase, report: AuditReport, plan: PlanReport, pre
     doneByDeadline: report.summary.doneByDeadline.count,
     toMove: report.summary.toMove,
     readyToMove,
+    readyWithConditionsToMove: withConditions,
     pastSecuritySupport: {systems: report.summary.runCost.pastSecuritySupport.systems, annualRunGbp: report.summary.runCost.pastSecuritySupport.gbp},
     completion: plan.completion,
     completionRange: {early: plan.completionRange.early, late: plan.completionRange.late},

@@ -33,6 +33,8 @@ export interface TrendPoint {
   toMove: number | null
   /** Of those to move, `ready` now. */
   readyToMove: number | null
+  /** Of those to move, `ready-with-conditions`: they can move once the conditions their findings name are met. */
+  readyWithConditionsToMove: number | null
   /** Of those to move, on an OS, database or runtime past its end of security support: systems and recorded run cost a year. */
   pastSecuritySupport: {systems: number; annualRunGbp: number} | null
   completion: string | null
