@@ -155,6 +155,7 @@ const MISTAKES: Record<string, {at: string; words: string[]; file?: string}> = {
   'duplicate-key.yaml': {at: '10:5', words: ["duplicate key 'criticality'", 'only once']},
   'unknown-alias.yaml': {at: '14:15', words: ['unknown alias *rhel7', 'no anchor &rhel7']},
   'block-scalar-indent.yaml': {at: '11:7', words: ["indented less than the text of the '|' value above it (line 9)"]},
+  'block-scalar-text-on-header.yaml': {at: '9:16', words: ["text after '|' on the same line", 'starts on the next line']},
   'anchor-in-itself.yaml': {at: '11:16', words: ['the alias *platform is inside the value its anchor &platform names']},
   'merge-not-a-mapping.yaml': {at: '16:11', words: ['a merge key (<<) takes a mapping']},
   'unknown-tag.yaml': {at: '6:11', words: ['unsupported YAML tag !!python/object/apply:os.system', 'plain values only']},

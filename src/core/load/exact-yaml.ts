@@ -135,6 +135,9 @@ function describe(text: string, p: RawProblem, same: RawProblem[]): YamlProblem 
       return at(`a value cannot start with '${c}' unless it is quoted: put it in quotes`)
     }
     case 'UNEXPECTED_TOKEN': {
+      // Text after `|` or `>` on its own line: a block scalar's text starts on the line below.
+      const header = /:\s+([|>][-+0-9]*)[ \t]+$/.exec(lineAt(text, offset).slice(0, offset - (text.lastIndexOf('\n', offset - 1) + 1)))
+      if (header) return at(`text after '${header[1]}' on the same line: the text of a '${header[1][0]}' value starts on the next line, indented (or write the value on this line without '${header[1][0]}')`)
       const token = /: "(.+)"$/.exec(first)?.[1]
       return at(token ? `invalid YAML: unexpected '${token}' here` : `invalid YAML: ${first}`)
     }
