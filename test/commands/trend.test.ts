@@ -316,6 +316,11 @@ describe('trend on a generated five-year history', () => {
       readyToMove: toMove.filter((s) => s.readiness === 'ready').length,
       readyWithConditionsToMove: toMove.filter((s) => s.readiness === 'ready-with-conditions').length,
     })
+    // The department breakdown, in the table as in the JSON.
+    const table = (await cliRun(['trend', 'inventory', ...asOf], {cwd: dir})).stdout
+    const depts = (trend.points.at(-1) as unknown as {departments: Array<{id: string; systems: number; done: number; toMove: number}>}).departments
+    expect(depts.map((d) => d.id)).toEqual(['dwp', 'hmrc', 'home-office'])
+    for (const d of depts) expect(table).toMatch(new RegExp(`^${d.id}\\s+${d.systems}\\s+${d.done}\\s+${d.toMove}\\s`, 'm'))
     // The history the generator wrote: systems moved, and some added.
     expect(trend.measures.throughputByQuarter.reduce((n, q) => n + q.moved, 0)).toBeGreaterThan(0)
     expect(trend.measures.scope.added).toBeGreaterThan(0)

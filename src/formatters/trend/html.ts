@@ -5,7 +5,7 @@ import {dataTable, kpis, legend, page, panel} from '../html/page.js'
 import {BLUE, DEADLINE, INK, MUTED, PURPLE} from '../html/palette.js'
 import {count} from '../text.js'
 import type {Formatter} from '../types.js'
-import {measureLines, pointCells, settingsLine} from './rows.js'
+import {DEPARTMENT_HEADER, departmentRows, measureLines, pointCells, settingsLine} from './rows.js'
 
 const GREEN = '#00703c'
 
@@ -37,6 +37,7 @@ ${kpis([
 ])}
 <ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>
 <p class="muted">${escapeHtml(settingsLine(r))}</p>
+${departmentRows(r).length > 1 ? dataTable('By department, at the last point', DEPARTMENT_HEADER.map((h, i) => ({head: h, num: i >= 1 && i <= 3})), departmentRows(r)) : ''}
 </section>`)
   if (judged.length === 0) return out
   const markers: Marker[] = [{date: r.deadline, label: `deadline ${r.deadline}`, kind: 'deadline'}]

@@ -53,6 +53,14 @@ export function measureLines(r: TrendReport): string[] {
   return lines
 }
 
+export const DEPARTMENT_HEADER = ['department', 'systems', 'done', 'to move', 'completion']
+
+/** Each department at the last point that is not a gap. */
+export function departmentRows(r: TrendReport): string[][] {
+  const last = r.points.filter((p) => p.gap === null).at(-1)
+  return (last?.departments ?? []).map((d) => [d.id, count(d.systems), count(d.done), count(d.toMove), d.completion ?? 'nothing to move'])
+}
+
 /** What every point was judged with. */
 export function settingsLine(r: TrendReport): string {
   const s = r.settings

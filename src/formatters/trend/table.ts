@@ -3,7 +3,7 @@ import {Chalk} from 'chalk'
 import type {TrendPoint, TrendReport} from '../../core/trend/report.js'
 import {count, sanitizeLine} from '../text.js'
 import type {Formatter} from '../types.js'
-import {measureLines, POINT_HEADER, pointCells, settingsLine} from './rows.js'
+import {DEPARTMENT_HEADER, departmentRows, measureLines, POINT_HEADER, pointCells, settingsLine} from './rows.js'
 
 /** Rows of the chart and of the table on a terminal: more points are sampled (the chart) or listed in the other formats (the table). */
 export const CHART_ROWS = 20
@@ -41,6 +41,8 @@ export const format: Formatter<TrendReport> = (r, ctx) => {
   const out = [c.bold(sanitizeLine(head)), ...rest.map(sanitizeLine), sanitizeLine(settingsLine(r)), '']
   const chart = chartLines(r.points)
   if (chart.length) out.push(c.bold('Burn-up') + ' (█ done, ░ still to do, of the systems at each point)', ...chart, '')
+  const depts = departmentRows(r)
+  if (depts.length > 1) out.push(c.bold('By department') + ' (at the last point)', ...table([DEPARTMENT_HEADER, ...depts.map((d) => d.map(sanitizeLine))], new Set([1, 2, 3])), '')
   const shown = r.points.slice(-TABLE_ROWS)
   out.push(c.bold('Points'))
   if (shown.length < r.points.length) out.push(`(the last ${TABLE_ROWS} of ${count(r.points.length)}: --format csv or json lists every one, --every month fewer)`)
