@@ -37,6 +37,12 @@ export function range(low: number, high: number, as: (n: number) => string = cou
   return `${as(low)}–${as(high)}`
 }
 
+/** Rows as aligned columns, two spaces apart, widths in characters (code points); `right`: the columns aligned right. */
+export function alignColumns(rows: string[][], right: Set<number> = new Set()): string[] {
+  const widths = rows[0].map((_, i) => rows.reduce((w, r) => Math.max(w, [...r[i]].length), 0))
+  return rows.map((r) => r.map((c, i) => (right.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i] + c.length - [...c].length))).join('  ').trimEnd())
+}
+
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${count(n)} ${n === 1 ? word : many}`
 }

@@ -18,44 +18,13 @@ import {cli, cliRun, ROOT, STACK_TRACE} from '../helpers/cli.js'
 import {filesUnder} from '../helpers/files.js'
 import {parseCsv} from '../helpers/formats.js'
 import {git, inventory, makeHistory} from '../helpers/git-history.js'
+import type {TrendReport} from '../../src/core/trend/report.js'
 
 type AjvInstance = AjvModule.default
 const Ajv2020 = ((Ajv2020Module as unknown as {default?: unknown}).default ?? Ajv2020Module) as unknown as new (options: object) => AjvInstance
 const addFormats = ((addFormatsModule as unknown as {default?: unknown}).default ?? addFormatsModule) as unknown as (ajv: AjvInstance, formats: string[]) => void
 
-interface Point {
-  date: string
-  commit: string | null
-  commitDate: string | null
-  workingCopy: boolean
-  gap: string | null
-  systems: number | null
-  done: number | null
-  doneByDeadline: number | null
-  toMove: number | null
-  readyToMove: number | null
-  readyWithConditionsToMove: number | null
-  pastSecuritySupport: {systems: number; annualRunGbp: number} | null
-  completion: string | null
-  completionRange: {early: string; late: string} | null
-  daysPastDeadline: number | null
-  moved: string[]
-  added: string[]
-  removed: string[]
-}
-interface Trend {
-  points: Point[]
-  measures: {
-    throughputPerQuarter: number | null
-    throughputWindow: {from: string; to: string; moved: number} | null
-    throughputByQuarter: Array<{quarter: string; moved: number}>
-    forecastFromThroughput: string | null
-    forecastReason: string
-    slippageDaysPerMonth: number | null
-    slippage: {overall: {days: number; months: number; daysPerMonth: number} | null; recent: {from: string; days: number; months: number; daysPerMonth: number} | null}
-    scope: {added: number; removed: number}
-  }
-}
+type Trend = TrendReport
 
 const dirs: string[] = []
 afterAll(() => {
@@ -318,7 +287,7 @@ describe('trend on a generated five-year history', () => {
     })
     // The department breakdown, in the table as in the JSON.
     const table = (await cliRun(['trend', 'inventory', ...asOf], {cwd: dir})).stdout
-    const depts = (trend.points.at(-1) as unknown as {departments: Array<{id: string; systems: number; done: number; toMove: number}>}).departments
+    const depts = trend.points.at(-1)!.departments
     expect(depts.map((d) => d.id)).toEqual(['dwp', 'hmrc', 'home-office'])
     for (const d of depts) expect(table).toMatch(new RegExp(`^${d.id}\\s+${d.systems}\\s+${d.done}\\s+${d.toMove}\\s`, 'm'))
     // The history the generator wrote: systems moved, and some added.

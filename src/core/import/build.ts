@@ -4,7 +4,7 @@
  * not guessed: it becomes a TODO (a commented-out system in the YAML) and a warning naming its row
  * and column.
  */
-import {BY_PATH, type FieldSpec, headerKey} from './columns.js'
+import {BY_PATH, extraKey, type FieldSpec, headerKey} from './columns.js'
 import type {Mapping} from './mapping.js'
 import {REQUIRED} from './mapping.js'
 import {normaliseBoolean, normaliseDate, normaliseEnum, normaliseNumber, normaliseProduct, slug, type Normalised} from './normalise.js'
@@ -111,7 +111,7 @@ export function buildSystems(tables: Table[], mapping: Mapping): ImportResult {
           return
         }
         if (col.target.kind === 'install-status') {
-          item.system[`x-${headerKey(col.header).replace(/ /g, '-')}`] = typeof cell === 'string' ? cell.trim() : cell
+          item.system[extraKey(col.header)] = typeof cell === 'string' ? cell.trim() : cell
           if (/^(retired|7)$/i.test(String(cell).trim())) {
             setPath(item.system, 'migration.status', 'retired')
             item.notes.set('migration.status', `from ${col.header} ${JSON.stringify(String(cell).trim())}`)
@@ -137,7 +137,7 @@ export function buildSystems(tables: Table[], mapping: Mapping): ImportResult {
         }
         const n = normalise(spec, cell, mapping)
         if (!n.ok) {
-          const kept = `x-${headerKey(col.header).replace(/ /g, '-')}`
+          const kept = extraKey(col.header)
           item.system[kept] = typeof cell === 'string' ? cell.trim() : cell
           problem(col.header, `${spec.path}: ${n.problem}; kept as ${kept} (a mapping file's values: can say what it means)`)
           return

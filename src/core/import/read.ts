@@ -4,7 +4,7 @@
  * never evaluated). Every row keeps its number as the spreadsheet shows it (the header is row 1 of
  * its sheet, blank rows counted), so a message can point at it.
  */
-import {readFileSync, statSync} from 'node:fs'
+import {readRegularFile, ReadError} from '../io/read.js'
 
 import type * as ExcelModule from 'exceljs'
 
@@ -37,18 +37,13 @@ const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04])
 
 export async function readTable(file: string, options: ReadOptions = {}): Promise<Table> {
   const shown = file
-  let size: number
+  let bytes: Buffer
   try {
-    const st = statSync(file)
-    if (!st.isFile()) throw new InputError(`${shown}: not a file`)
-    size = st.size
+    bytes = readRegularFile(file, (options.maxFileMb ?? 128) * 1024 * 1024)
   } catch (error) {
-    if (error instanceof InputError) throw error
-    throw new InputError(`${shown}: no such file (or it cannot be read)`)
+    if (error instanceof ReadError) throw new InputError(`${shown}: ${error.message}${error.code === 'too-large' ? ' (--max-file-size)' : ''}`)
+    throw error
   }
-  const max = (options.maxFileMb ?? 128) * 1024 * 1024
-  if (size > max) throw new InputError(`${shown}: ${(size / 1048576).toFixed(1)} MiB, over the ${options.maxFileMb ?? 128} MiB limit (--max-file-size)`)
-  const bytes = readFileSync(file)
   if (bytes.subarray(0, 8).equals(CFB)) {
     throw new InputError(`${shown}: this is a password-protected (encrypted) workbook, or an Excel 97–2003 .xls file: open it in Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password, cleared) and save it as .xlsx, or save the sheet as CSV, then import again`)
   }

@@ -117,11 +117,6 @@ class FastParser {
     this.aliasBudget = bytes.length + 10_000
   }
 
-  /** A member's position entry: the container just parsed (or an alias's copy of its anchor's), -1 for a scalar. */
-  private memberEntry(value: unknown): number {
-    return this.positions.entryOf(value)
-  }
-
   /** The name after `&` or `*` at `pos`; `pos` is left after it. */
   private propertyName(): string {
     const t = this.bytes
@@ -598,7 +593,7 @@ class FastParser {
       }
       setMember(obj, key, value)
       offsets.push(keyOffset, valueOffset)
-      members.push(this.memberEntry(value))
+      members.push(this.positions.entryOf(value))
       const next = this.nextContentLine()
       if (next === indent && !(indent === 0 && this.atMarker())) continue
       if (next <= indent) break
@@ -677,7 +672,7 @@ class FastParser {
       }
       arr.push(value)
       offsets.push(valueOffset)
-      members.push(this.memberEntry(value))
+      members.push(this.positions.entryOf(value))
       const next = this.nextContentLine()
       if (next === indent && t[this.pos] === DASH && this.isBreakOrEnd(this.pos + 1)) continue
       if (next <= indent) break
@@ -836,7 +831,7 @@ class FastParser {
           offsets.push(this.pos)
           const item = this.parseFlowNode()
           arr.push(item)
-          members.push(this.memberEntry(item))
+          members.push(this.positions.entryOf(item))
           this.skipFlowSpaces()
           const c = t[this.pos]
           this.pos++
@@ -887,7 +882,7 @@ class FastParser {
           const value = empty ? null : this.parseFlowNode()
           setMember(obj, key, value)
           offsets.push(keyOffset, valueOffset)
-          members.push(this.memberEntry(value))
+          members.push(this.positions.entryOf(value))
           this.skipFlowSpaces()
           const c = t[this.pos]
           this.pos++

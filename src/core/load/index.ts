@@ -61,7 +61,7 @@ export interface InputFile {
   display: string
 }
 
-const YAML_EXT = /\.ya?ml$/i
+export const YAML_EXT = /\.ya?ml$/i
 
 /** Expands the paths a user gave into a sorted list of files, with diagnostics for what is missing. */
 export function findInputs(paths: string[], cwd: string = process.cwd(), followSymlinks = false): {files: InputFile[]; diagnostics: Diagnostic[]} {

@@ -12,7 +12,9 @@ import {realpathSync, statSync} from 'node:fs'
 import path from 'node:path'
 
 import {UsageError} from '../errors.js'
+import {YAML_EXT} from '../load/index.js'
 
+const NO_GIT = 'git is not installed (or not on PATH): trend reads the inventories\' history with it'
 const ENV = {...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', GIT_LITERAL_PATHSPECS: '1'}
 const SAFE = ['-c', 'core.fsmonitor=false', '-c', 'core.quotePath=false']
 /** Largest output a git command may give here: a log of a long history with its changes. */
@@ -24,7 +26,7 @@ function git(cwd: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile('git', [...SAFE, ...args], {cwd, env: ENV, maxBuffer: MAX_BUFFER, encoding: 'utf8'}, (error, stdout, stderr) => {
       if (!error) return resolve(stdout)
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return reject(new UsageError('git is not installed (or not on PATH): trend reads the inventories\' history with it'))
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return reject(new UsageError(NO_GIT))
       reject(new GitError(String(stderr || error.message).trim().split('\n')[0]))
     })
   })
@@ -95,8 +97,6 @@ export async function openRepo(paths: string[], cwd = process.cwd()): Promise<Re
   return repo
 }
 
-const YAML = /\.ya?ml$/i
-
 /** Whether a path in the repository is one of the inventories the user named (as a folder search would find it). */
 export function isInventory(repo: Repo, file: string): boolean {
   if (repo.formerNames.has(file)) return true
@@ -106,7 +106,7 @@ export function isInventory(repo: Repo, file: string): boolean {
       continue
     }
     const prefix = p.rel === '' ? '' : `${p.rel}/`
-    if (!file.startsWith(prefix) || !YAML.test(file)) continue
+    if (!file.startsWith(prefix) || !YAML_EXT.test(file)) continue
     // As in a folder search: no hidden files or folders, nothing under node_modules.
     if (file.slice(prefix.length).split('/').some((seg) => seg.startsWith('.') || seg === 'node_modules')) continue
     return true
@@ -183,7 +183,7 @@ export function readBlobs(repo: Repo, ids: string[]): Promise<Map<string, Buffer
     let stderr = ''
     child.stdout.on('data', (c: Buffer) => chunks.push(c))
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-    child.on('error', (error) => reject((error as NodeJS.ErrnoException).code === 'ENOENT' ? new UsageError('git is not installed (or not on PATH): trend reads the inventories\' history with it') : error))
+    child.on('error', (error) => reject((error as NodeJS.ErrnoException).code === 'ENOENT' ? new UsageError(NO_GIT) : error))
     child.on('close', (code) => {
       if (code !== 0) return reject(new GitError(stderr.trim() || `git cat-file exited with ${code}`))
       const out = Buffer.concat(chunks)

@@ -2,14 +2,11 @@ import {Chalk} from 'chalk'
 
 import type {CompareReport} from '../../core/compare/index.js'
 import {LEAGUE_NUMERIC, leagueCells, leagueHeader, leagueNotes} from '../league.js'
-import {sanitizeTerminal} from '../text.js'
+import {alignColumns, sanitizeTerminal} from '../text.js'
 import type {Formatter} from '../types.js'
 import {CHANGE_HEADER, changeCells, columnTitle, diffSummary, FINDING_HEADER, findingRows, metricRows, MODE_TITLE, verdict} from './rows.js'
 
-function table(rows: string[][], right: Set<number> = new Set()): string[] {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => [...r[i]].length)))
-  return rows.map((r) => r.map((c, i) => (right.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i] + c.length - [...c].length))).join('  ').trimEnd())
-}
+const table = alignColumns
 
 /** The comparison for a terminal: the verdict, one column per input, then what changed. */
 export const format: Formatter<CompareReport> = (r, ctx) => {

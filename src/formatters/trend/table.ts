@@ -1,7 +1,7 @@
 import {Chalk} from 'chalk'
 
 import type {TrendPoint, TrendReport} from '../../core/trend/report.js'
-import {count, sanitizeLine} from '../text.js'
+import {alignColumns, count, sanitizeLine} from '../text.js'
 import type {Formatter} from '../types.js'
 import {DEPARTMENT_HEADER, departmentRows, measureLines, POINT_HEADER, pointCells, settingsLine} from './rows.js'
 
@@ -10,10 +10,7 @@ export const CHART_ROWS = 20
 export const TABLE_ROWS = 60
 const BAR = 40
 
-function table(rows: string[][], right: Set<number>): string[] {
-  const widths = rows[0].map((_, i) => rows.reduce((w, r) => Math.max(w, [...r[i]].length), 0))
-  return rows.map((r) => r.map((c, i) => (right.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i] + c.length - [...c].length))).join('  ').trimEnd())
-}
+const table = alignColumns
 
 /** At most `n` points, evenly spread, always the first and the last. */
 export function sample<T>(items: T[], n: number): T[] {
