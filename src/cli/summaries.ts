@@ -2,15 +2,14 @@
  * The one line on standard error after `-o FILE` (unless --quiet): what was written, and why the exit
  * code is what it is — the terminal shows nothing else.
  */
-import {atOrAbove, type AuditReport} from '../core/assess/report.js'
+import {type AuditView, failingFindings} from '../core/assess/report.js'
 import type {PlanReport} from '../core/plan/report.js'
 import type {TrendReport} from '../core/trend/report.js'
 import {count, plural} from '../formatters/text.js'
 import type {ValidateReport} from '../formatters/types.js'
 
-export function auditSummary(report: AuditReport): string {
-  let failing = 0
-  for (const s of report.systems) for (const f of s.findings) if (atOrAbove(f.severity, report.failOn)) failing++
+export function auditSummary(report: AuditView): string {
+  const failing = failingFindings(report)
   const exit = report.failOn === 'none' || failing === 0 ? `exit 0 (none at or above --fail-on ${report.failOn})` : `exit 1 because of --fail-on ${report.failOn}`
   return `${plural(report.systems.length, 'system')}, ${plural(failing, 'finding')} at ${report.failOn} or above; ${exit}`
 }

@@ -3,8 +3,9 @@ import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
 import {assessmentFlags, assessmentOptions, resolvePaths, SEVERITY_OPTIONS} from '../cli/inputs.js'
 import {runStages} from '../cli/progress.js'
-import {type AuditResult, runAudit} from '../core/index.js'
-import {atOrAbove, type AuditReport, type FailOn} from '../core/assess/report.js'
+import {type AuditViewResult, runAuditView} from '../core/index.js'
+import {type AuditView, type FailOn, failingFindings} from '../core/assess/report.js'
+import {SEVERITIES} from '../core/model/types.js'
 import {auditFormatters, MACHINE_FORMATS} from '../formatters/index.js'
 import {oneOf} from '../cli/flags.js'
 import {UsageError} from '../core/errors.js'
@@ -27,17 +28,17 @@ export default class Audit extends BaseCommand<typeof Audit> {
     'fail-on': Flags.string({summary: oneOf('Lowest severity that makes the exit code 1 (default: the config\'s, else high).', [...SEVERITY_OPTIONS]), options: [...SEVERITY_OPTIONS], helpValue: '<value>'}),
   }
 
-  async run(): Promise<AuditReport | undefined> {
+  async run(): Promise<AuditView | undefined> {
     const paths = resolvePaths(this.positionals)
     const name = this.flags.json ? 'json' : this.flags.format
     const machine = MACHINE_FORMATS.has(name)
-    const ctx = await runStages<{result?: AuditResult}>(
+    const ctx = await runStages<{result?: AuditViewResult}>(
       {},
       [
         {
           title: 'Reading and judging the inventories',
           run: async (c) => {
-            c.result = await runAudit({
+            c.result = await runAuditView({
               ...assessmentOptions(this.flags, this.config.version),
               paths,
               failOn: this.flags['fail-on'] as FailOn | undefined,
@@ -55,7 +56,7 @@ export default class Audit extends BaseCommand<typeof Audit> {
     const formatter = await auditFormatters[name]()
     const fctx = {color: this.useColor(machine), version: this.config.version, quiet: this.flags.quiet}
     await this.emit(formatter.chunks ? formatter.chunks(report, fctx) : formatter.format(report, fctx), paths, auditSummary(report))
-    if (report.systems.some((s) => s.findings.some((f) => atOrAbove(f.severity, report.failOn)))) process.exitCode = 1
+    if (failingFindings(report) > 0) process.exitCode = 1
     return report
   }
 }
@@ -68,12 +69,12 @@ export default class Audit extends BaseCommand<typeof Audit> {
 export const MAX_CI_FINDINGS = 2_000_000
 const CI = new Set(['sarif', 'gitlab', 'github', 'junit'])
 
-function refuseTooManyForCi(report: AuditReport, format: string): void {
+function refuseTooManyForCi(report: AuditView, format: string): void {
   if (!CI.has(format)) return
   // CLOUDREADY_MAX_CI_FINDINGS moves the limit: up on a machine with the memory for it, down in a test.
   const max = Number(process.env.CLOUDREADY_MAX_CI_FINDINGS) || MAX_CI_FINDINGS
   let n = 0
-  for (const s of report.systems) n += s.findings.length
+  for (const s of SEVERITIES) n += report.summary.bySeverity[s]
   if (n > max) {
     throw new UsageError(`${n.toLocaleString('en-GB')} findings are more than --format ${format} can hold (${max.toLocaleString('en-GB')} at most): use --format json, csv or stylish, which are written a system at a time, or audit the departments separately`)
   }

@@ -2,9 +2,10 @@
  * The public core API: each command calls one of these with plain options and formats what it returns.
  */
 
-import {type ActiveRule, assess} from './assess/index.js'
+import {type ActiveRule, type Assessment, assess, assessLazily, type AssessOptions} from './assess/index.js'
 import {applyBaseline, parseBaseline} from './assess/baseline.js'
-import type {AuditReport, FailOn} from './assess/report.js'
+import type {AuditReport, AuditView, FailOn} from './assess/report.js'
+import type {Estate} from './model/types.js'
 import {activeRules, type Config, EMPTY_CONFIG, findConfig, loadConfig} from './config/index.js'
 import {InputError} from './errors.js'
 import {noteInputRead} from './io/inputs-read.js'
@@ -87,11 +88,53 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
 
 /** The rules over a prepared estate (`trend` runs this at every point of a history). */
 export function auditReport(run: PreparedRun, options: {version: string; failOn?: FailOn}): AuditReport {
-  const estate = hasErrors(run.diagnostics) ? {inventories: [], systems: new Map()} : run.estate
-  const assessment = assess(estate, {asOf: run.asOf, deadline: run.deadline, lifecycle: run.lifecycle, rules: run.rules})
+  return {...reportHead(run, options), ...assess(judgedEstate(run), assessOptions(run))}
+}
+
+export interface AuditViewResult extends PreparedRun {
+  report: AuditView
+}
+
+/**
+ * Above this many systems `audit` keeps no system's assessment (runAuditView). Below it every system
+ * is judged once and kept: 100,000 bench systems take 660 MB kept (11.3× their 58 MB file) in 7.8 s,
+ * and 425 MB in 11.8 s when judged again as written; a million small systems took 4 GB kept, 780 MB not.
+ */
+export const KEEP_ASSESSMENTS_UP_TO = 100_000
+
+/**
+ * The audit as the `audit` command writes it. For a big estate, no system's assessment is kept: each
+ * is judged again as it is written (assessLazily), so a million systems take the estate's memory, not
+ * their findings'; the file positions stay until then, since findings are placed as they are made.
+ * Up to KEEP_ASSESSMENTS_UP_TO systems, and with --baseline (which compares them), each system is
+ * judged once and kept (runAudit). Both give the same bytes (test/core/assess/lazy.test.ts).
+ */
+export async function runAuditView(options: AuditOptions): Promise<AuditViewResult> {
+  if (options.baseline) return runAudit(options)
+  const run = await prepare(options)
+  // CLOUDREADY_KEEP_ASSESSMENTS_UP_TO moves the threshold: to 0 in the tests of the lazy path.
+  const env = process.env.CLOUDREADY_KEEP_ASSESSMENTS_UP_TO
+  const keepUpTo = env !== undefined && /^\d+$/.test(env) ? Number(env) : KEEP_ASSESSMENTS_UP_TO
+  const estate = judgedEstate(run)
+  const assessment = estate.systems.size > keepUpTo ? assessLazily(estate, assessOptions(run)) : assess(estate, assessOptions(run))
+  if (Array.isArray(assessment.systems)) for (const inv of run.estate.inventories) inv.doc.releasePositions()
+  stage('assess')
+  return {...run, report: {...reportHead(run, options), ...assessment}}
+}
+
+/** The estate to judge: none when the inventories have errors (the assessment is then empty). */
+function judgedEstate(run: PreparedRun): Estate {
+  return hasErrors(run.diagnostics) ? {inventories: [], systems: new Map()} : run.estate
+}
+
+function assessOptions(run: PreparedRun): AssessOptions {
+  return {asOf: run.asOf, deadline: run.deadline, lifecycle: run.lifecycle, rules: run.rules}
+}
+
+/** What a reader needs beside the assessment to trust it: tool, threshold, files, warnings, rules, sources. */
+function reportHead(run: PreparedRun, options: {version: string; failOn?: FailOn}): Omit<AuditReport, keyof Assessment> {
   return {
     tool: {name: 'cloudready', version: options.version},
-    ...assessment,
     failOn: options.failOn ?? run.config.failOn ?? 'high',
     // The estate is a set of files: the report is the same whatever order they were given in.
     files: [...run.files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),

@@ -1,7 +1,7 @@
 /**
  * Formatters by command and name, loaded lazily so a command imports only the one it prints with.
  */
-import type {AuditReport} from '../core/assess/report.js'
+import type {AuditView} from '../core/assess/report.js'
 import type {CompareReport} from '../core/compare/index.js'
 import type {PlanReport} from '../core/plan/report.js'
 import type {TrendReport} from '../core/trend/report.js'
@@ -21,7 +21,7 @@ export const validateFormatters: Record<string, Loader<ValidateReport>> = {
   gitlab: () => import('./ci/gitlab.js'),
 }
 
-export const auditFormatters: Record<string, Loader<AuditReport>> = {
+export const auditFormatters: Record<string, Loader<AuditView>> = {
   stylish: () => import('./audit/stylish.js'),
   json: () => import('./audit/json.js'),
   yaml: () => import('./audit/yaml.js'),

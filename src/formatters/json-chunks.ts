@@ -11,12 +11,17 @@
  */
 export class MappedList<T, U> {
   constructor(
-    readonly items: readonly T[],
+    /** Read once, in order: an audit's systems are judged as they are read (SystemList). */
+    readonly items: Iterable<T> & {readonly length: number},
     readonly map: (item: T) => U,
   ) {}
 
   toJSON(): U[] {
-    return this.items.map((item) => this.map(item))
+    return Array.from(this.items, (item) => this.map(item))
+  }
+
+  *mapped(): Generator<U> {
+    for (const item of this.items) yield this.map(item)
   }
 }
 
@@ -42,7 +47,7 @@ function holdsList(value: unknown, levels: number): boolean {
 function* piece(value: unknown, indent: string, depth: number): Generator<string> {
   if (value instanceof MappedList) {
     const list = value as MappedList<unknown, unknown>
-    yield* arrayPieces(list.items.length, (i) => list.map(list.items[i]), indent, depth)
+    yield* arrayPieces(list.items.length, list.mapped(), indent, depth)
     return
   }
   if ((depth >= LAYOUT_DEPTH && !holdsList(value, 3)) || value === null || typeof value !== 'object' || typeof (value as {toJSON?: unknown}).toJSON === 'function') {
@@ -54,7 +59,7 @@ function* piece(value: unknown, indent: string, depth: number): Generator<string
   const inner = `${indent}  `
   if (Array.isArray(value)) {
     const list = value as unknown[]
-    yield* arrayPieces(list.length, (i) => list[i], indent, depth)
+    yield* arrayPieces(list.length, list.values(), indent, depth)
     return
   }
   let first = true
@@ -94,7 +99,7 @@ function indented(value: unknown, depth: number): string {
   return text.slice(w.prefix.length, text.length - w.suffix.length)
 }
 
-function* arrayPieces(length: number, item: (i: number) => unknown, indent: string, depth: number): Generator<string> {
+function* arrayPieces(length: number, items: Iterator<unknown>, indent: string, depth: number): Generator<string> {
   if (length === 0) {
     yield '[]'
     return
@@ -103,7 +108,7 @@ function* arrayPieces(length: number, item: (i: number) => unknown, indent: stri
   yield '[\n'
   for (let i = 0; i < length; i++) {
     yield inner
-    yield* piece(item(i), inner, depth + 1)
+    yield* piece(items.next().value, inner, depth + 1)
     yield i < length - 1 ? ',\n' : '\n'
   }
   yield `${indent}]`

@@ -69,9 +69,9 @@ export function* toYamlChunks(value: Record<string, unknown>): Generator<string>
       yield ' []'
       continue
     }
-    for (let i = 0; i < length; i++) {
+    for (const item of list ? list.mapped() : (items as unknown[])) {
       const out: string[] = []
-      emit([list ? list.map(list.items[i]) : (items as unknown[])[i]], '  ', out)
+      emit([item], '  ', out)
       yield piece(out)
     }
   }

@@ -6,7 +6,7 @@ import {copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'no
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 
-import {summarise, type SystemAssessment} from '../../src/core/assess/index.js'
+import {stillToMove, summarise, type SystemAssessment} from '../../src/core/assess/index.js'
 import type {AuditReport} from '../../src/core/assess/report.js'
 import type {Diagnostic, Finding} from '../../src/core/model/types.js'
 import type {FormatContext, ValidateReport} from '../../src/formatters/types.js'
@@ -90,6 +90,7 @@ export function auditReport(over: Partial<AuditReport> = {}): AuditReport {
     lifecycleSnapshot: '2026-08-22',
     summary: summarise(systems),
     departments: [],
+    stillToMove: stillToMove(systems),
     systems,
     tool: {name: 'cloudready', version: '9.8.7'},
     failOn: 'high',

@@ -156,6 +156,8 @@ export interface Assessment {
   lifecycleSnapshot: string
   summary: Summary
   departments: DepartmentSummary[]
+  /** Readiness of the systems not yet migrated or retired (the summary's line for a spending review). */
+  stillToMove: StillToMove
   systems: SystemAssessment[]
 }
 
@@ -177,7 +179,78 @@ export function isDone(entry: EstateSystem): boolean {
   return DONE.has(entry.system.migration?.status ?? '')
 }
 
+/** The assessment of every system, each kept (plan, trend, report and compare read them more than once). */
 export function assess(estate: Estate, options: AssessOptions): Assessment {
+  const judged = judge(estate, options, true)
+  const systems: SystemAssessment[] = []
+  for (let i = 0; i < judged.refs.length; i++) systems.push(judged.system(i))
+  const tally = new Tally(estate)
+  for (const a of systems) tally.add(a)
+  return {asOf: options.asOf, deadline: options.deadline, lifecycleSnapshot: options.lifecycle.snapshot, ...tally.totals(), systems}
+}
+
+/**
+ * A list of assessments made as it is read and dropped after: reading it twice judges every system
+ * twice. What `audit` writes, a system at a time (see assessLazily).
+ */
+export interface SystemList extends Iterable<SystemAssessment> {
+  readonly length: number
+  /** The same systems ordered by file, then by the line and column each starts at (see systemsInPlaceOrder). */
+  inPlaceOrder?(): Iterable<SystemAssessment>
+}
+
+/** The systems by file, then by where each starts in it: the order a reader of the files meets them. */
+export function systemsInPlaceOrder(list: SystemList): Iterable<SystemAssessment> {
+  if (list.inPlaceOrder) return list.inPlaceOrder()
+  return [...list].sort((a, b) => byPlace(a, b))
+}
+
+function byPlace(a: {file: string; line: number; column: number}, b: {file: string; line: number; column: number}): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column
+}
+
+export interface LazyAssessment extends Omit<Assessment, 'systems'> {
+  systems: SystemList
+}
+
+/**
+ * The same assessment with no system's kept: the summaries come from a first pass that drops each
+ * system once counted, and `systems` judges them again as they are written. A million small systems
+ * kept were 3 GB (their findings and paths to ready); this holds the estate, each system's readiness
+ * and one system at a time, for about twice the rules' time. The same figures as `assess`, in the
+ * same order (test/core/assess/lazy.test.ts).
+ */
+export function assessLazily(estate: Estate, options: AssessOptions): LazyAssessment {
+  const judged = judge(estate, options, false)
+  const n = judged.refs.length
+  const tally = new Tally(estate)
+  for (let i = 0; i < n; i++) tally.add(judged.system(i))
+  const systems: SystemList = {
+    length: n,
+    *[Symbol.iterator]() {
+      for (let i = 0; i < n; i++) yield judged.system(i)
+    },
+    *inPlaceOrder() {
+      // Places from the estate, so that nothing is judged to order them.
+      const places = judged.refs.map((ref, i) => {
+        const entry = estate.systems.get(ref)!
+        const at = entry.doc.locateIn(entry.pointer, '')
+        return {i, file: entry.file, line: at.line, column: at.column}
+      })
+      places.sort(byPlace)
+      for (const p of places) yield judged.system(p.i)
+    },
+  }
+  return {asOf: options.asOf, deadline: options.deadline, lifecycleSnapshot: options.lifecycle.snapshot, ...tally.totals(), systems}
+}
+
+/**
+ * The rules' first pass over every system (each system's readiness, which the second pass reads for
+ * its dependencies), and `system(i)`: the i-th system's whole assessment. With `keep` the first
+ * pass's findings are kept for it, and each is handed over once; without, it runs that system's
+ * first pass again, so nothing but the readiness stays between systems.
+ */
+function judge(estate: Estate, options: AssessOptions, keep: boolean): {refs: readonly string[]; system: (i: number) => SystemAssessment} {
   const graph = buildGraph(estate)
   const cycles = cyclesByRef(graph)
   // By name, then by version: the parser makes each repeated name and version once, so these keys are the
@@ -212,8 +285,13 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
   }
   /** The findings of the system the rules are running on, until runRules keeps them. */
   const found: Finding[] = []
-  const readiness = new Map<string, Readiness>()
-  const readinessOf = (r: string): Readiness | undefined => readiness.get(r)
+  // Each system's first-pass readiness by its place in graph.refs, one byte each: the one thing the lazy
+  // assessment keeps for every system (a Map of a million refs was 60 MB more at the peak).
+  const readiness = new Uint8Array(graph.refs.length)
+  const readinessOf = (r: string): Readiness | undefined => {
+    const i = graph.index.get(r)
+    return i === undefined ? undefined : READINESS[readiness[i]]
+  }
 
   interface Work {
     entry: EstateSystem
@@ -226,8 +304,26 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
     /** One context per system, its options swapped per rule: rules are pure and keep no reference. */
     ctx: RuleContext
   }
-  const work: Work[] = []
-  for (const ref of graph.refs) {
+  const refs = graph.refs
+  const kept: Array<Work | undefined> = []
+  for (let i = 0; i < refs.length; i++) {
+    const w = firstPassOf(refs[i])
+    readiness[i] = READINESS.indexOf(classify(w))
+    if (keep) kept.push(w)
+  }
+  return {
+    refs,
+    system(i: number): SystemAssessment {
+      let w = kept[i]
+      // Handed over once: the second pass adds to the first's findings.
+      if (w) kept[i] = undefined
+      else w = firstPassOf(refs[i])
+      runRules(w, secondPass, false)
+      return finish(w, options, lookupMemo)
+    },
+  }
+
+  function firstPassOf(ref: string): Work {
     const entry = estate.systems.get(ref)!
     const ctx: RuleContext = {
       asOf: options.asOf,
@@ -245,21 +341,7 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
     // Second-pass rules run later, but whether they have their data is known now: count them here,
     // so the readiness decided now rests on the same confidence the report shows.
     countData(w, secondPass)
-    readiness.set(ref, classify(w))
-    work.push(w)
-  }
-  const systems: SystemAssessment[] = []
-  for (const w of work) {
-    runRules(w, secondPass, false)
-    systems.push(finish(w, options, lookupMemo))
-  }
-  return {
-    asOf: options.asOf,
-    deadline: options.deadline,
-    lifecycleSnapshot: options.lifecycle.snapshot,
-    summary: summarise(systems),
-    departments: departmentSummaries(estate, systems),
-    systems,
+    return w
   }
 
   /** The share (0–1) of the data a rule needs that the system has; a rule with none of it is not run. */
@@ -409,7 +491,7 @@ export function assess(estate: Estate, options: AssessOptions): Assessment {
 
   /** Second-pass findings may add conditions, never clear them; the first pass decided blockers. */
   function classifyFinal(w: Work): Readiness {
-    const first = readiness.get(w.entry.ref)!
+    const first = READINESS[readiness[graph.index.get(w.entry.ref)!]]
     if (first !== 'ready') return first
     return classify(w)
   }
@@ -519,9 +601,16 @@ function addMoney(part: MoneyPart, cost: number | null): void {
   else part.gbp += cost
 }
 
-export function summarise(systems: SystemAssessment[]): Summary {
-  const s: Summary = {
-    systems: systems.length,
+export function summarise(systems: Iterable<SystemAssessment>): Summary {
+  const s = emptySummary()
+  let past = 0
+  for (const a of systems) past += addTo(s, a)
+  return closeSummary(s, past)
+}
+
+function emptySummary(): Summary {
+  return {
+    systems: 0,
     byReadiness: zeroes(READINESS),
     bySeverity: zeroes(SEVERITIES),
     byCategory: zeroes(CATEGORIES),
@@ -536,36 +625,88 @@ export function summarise(systems: SystemAssessment[]): Summary {
     annualRunGbp: 0,
     runCost: {toMove: noMoney(), pastSecuritySupport: noMoney(), extendedSupportOnly: noMoney(), notReady: noMoney(), retained: noMoney()},
   }
-  let past = 0
-  // Indexed loops: this runs once per department, so it may stay unoptimised, where `for…of`
-  // allocates an iterator result per element (6 MB at 10k systems).
-  for (let i = 0; i < systems.length; i++) {
-    const a = systems[i]
-    s.byReadiness[a.readiness]++
-    s.byDeadlineStatus[a.deadlineStatus]++
-    const findings = a.findings
-    for (let j = 0; j < findings.length; j++) {
-      const f = findings[j]
-      s.bySeverity[f.severity]++
-      s.byCategory[f.category]++
-    }
-    const done = a.migrationStatus === 'migrated' || a.migrationStatus === 'retired'
-    if (done) {
-      s.done++
-      if (a.completed === null) s.doneByDeadline.undated++
-      else if (a.deadlineStatus === 'met') s.doneByDeadline.count++
-    } else if (a.retainedBy !== null) s.retained++
-    else s.toMove++
-    if (a.pastEndOfSupport) past++
-    s.annualRunGbp += a.annualRunGbp ?? 0
-    if (!done) addRunCost(s.runCost, a)
+}
+
+/** Counts one system into a summary; 1 when it is past end of support (the share is made at the end). */
+function addTo(s: Summary, a: SystemAssessment): number {
+  s.systems++
+  s.byReadiness[a.readiness]++
+  s.byDeadlineStatus[a.deadlineStatus]++
+  const findings = a.findings
+  for (let j = 0; j < findings.length; j++) {
+    const f = findings[j]
+    s.bySeverity[f.severity]++
+    s.byCategory[f.category]++
   }
-  const n = systems.length || 1
+  const done = a.migrationStatus === 'migrated' || a.migrationStatus === 'retired'
+  if (done) {
+    s.done++
+    if (a.completed === null) s.doneByDeadline.undated++
+    else if (a.deadlineStatus === 'met') s.doneByDeadline.count++
+  } else if (a.retainedBy !== null) s.retained++
+  else s.toMove++
+  s.annualRunGbp += a.annualRunGbp ?? 0
+  if (!done) addRunCost(s.runCost, a)
+  return a.pastEndOfSupport ? 1 : 0
+}
+
+function closeSummary(s: Summary, past: number): Summary {
+  const n = s.systems || 1
   s.shareReady = round(s.byReadiness.ready / n)
   s.shareReadyOrConditional = round((s.byReadiness.ready + s.byReadiness['ready-with-conditions']) / n)
   s.sharePastEndOfSupport = round(past / n)
   s.doneByDeadline.share = round(s.doneByDeadline.count / n)
   return s
+}
+
+/** Of the systems not yet migrated or retired (retained ones included), how many in each readiness class. */
+export interface StillToMove {
+  systems: number
+  byReadiness: Record<Readiness, number>
+}
+
+export function stillToMove(systems: Iterable<SystemAssessment>): StillToMove {
+  const left: StillToMove = {systems: 0, byReadiness: zeroes(READINESS)}
+  for (const a of systems) addLeft(left, a)
+  return left
+}
+
+function addLeft(left: StillToMove, a: SystemAssessment): void {
+  if (a.migrationStatus === 'migrated' || a.migrationStatus === 'retired') return
+  left.systems++
+  left.byReadiness[a.readiness]++
+}
+
+/**
+ * The estate's summary, each department's, and the readiness of what is still to move, a system at
+ * a time: the lazy assessment counts each system and drops it.
+ */
+class Tally {
+  private readonly all = emptySummary()
+  private past = 0
+  private readonly depts = new Map<string, {summary: Summary; past: number}>()
+  private readonly left: StillToMove = {systems: 0, byReadiness: zeroes(READINESS)}
+
+  constructor(private readonly estate: Estate) {
+    for (const inv of estate.inventories) this.depts.set(inv.inventory.department.id, {summary: emptySummary(), past: 0})
+  }
+
+  add(a: SystemAssessment): void {
+    this.past += addTo(this.all, a)
+    const d = this.depts.get(a.department)
+    if (d) d.past += addTo(d.summary, a)
+    addLeft(this.left, a)
+  }
+
+  totals(): {summary: Summary; departments: DepartmentSummary[]; stillToMove: StillToMove} {
+    const departments = this.estate.inventories
+      .map((inv) => {
+        const d = this.depts.get(inv.inventory.department.id)!
+        return {id: inv.inventory.department.id, name: inv.inventory.department.name, file: inv.file, summary: closeSummary(d.summary, d.past)}
+      })
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    return {summary: closeSummary(this.all, this.past), departments, stillToMove: this.left}
+  }
 }
 
 /** One system still running, into the named parts of run cost (README "Money"). */
@@ -582,16 +723,4 @@ function addRunCost(parts: RunCost, a: SystemAssessment): void {
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000
-}
-
-function departmentSummaries(estate: Estate, systems: SystemAssessment[]): DepartmentSummary[] {
-  const byDept = new Map<string, SystemAssessment[]>()
-  for (const a of systems) {
-    const list = byDept.get(a.department)
-    if (list) list.push(a)
-    else byDept.set(a.department, [a])
-  }
-  return estate.inventories
-    .map((inv) => ({id: inv.inventory.department.id, name: inv.inventory.department.name, file: inv.file, summary: summarise(byDept.get(inv.inventory.department.id) ?? [])}))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }

@@ -1,24 +1,24 @@
 import type {SystemAssessment} from '../../core/assess/index.js'
-import type {AuditReport} from '../../core/assess/report.js'
+import type {AuditView} from '../../core/assess/report.js'
 import {MappedList} from '../json-chunks.js'
 
 /**
  * The machine-readable audit (json and yaml), with a fixed key order: the keys CI scripts and
  * dashboards rely on are described by schemas/audit-report.schema.json.
  */
-export function auditData(report: AuditReport) {
-  return auditView(report, report.systems.map(systemData))
+export function auditData(report: AuditView) {
+  return auditView(report, Array.from(report.systems, systemData))
 }
 
 /** How many members of a system's dependency cycle its JSON lists. */
 export const CYCLE_LISTED = 10
 
 /** The same, its systems made one at a time as they are written (see MappedList). */
-export function auditDataLazy(report: AuditReport) {
+export function auditDataLazy(report: AuditView) {
   return auditView(report, new MappedList(report.systems, systemData))
 }
 
-function auditView<S>(report: AuditReport, systems: S) {
+function auditView<S>(report: AuditView, systems: S) {
   return {
     tool: report.tool,
     asOf: report.asOf,

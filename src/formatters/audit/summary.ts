@@ -1,11 +1,11 @@
 import type {Summary} from '../../core/assess/index.js'
-import type {AuditReport} from '../../core/assess/report.js'
+import type {AuditView} from '../../core/assess/report.js'
 import {daysBetween} from '../../core/dates.js'
 import {MONEY_NOTE, moneyLines} from '../money.js'
 import {gbp, percent, plural} from '../text.js'
 
 /** The few lines a department's IT lead pastes into an email; shared by the human formats. */
-export function summaryLines(report: AuditReport): string[] {
+export function summaryLines(report: AuditView): string[] {
   const s = report.summary
   const late = daysBetween(report.deadline, report.asOf)
   const depts = report.departments.length
@@ -21,11 +21,11 @@ export function summaryLines(report: AuditReport): string[] {
 }
 
 /** Readiness of the systems still to move: the ones a spending review is about. */
-function toMoveLine(report: AuditReport): string {
-  const left = report.systems.filter((a) => a.migrationStatus !== 'migrated' && a.migrationStatus !== 'retired')
-  if (left.length === report.systems.length) return ''
-  const n = (r: string) => left.filter((a) => a.readiness === r).length
-  return `; of the ${left.length} still to move: ${n('ready')} ready, ${n('ready-with-conditions')} with conditions, ${n('not-ready')} not ready, ${n('unknown')} unknown`
+function toMoveLine(report: AuditView): string {
+  const left = report.stillToMove
+  if (left.systems === report.summary.systems) return ''
+  const n = left.byReadiness
+  return `; of the ${left.systems} still to move: ${n.ready} ready, ${n['ready-with-conditions']} with conditions, ${n['not-ready']} not ready, ${n.unknown} unknown`
 }
 
 export function readinessLine(s: Summary): string {

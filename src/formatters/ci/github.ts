@@ -3,7 +3,7 @@
  * line per result, which the runner turns into annotations on the pull request, then one plain line
  * with the counts for the log.
  */
-import type {AuditReport} from '../../core/assess/report.js'
+import type {AuditView} from '../../core/assess/report.js'
 import {SEVERITIES} from '../../core/model/types.js'
 import {plural} from '../text.js'
 import type {ChunkFormatter, Formatter, ValidateReport} from '../types.js'
@@ -31,7 +31,7 @@ export function escapeProperty(text: string): string {
 }
 
 /** A workflow command per result, line by line (a million findings make no single string), then the summary. */
-export const chunks: ChunkFormatter<ValidateReport | AuditReport> = function* (report) {
+export const chunks: ChunkFormatter<ValidateReport | AuditView> = function* (report) {
   const ci = toCiReport(report)
   for (const r of ci.results) {
     const props = [`file=${escapeProperty(r.file)}`, `line=${position(r.line)}`, `col=${position(r.column)}`, `title=${escapeProperty(`${r.ruleId} (${r.severity})`)}`]
@@ -40,7 +40,7 @@ export const chunks: ChunkFormatter<ValidateReport | AuditReport> = function* (r
   yield `${summary(ci)}\n`
 }
 
-export const format: Formatter<ValidateReport | AuditReport> = (report, ctx) => [...chunks(report, ctx)].join('')
+export const format: Formatter<ValidateReport | AuditView> = (report, ctx) => [...chunks(report, ctx)].join('')
 
 function summary(ci: ReturnType<typeof toCiReport>): string {
   const files = plural(ci.files.length, 'file')

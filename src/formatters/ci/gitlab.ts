@@ -2,7 +2,7 @@
  * GitLab Code Quality (a subset of the Code Climate issue format): a JSON array of issues that the
  * merge request widget compares between the base and the head by `fingerprint`.
  */
-import type {AuditReport} from '../../core/assess/report.js'
+import type {AuditView} from '../../core/assess/report.js'
 import {MappedList, prettyJsonChunks} from '../json-chunks.js'
 import type {ChunkFormatter, Formatter, ValidateReport} from '../types.js'
 import {type CiResult, type CiSeverity, position, resultText, toCiReport} from './results.js'
@@ -15,7 +15,7 @@ const SEVERITY: Record<CiSeverity, GitlabSeverity> = {critical: 'blocker', high:
 const CATEGORIES: Record<string, string[]> = {security: ['Security'], data: ['Security'], platform: ['Compatibility'], validation: ['Bug Risk']}
 
 /** The issues in pieces, one at a time (a million findings make no single string). */
-export const chunks: ChunkFormatter<ValidateReport | AuditReport> = function* (report) {
+export const chunks: ChunkFormatter<ValidateReport | AuditView> = function* (report) {
   const ci = toCiReport(report)
   const category = new Map(ci.rules.map((r) => [r.id, CATEGORIES[r.category]]))
   const issue = (r: CiResult) => {
@@ -35,4 +35,4 @@ export const chunks: ChunkFormatter<ValidateReport | AuditReport> = function* (r
   yield '\n'
 }
 
-export const format: Formatter<ValidateReport | AuditReport> = (report, ctx) => [...chunks(report, ctx)].join('')
+export const format: Formatter<ValidateReport | AuditView> = (report, ctx) => [...chunks(report, ctx)].join('')

@@ -11,7 +11,7 @@
  * (validate: any error); results below it are listed in `<system-out>` and do not fail it. File-level
  * warnings of an audit (a dependency on a department not loaded) are testcases of the file's classname.
  */
-import type {AuditReport} from '../../core/assess/report.js'
+import type {AuditView} from '../../core/assess/report.js'
 import type {ChunkFormatter, Formatter, ValidateReport} from '../types.js'
 import {type CiResult, position, resultText, toCiReport} from './results.js'
 
@@ -41,7 +41,7 @@ interface Case {
 }
 
 /** JUnit XML, line by line (a million systems make no single string). */
-export const chunks: ChunkFormatter<ValidateReport | AuditReport> = function* (report) {
+export const chunks: ChunkFormatter<ValidateReport | AuditView> = function* (report) {
   const ci = toCiReport(report)
   const files = [...new Set([...ci.files, ...ci.results.map((r) => r.file)])]
   const suites = files.map((file) => ({file, cases: casesOf(file, ci.subjects.filter((s) => s.file === file).map((s) => s.name), ci.results.filter((r) => r.file === file))}))
@@ -73,7 +73,7 @@ export const chunks: ChunkFormatter<ValidateReport | AuditReport> = function* (r
   yield '</testsuites>\n'
 }
 
-export const format: Formatter<ValidateReport | AuditReport> = (report, ctx) => [...chunks(report, ctx)].join('')
+export const format: Formatter<ValidateReport | AuditView> = (report, ctx) => [...chunks(report, ctx)].join('')
 
 /** The testcases of one file: each subject's results grouped by rule, a passing one for a subject with none. */
 function casesOf(file: string, subjects: string[], results: CiResult[]): Case[] {

@@ -5,7 +5,7 @@
  */
 import {createHash} from 'node:crypto'
 
-import {atOrAbove, type AuditReport, type FailOn} from '../../core/assess/report.js'
+import {atOrAbove, type AuditView, type FailOn} from '../../core/assess/report.js'
 import type {Category, Diagnostic, Severity} from '../../core/model/types.js'
 import type {RuleSource} from '../../rules/types.js'
 import type {ValidateReport} from '../types.js'
@@ -98,12 +98,12 @@ const CHECKS: Record<string, {description: string; remedy: string}> = {
   'no-inputs': {description: 'No inventory files were found.', remedy: 'Name YAML files, or folders that contain them.'},
 }
 
-export function isAuditReport(report: ValidateReport | AuditReport): report is AuditReport {
+export function isAuditReport(report: ValidateReport | AuditView): report is AuditView {
   return 'systems' in report && 'rules' in report
 }
 
 /** Turns either command's report into the CI shape. */
-export function toCiReport(report: ValidateReport | AuditReport): CiReport {
+export function toCiReport(report: ValidateReport | AuditView): CiReport {
   return isAuditReport(report) ? fromAudit(report) : fromValidate(report)
 }
 
@@ -118,9 +118,24 @@ function fromValidate(report: ValidateReport): CiReport {
   }
 }
 
-function fromAudit(report: AuditReport): CiReport {
+function fromAudit(report: AuditView): CiReport {
   const results: Omit<CiResult, 'fingerprint'>[] = []
+  const subjects: CiReport['subjects'] = []
+  const rules: CiRule[] = report.rules.map((m) => ({
+    id: m.id,
+    description: m.description,
+    rationale: m.rationale,
+    remedy: m.remedy,
+    sources: m.sources,
+    category: m.category,
+    severity: m.severity,
+    level: LEVEL[m.severity],
+    custom: m.custom === true,
+  }))
+  const known = new Set(rules.map((r) => r.id))
+  // One reading of the systems: each reading judges them all again (SystemList).
   for (const s of report.systems) {
+    subjects.push({file: s.file, name: s.ref})
     for (const f of s.findings) {
       results.push({
         ruleId: f.rule,
@@ -134,35 +149,21 @@ function fromAudit(report: AuditReport): CiReport {
         pointer: f.pointer,
         systemRef: s.ref,
       })
+      // A finding of a rule not in report.rules cannot happen today; describe it rather than lose it.
+      if (known.has(f.rule)) continue
+      known.add(f.rule)
+      rules.push({id: f.rule, description: f.rule, sources: [], category: f.category, severity: f.severity, level: LEVEL[f.severity], custom: true})
     }
   }
   // Warnings (a dependency on a department not loaded) are shown but never fail an audit.
   for (const w of report.warnings) results.push({...diagnosticResult(w), failing: false})
-  const rules: CiRule[] = report.rules.map((m) => ({
-    id: m.id,
-    description: m.description,
-    rationale: m.rationale,
-    remedy: m.remedy,
-    sources: m.sources,
-    category: m.category,
-    severity: m.severity,
-    level: LEVEL[m.severity],
-    custom: m.custom === true,
-  }))
-  const known = new Set(rules.map((r) => r.id))
-  // A finding of a rule not in report.rules cannot happen today; describe it rather than lose it.
-  for (const f of report.systems.flatMap((s) => s.findings)) {
-    if (known.has(f.rule)) continue
-    known.add(f.rule)
-    rules.push({id: f.rule, description: f.rule, sources: [], category: f.category, severity: f.severity, level: LEVEL[f.severity], custom: true})
-  }
   rules.push(...checkRules(report.warnings.filter((w) => !known.has(w.code))))
   return {
     command: 'audit',
     files: report.files,
     results: finish(results),
     rules,
-    subjects: report.systems.map((s) => ({file: s.file, name: s.ref})),
+    subjects,
     failOn: report.failOn,
     asOf: report.asOf,
     deadline: report.deadline,

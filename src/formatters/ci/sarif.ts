@@ -3,7 +3,7 @@
  * rule catalogue as `tool.driver.rules`, a result per finding with a line-independent fingerprint.
  * Deterministic: no timestamps, no absolute paths for files under the working directory.
  */
-import type {AuditReport} from '../../core/assess/report.js'
+import type {AuditView} from '../../core/assess/report.js'
 import type {Severity} from '../../core/model/types.js'
 import {MappedList, prettyJsonChunks} from '../json-chunks.js'
 import type {ChunkFormatter, Formatter, ValidateReport} from '../types.js'
@@ -17,14 +17,14 @@ const SRCROOT = '%SRCROOT%'
 const SECURITY_SEVERITY: Partial<Record<Severity, string>> = {critical: '9.0', high: '7.0', medium: '5.0', low: '3.0'}
 
 /** The SARIF log in pieces, a result at a time: at 100,000 systems one string of it was over JavaScript's limit. */
-export const chunks: ChunkFormatter<ValidateReport | AuditReport> = function* (report, ctx) {
+export const chunks: ChunkFormatter<ValidateReport | AuditView> = function* (report, ctx) {
   yield* prettyJsonChunks(sarifLog(report, ctx.version))
   yield '\n'
 }
 
-export const format: Formatter<ValidateReport | AuditReport> = (report, ctx) => [...chunks(report, ctx)].join('')
+export const format: Formatter<ValidateReport | AuditView> = (report, ctx) => [...chunks(report, ctx)].join('')
 
-function sarifLog(report: ValidateReport | AuditReport, version: string) {
+function sarifLog(report: ValidateReport | AuditView, version: string) {
   const ci = toCiReport(report)
   const index = new Map(ci.rules.map((r, i) => [r.id, i]))
   const results = new MappedList(ci.results, (r) => ({
