@@ -231,17 +231,34 @@ export function assessLazily(estate: Estate, options: AssessOptions): LazyAssess
       for (let i = 0; i < n; i++) yield judged.system(i)
     },
     *inPlaceOrder() {
-      // Places from the estate, so that nothing is judged to order them.
-      const places = judged.refs.map((ref, i) => {
-        const entry = estate.systems.get(ref)!
-        const at = entry.doc.locateIn(entry.pointer, '')
-        return {i, file: entry.file, line: at.line, column: at.column}
-      })
-      places.sort(byPlace)
-      for (const p of places) yield judged.system(p.i)
+      order ??= placeOrder(estate, judged.refs)
+      for (const i of order) yield judged.system(i)
     },
   }
+  let order: Int32Array | undefined
   return {asOf: options.asOf, deadline: options.deadline, lifecycleSnapshot: options.lifecycle.snapshot, ...tally.totals(), systems}
+}
+
+/**
+ * The indices of `refs` by file, then line and column, from the estate's positions (nothing is judged
+ * to order them). In typed arrays: a million `{file, line, column}` objects were 100 MB at the peak.
+ */
+function placeOrder(estate: Estate, refs: readonly string[]): Int32Array {
+  const n = refs.length
+  const fileOf: string[] = []
+  const line = new Int32Array(n)
+  const column = new Int32Array(n)
+  for (let i = 0; i < n; i++) {
+    const entry = estate.systems.get(refs[i])!
+    const at = entry.doc.locateIn(entry.pointer, '')
+    fileOf.push(entry.file)
+    line[i] = at.line
+    column[i] = at.column
+  }
+  const rank = new Map([...new Set(fileOf)].sort().map((f, r) => [f, r]))
+  const file = Int32Array.from(fileOf, (f) => rank.get(f)!)
+  const order = Int32Array.from({length: n}, (_, i) => i)
+  return order.sort((a, b) => file[a] - file[b] || line[a] - line[b] || column[a] - column[b])
 }
 
 /**
