@@ -5,10 +5,8 @@ import {assessmentFlags, assessmentOptions, resolvePaths, SEVERITY_OPTIONS} from
 import {runStages} from '../cli/progress.js'
 import {type AuditViewResult, runAuditView} from '../core/index.js'
 import {type AuditView, type FailOn, failingFindings} from '../core/assess/report.js'
-import {SEVERITIES} from '../core/model/types.js'
 import {auditFormatters, MACHINE_FORMATS} from '../formatters/index.js'
 import {oneOf} from '../cli/flags.js'
-import {UsageError} from '../core/errors.js'
 import {auditSummary} from '../cli/summaries.js'
 
 export default class Audit extends BaseCommand<typeof Audit> {
@@ -52,30 +50,10 @@ export default class Audit extends BaseCommand<typeof Audit> {
     const result = ctx.result!
     if (await this.rejectInvalid(result, paths, name)) return undefined
     const {report} = result
-    refuseTooManyForCi(report, name)
     const formatter = await auditFormatters[name]()
     const fctx = {color: this.useColor(machine), version: this.config.version, quiet: this.flags.quiet}
     await this.emit(formatter.chunks ? formatter.chunks(report, fctx) : formatter.format(report, fctx), paths, auditSummary(report))
     if (failingFindings(report) > 0) process.exitCode = 1
     return report
-  }
-}
-
-/**
- * The CI formats (SARIF, GitLab, GitHub, JUnit) gather every finding with its rule's details before
- * they write: at 1,000,000 small systems (5 million findings) that ran out of memory. Above this many
- * findings they are refused with the formats that stream (README "Commands").
- */
-export const MAX_CI_FINDINGS = 2_000_000
-const CI = new Set(['sarif', 'gitlab', 'github', 'junit'])
-
-function refuseTooManyForCi(report: AuditView, format: string): void {
-  if (!CI.has(format)) return
-  // CLOUDREADY_MAX_CI_FINDINGS moves the limit: up on a machine with the memory for it, down in a test.
-  const max = Number(process.env.CLOUDREADY_MAX_CI_FINDINGS) || MAX_CI_FINDINGS
-  let n = 0
-  for (const s of SEVERITIES) n += report.summary.bySeverity[s]
-  if (n > max) {
-    throw new UsageError(`${n.toLocaleString('en-GB')} findings are more than --format ${format} can hold (${max.toLocaleString('en-GB')} at most): use --format json, csv or stylish, which are written a system at a time, or audit the departments separately`)
   }
 }

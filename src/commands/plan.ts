@@ -3,7 +3,7 @@ import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
 import {assessmentFlags, assessmentOptions, planFlags, planOptions, resolvePaths} from '../cli/inputs.js'
 import {runStages} from '../cli/progress.js'
-import {type PlanResult, runPlan} from '../core/index.js'
+import {type PlanViewResult, runPlanView} from '../core/index.js'
 import type {PlanReport} from '../core/plan/report.js'
 import {MACHINE_FORMATS, planFormatters} from '../formatters/index.js'
 import {oneOf} from '../cli/flags.js'
@@ -30,13 +30,13 @@ export default class Plan extends BaseCommand<typeof Plan> {
     const name = this.flags.json ? 'json' : this.flags.format
     const machine = MACHINE_FORMATS.has(name)
     this.refuseHtmlOnTerminal(name)
-    const ctx = await runStages<{result?: PlanResult}>(
+    const ctx = await runStages<{result?: PlanViewResult}>(
       {},
       [
         {
           title: 'Reading, judging and planning the estate',
           run: async (c) => {
-            c.result = await runPlan({...assessmentOptions(this.flags, this.config.version), ...planOptions(this.flags), paths})
+            c.result = await runPlanView({...assessmentOptions(this.flags, this.config.version), ...planOptions(this.flags), paths})
           },
         },
       ],

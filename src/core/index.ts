@@ -13,7 +13,7 @@ import {ReadError, readRegularFile} from './io/read.js'
 import {defaultLifecycle, type LifecycleTable, loadLifecycle} from './lifecycle/index.js'
 import {type EstateResult, loadEstate} from './estate.js'
 import {DEFAULT_MAX_FILE_MB, type LoadOptions} from './load/index.js'
-import {plan, type PlanOptions} from './plan/index.js'
+import {forThePlan, plan, type PlanOptions} from './plan/index.js'
 import type {PlanReport} from './plan/report.js'
 import {stage} from './timings.js'
 import {hasErrors} from './validate/index.js'
@@ -112,14 +112,17 @@ export const KEEP_ASSESSMENTS_UP_TO = 100_000
 export async function runAuditView(options: AuditOptions): Promise<AuditViewResult> {
   if (options.baseline) return runAudit(options)
   const run = await prepare(options)
-  // CLOUDREADY_KEEP_ASSESSMENTS_UP_TO moves the threshold: to 0 in the tests of the lazy path.
-  const env = process.env.CLOUDREADY_KEEP_ASSESSMENTS_UP_TO
-  const keepUpTo = env !== undefined && /^\d+$/.test(env) ? Number(env) : KEEP_ASSESSMENTS_UP_TO
   const estate = judgedEstate(run)
-  const assessment = estate.systems.size > keepUpTo ? assessLazily(estate, assessOptions(run)) : assess(estate, assessOptions(run))
+  const assessment = keepsAssessments(estate) ? assess(estate, assessOptions(run)) : assessLazily(estate, assessOptions(run))
   if (Array.isArray(assessment.systems)) for (const inv of run.estate.inventories) inv.doc.releasePositions()
   stage('assess')
   return {...run, report: {...reportHead(run, options), ...assessment}}
+}
+
+function keepsAssessments(estate: Estate): boolean {
+  // CLOUDREADY_KEEP_ASSESSMENTS_UP_TO moves the threshold: to 0 in the tests of the lazy path.
+  const env = process.env.CLOUDREADY_KEEP_ASSESSMENTS_UP_TO
+  return estate.systems.size <= (env !== undefined && /^\d+$/.test(env) ? Number(env) : KEEP_ASSESSMENTS_UP_TO)
 }
 
 /** The estate to judge: none when the inventories have errors (the assessment is then empty). */
@@ -156,6 +159,31 @@ export async function runPlan(options: PlanRunOptions): Promise<PlanResult> {
   const planReport = planFor(audited, options)
   stage('plan')
   return {...audited, planReport}
+}
+
+export interface PlanViewResult extends PreparedRun {
+  planReport: PlanReport
+}
+
+/**
+ * The plan as the `plan` command writes it. Above KEEP_ASSESSMENTS_UP_TO systems the assessment is
+ * made lazily and each system kept only with what the plan reads of it (forThePlan): a million
+ * systems' whole assessments were 3 GB. The same plan either way (test/core/assess/lazy.test.ts).
+ */
+export async function runPlanView(options: PlanRunOptions): Promise<PlanViewResult> {
+  const run = await prepare(options)
+  const estate = judgedEstate(run)
+  let assessment: Assessment
+  if (keepsAssessments(estate)) assessment = assess(estate, assessOptions(run))
+  else {
+    const lazy = assessLazily(estate, assessOptions(run))
+    assessment = {...lazy, systems: Array.from(lazy.systems, forThePlan)}
+  }
+  for (const inv of run.estate.inventories) inv.doc.releasePositions()
+  stage('assess')
+  const planReport = planFor({...run, report: {...reportHead(run, options), ...assessment}}, options)
+  stage('plan')
+  return {...run, planReport}
 }
 
 /** The plan over an audited estate (`trend` runs this at every point of a history). */

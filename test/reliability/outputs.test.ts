@@ -123,12 +123,3 @@ describe('dates and escapes', () => {
     expect(r.stderr).not.toMatch(STACK_TRACE)
   })
 })
-
-describe('the CI formats at their limit', () => {
-  it.each(['sarif', 'gitlab', 'github', 'junit'])('--format %s above the findings it can hold: a clear refusal naming the formats that stream, exit 2', async (format) => {
-    const r = await cliInProcess(['audit', 'examples', '--as-of', AS_OF, '--format', format], {env: {CLOUDREADY_MAX_CI_FINDINGS: '10'}})
-    expect(r.code).toBe(2)
-    expect(r.stdout).toBe('')
-    expect(userLines(r.stderr)[0]).toMatch(new RegExp(`^cloudready: [\\d,]+ findings are more than --format ${format} can hold \\(10 at most\\): use --format json, csv or stylish`))
-  })
-})

@@ -197,12 +197,20 @@ export interface SystemList extends Iterable<SystemAssessment> {
   readonly length: number
   /** The same systems ordered by file, then by the line and column each starts at (see systemsInPlaceOrder). */
   inPlaceOrder?(): Iterable<SystemAssessment>
+  /** The same systems ordered by file, in list order within each (see systemsInFileOrder). */
+  inFileOrder?(): Iterable<SystemAssessment>
 }
 
 /** The systems by file, then by where each starts in it: the order a reader of the files meets them. */
 export function systemsInPlaceOrder(list: SystemList): Iterable<SystemAssessment> {
   if (list.inPlaceOrder) return list.inPlaceOrder()
   return [...list].sort((a, b) => byPlace(a, b))
+}
+
+/** The systems by file, in list order (by ref) within each: JUnit's test suites. */
+export function systemsInFileOrder(list: SystemList): Iterable<SystemAssessment> {
+  if (list.inFileOrder) return list.inFileOrder()
+  return [...list].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
 }
 
 function byPlace(a: {file: string; line: number; column: number}, b: {file: string; line: number; column: number}): number {
@@ -231,34 +239,38 @@ export function assessLazily(estate: Estate, options: AssessOptions): LazyAssess
       for (let i = 0; i < n; i++) yield judged.system(i)
     },
     *inPlaceOrder() {
-      order ??= placeOrder(estate, judged.refs)
-      for (const i of order) yield judged.system(i)
+      for (const i of (orders.place ??= systemOrder(estate, judged.refs, true))) yield judged.system(i)
+    },
+    *inFileOrder() {
+      for (const i of (orders.file ??= systemOrder(estate, judged.refs, false))) yield judged.system(i)
     },
   }
-  let order: Int32Array | undefined
+  const orders: {place?: Int32Array; file?: Int32Array} = {}
   return {asOf: options.asOf, deadline: options.deadline, lifecycleSnapshot: options.lifecycle.snapshot, ...tally.totals(), systems}
 }
 
 /**
- * The indices of `refs` by file, then line and column, from the estate's positions (nothing is judged
- * to order them). In typed arrays: a million `{file, line, column}` objects were 100 MB at the peak.
+ * The indices of `refs` by file, then (`byLine`) line and column or (not) their order in `refs`, from
+ * the estate (nothing is judged to order them). In typed arrays: a million `{file, line, column}`
+ * objects were 100 MB at the peak.
  */
-function placeOrder(estate: Estate, refs: readonly string[]): Int32Array {
+function systemOrder(estate: Estate, refs: readonly string[], byLine: boolean): Int32Array {
   const n = refs.length
   const fileOf: string[] = []
   const line = new Int32Array(n)
   const column = new Int32Array(n)
   for (let i = 0; i < n; i++) {
     const entry = estate.systems.get(refs[i])!
-    const at = entry.doc.locateIn(entry.pointer, '')
     fileOf.push(entry.file)
+    if (!byLine) continue
+    const at = entry.doc.locateIn(entry.pointer, '')
     line[i] = at.line
     column[i] = at.column
   }
   const rank = new Map([...new Set(fileOf)].sort().map((f, r) => [f, r]))
   const file = Int32Array.from(fileOf, (f) => rank.get(f)!)
   const order = Int32Array.from({length: n}, (_, i) => i)
-  return order.sort((a, b) => file[a] - file[b] || line[a] - line[b] || column[a] - column[b])
+  return order.sort((a, b) => file[a] - file[b] || line[a] - line[b] || column[a] - column[b] || a - b)
 }
 
 /**

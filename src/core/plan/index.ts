@@ -268,6 +268,22 @@ function orderingLinks(all: number[][], tight: number[][], systems: PlannedSyste
   return order
 }
 
+/**
+ * A system's assessment with only what the plan reads of it (a big estate's plan keeps one per
+ * system): its findings that are critical or high (effort's risk, the blockers of a system not
+ * ready) and those the strategy rules look for; no path to ready. Every other field as it is.
+ */
+export function forThePlan(a: SystemAssessment): SystemAssessment {
+  return {...a, findings: a.findings.filter(readByThePlan), pathToReady: NO_PATH}
+}
+
+const READ_BY_STRATEGY = new Set(['cost-retire-candidate', 'architecture-strategy-contradicted'])
+const NO_PATH = Object.freeze([]) as unknown as SystemAssessment['pathToReady']
+
+function readByThePlan(f: SystemAssessment['findings'][number]): boolean {
+  return (f.category !== 'deadline' && (f.severity === 'critical' || f.severity === 'high')) || READ_BY_STRATEGY.has(f.rule)
+}
+
 export function plan(estate: Estate, assessment: Assessment, options: PlanOptions = {}): Plan {
   const planning = options.planning ?? {}
   const waveMonths = options.waveLengthMonths ?? planning.waveLengthMonths ?? DEFAULT_WAVE_MONTHS

@@ -7,7 +7,7 @@ import type {AuditView} from '../../core/assess/report.js'
 import {SEVERITIES} from '../../core/model/types.js'
 import {plural} from '../text.js'
 import type {ChunkFormatter, Formatter, ValidateReport} from '../types.js'
-import {type CiLevel, position, resultText, toCiReport} from './results.js'
+import {type CiLevel, type CiReport, position, resultText, toCiReport} from './results.js'
 
 const COMMAND: Record<CiLevel, string> = {error: 'error', warning: 'warning', note: 'notice'}
 
@@ -33,25 +33,30 @@ export function escapeProperty(text: string): string {
 /** A workflow command per result, line by line (a million findings make no single string), then the summary. */
 export const chunks: ChunkFormatter<ValidateReport | AuditView> = function* (report) {
   const ci = toCiReport(report)
+  const counts = {results: 0, warnings: 0, findings: 0, failing: 0, bySeverity: new Map<string, number>()}
   for (const r of ci.results) {
     const props = [`file=${escapeProperty(r.file)}`, `line=${position(r.line)}`, `col=${position(r.column)}`, `title=${escapeProperty(`${r.ruleId} (${r.severity})`)}`]
     yield `::${COMMAND[r.level]} ${props.join(',')}::${escapeData(resultText(r))}\n`
+    // Counted as written: an audit's results are made as they are read, once.
+    counts.results++
+    if (r.severity === 'warning') counts.warnings++
+    if (r.systemRef === undefined) continue
+    counts.findings++
+    if (r.failing) counts.failing++
+    counts.bySeverity.set(r.severity, (counts.bySeverity.get(r.severity) ?? 0) + 1)
   }
-  yield `${summary(ci)}\n`
+  yield `${summary(ci, counts)}\n`
 }
 
 export const format: Formatter<ValidateReport | AuditView> = (report, ctx) => [...chunks(report, ctx)].join('')
 
-function summary(ci: ReturnType<typeof toCiReport>): string {
+function summary(ci: CiReport, n: {results: number; warnings: number; findings: number; failing: number; bySeverity: Map<string, number>}): string {
   const files = plural(ci.files.length, 'file')
-  const warnings = ci.results.filter((r) => r.severity === 'warning').length
   if (ci.command === 'validate') {
-    const errors = ci.results.length - warnings
-    return ci.results.length === 0 ? `cloudready validate: ${files} valid` : `cloudready validate: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${files}`
+    const errors = n.results - n.warnings
+    return n.results === 0 ? `cloudready validate: ${files} valid` : `cloudready validate: ${plural(errors, 'error')}, ${plural(n.warnings, 'warning')} in ${files}`
   }
-  const findings = ci.results.filter((r) => r.systemRef !== undefined)
-  const bySeverity = SEVERITIES.map((s) => `${findings.filter((r) => r.severity === s).length} ${s}`).join(', ')
-  const failing = findings.filter((r) => r.failing).length
-  const threshold = ci.failOn === 'none' ? 'none fail (--fail-on none)' : `${failing} at or above --fail-on ${ci.failOn}`
-  return `cloudready audit: ${plural(findings.length, 'finding')} (${bySeverity}) in ${plural(ci.subjects.length, 'system')} from ${files}; ${threshold}${warnings > 0 ? `; ${plural(warnings, 'warning')}` : ''}`
+  const bySeverity = SEVERITIES.map((s) => `${n.bySeverity.get(s) ?? 0} ${s}`).join(', ')
+  const threshold = ci.failOn === 'none' ? 'none fail (--fail-on none)' : `${n.failing} at or above --fail-on ${ci.failOn}`
+  return `cloudready audit: ${plural(n.findings, 'finding')} (${bySeverity}) in ${plural(ci.subjects, 'system')} from ${files}; ${threshold}${n.warnings > 0 ? `; ${plural(n.warnings, 'warning')}` : ''}`
 }

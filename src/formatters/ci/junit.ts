@@ -13,7 +13,7 @@
  */
 import type {AuditView} from '../../core/assess/report.js'
 import type {ChunkFormatter, Formatter, ValidateReport} from '../types.js'
-import {type CiResult, position, resultText, toCiReport} from './results.js'
+import {type CiClass, type CiResult, position, resultText, toCiReport} from './results.js'
 
 /** C0 controls other than tab, LF and CR, U+FFFE, U+FFFF and lone surrogates are not XML 1.0 characters. */
 // eslint-disable-next-line no-control-regex
@@ -40,18 +40,25 @@ interface Case {
   results: CiResult[]
 }
 
-/** JUnit XML, line by line (a million systems make no single string). */
+/**
+ * JUnit XML, line by line (a million systems make no single string). Read twice: once for each
+ * suite's counts, which come before its testcases, then to write (an audit's results are made again).
+ */
 export const chunks: ChunkFormatter<ValidateReport | AuditView> = function* (report) {
   const ci = toCiReport(report)
-  const files = [...new Set([...ci.files, ...ci.results.map((r) => r.file)])]
-  const suites = files.map((file) => ({file, cases: casesOf(file, ci.subjects.filter((s) => s.file === file).map((s) => s.name), ci.results.filter((r) => r.file === file))}))
   const failed = (c: Case) => c.results.some((r) => r.failing)
-  const count = (cases: Case[]) => ({tests: cases.length, failures: cases.filter(failed).length})
-  // Summed, not flattened: one array of a million cases is a copy for nothing.
-  const total = suites.reduce((t, s) => {
-    const n = count(s.cases)
-    return {tests: t.tests + n.tests, failures: t.failures + n.failures}
-  }, {tests: 0, failures: 0})
+  const counts: Array<{tests: number; failures: number}> = []
+  for (const suite of ci.suites()) {
+    const n = {tests: 0, failures: 0}
+    for (const cls of suite.classes) {
+      for (const c of casesOf(cls, suite.file)) {
+        n.tests++
+        if (failed(c)) n.failures++
+      }
+    }
+    counts.push(n)
+  }
+  const total = counts.reduce((t, n) => ({tests: t.tests + n.tests, failures: t.failures + n.failures}), {tests: 0, failures: 0})
   const props =
     ci.command === 'audit'
       ? [
@@ -61,13 +68,14 @@ export const chunks: ChunkFormatter<ValidateReport | AuditView> = function* (rep
         ]
       : []
   yield `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="cloudready" tests="${total.tests}" failures="${total.failures}" errors="0" skipped="0">\n`
-  for (const suite of suites) {
-    const n = count(suite.cases)
+  let i = 0
+  for (const suite of ci.suites()) {
+    const n = counts[i++]
     yield `  <testsuite name="${xmlAttr(suite.file)}" tests="${n.tests}" failures="${n.failures}" errors="0" skipped="0">\n`
     if (props.length > 0) {
       yield `${['    <properties>', ...props.map(([k, v]) => `      <property name="${k}" value="${xmlAttr(v ?? '')}"/>`), '    </properties>'].join('\n')}\n`
     }
-    for (const c of suite.cases) yield `${testcase(c).join('\n')}\n`
+    for (const cls of suite.classes) for (const c of casesOf(cls, suite.file)) yield `${testcase(c).join('\n')}\n`
     yield '  </testsuite>\n'
   }
   yield '</testsuites>\n'
@@ -75,28 +83,16 @@ export const chunks: ChunkFormatter<ValidateReport | AuditView> = function* (rep
 
 export const format: Formatter<ValidateReport | AuditView> = (report, ctx) => [...chunks(report, ctx)].join('')
 
-/** The testcases of one file: each subject's results grouped by rule, a passing one for a subject with none. */
-function casesOf(file: string, subjects: string[], results: CiResult[]): Case[] {
+/** The testcases of one subject: its results grouped by rule (by rule id), or one passing testcase when it has none. */
+function casesOf(cls: CiClass, file: string): Case[] {
+  if (cls.results.length === 0) return [{classname: cls.classname, name: 'cloudready', file, results: []}]
   const groups = new Map<string, Case>()
-  for (const r of results) {
-    const classname = r.systemRef ?? file
-    const key = JSON.stringify([classname, r.ruleId])
-    const group = groups.get(key)
+  for (const r of cls.results) {
+    const group = groups.get(r.ruleId)
     if (group) group.results.push(r)
-    else groups.set(key, {classname, name: r.ruleId, file, results: [r]})
+    else groups.set(r.ruleId, {classname: cls.classname, name: r.ruleId, file, results: [r]})
   }
-  // Grouped once by classname: filtering every group for every subject took 16 minutes at 150,000 systems.
-  const byClass = new Map<string, Case[]>()
-  for (const g of groups.values()) {
-    const list = byClass.get(g.classname)
-    if (list) list.push(g)
-    else byClass.set(g.classname, [g])
-  }
-  const order = [...new Set([...subjects, ...byClass.keys()])]
-  return order.flatMap((classname) => {
-    const mine = (byClass.get(classname) ?? []).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    return mine.length > 0 ? mine : [{classname, name: 'cloudready', file, results: []}]
-  })
+  return [...groups.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
 }
 
 function testcase(c: Case): string[] {

@@ -3,8 +3,9 @@
  * written once and registered for both `validate` and `audit`: a list of results, each with the
  * rule that produced it, where it is and whether it fails the run, plus a descriptor per rule.
  */
-import {createHash} from 'node:crypto'
+import crypto, {createHash} from 'node:crypto'
 
+import {type SystemAssessment, systemsInFileOrder, systemsInPlaceOrder} from '../../core/assess/index.js'
 import {atOrAbove, type AuditView, type FailOn} from '../../core/assess/report.js'
 import type {Category, Diagnostic, Severity} from '../../core/model/types.js'
 import type {RuleSource} from '../../rules/types.js'
@@ -57,13 +58,36 @@ export interface CiSubject {
   name: string
 }
 
+/**
+ * Results in order (by file, line, column, rule, system, pointer, message): an audit's are made as
+ * they are read, from its systems, so each reading judges them again (read them once).
+ */
+export interface CiResults extends Iterable<CiResult> {
+  readonly length: number
+}
+
+/** One subject's results (a system's, or a file's own), in order: a JUnit testcase per rule. */
+export interface CiClass {
+  classname: string
+  results: CiResult[]
+}
+
+/** A file's subjects, each with its results, then the file's own results (JUnit's testsuite). */
+export interface CiSuite {
+  file: string
+  classes: Iterable<CiClass>
+}
+
 export interface CiReport {
   command: 'validate' | 'audit'
   files: string[]
-  results: CiResult[]
+  results: CiResults
   /** Every rule that ran (audit) and every diagnostic code that occurred, each once. */
   rules: CiRule[]
-  subjects: CiSubject[]
+  /** How many subjects were checked: systems (audit) or files (validate). */
+  subjects: number
+  /** Every file's suite, in the order of `files`; each reading makes them again, like `results`. */
+  suites(): Iterable<CiSuite>
   /** The threshold results were judged against (audit only). */
   failOn?: FailOn
   asOf?: string
@@ -109,19 +133,28 @@ export function toCiReport(report: ValidateReport | AuditView): CiReport {
 
 function fromValidate(report: ValidateReport): CiReport {
   const diagnostics = [...report.errors, ...report.warnings]
+  const results = finish(diagnostics.map(diagnosticResult))
+  const files = [...new Set([...report.files, ...results.map((r) => r.file)])]
   return {
     command: 'validate',
     files: report.files,
-    results: finish(diagnostics.map(diagnosticResult)),
+    results,
     rules: checkRules(diagnostics),
-    subjects: report.files.map((file) => ({file, name: file})),
+    subjects: report.files.length,
+    suites: () => files.map((file) => ({file, classes: [{classname: file, results: results.filter((r) => r.file === file)}]})),
   }
 }
 
+/**
+ * An audit's results, a system at a time: the systems are read in the order they are written in
+ * their files, each system's results sorted and fingerprinted on their own (a fingerprint's key names
+ * its system, so its count of equal keys never crosses systems). Sorting a million systems' results
+ * at once took more memory than the machine had. A first reading counts them and keeps the few that
+ * are out of their system's place — findings placed above it (a value shared through an alias) —
+ * with the validation warnings; the reading that writes merges those in at their place.
+ */
 function fromAudit(report: AuditView): CiReport {
-  const results: Omit<CiResult, 'fingerprint'>[] = []
-  const subjects: CiReport['subjects'] = []
-  const rules: CiRule[] = report.rules.map((m) => ({
+  const ruleList: CiRule[] = report.rules.map((m) => ({
     id: m.id,
     description: m.description,
     rationale: m.rationale,
@@ -132,43 +165,102 @@ function fromAudit(report: AuditView): CiReport {
     level: LEVEL[m.severity],
     custom: m.custom === true,
   }))
-  const known = new Set(rules.map((r) => r.id))
-  // One reading of the systems: each reading judges them all again (SystemList).
-  for (const s of report.systems) {
-    subjects.push({file: s.file, name: s.ref})
-    for (const f of s.findings) {
-      results.push({
-        ruleId: f.rule,
-        level: LEVEL[f.severity],
-        severity: f.severity,
-        failing: atOrAbove(f.severity, report.failOn),
-        message: f.message,
-        file: f.file,
-        line: f.line,
-        column: f.column,
-        pointer: f.pointer,
-        systemRef: s.ref,
-      })
-      // A finding of a rule not in report.rules cannot happen today; describe it rather than lose it.
-      if (known.has(f.rule)) continue
-      known.add(f.rule)
-      rules.push({id: f.rule, description: f.rule, sources: [], category: f.category, severity: f.severity, level: LEVEL[f.severity], custom: true})
-    }
-  }
   // Warnings (a dependency on a department not loaded) are shown but never fail an audit.
-  for (const w of report.warnings) results.push({...diagnosticResult(w), failing: false})
-  rules.push(...checkRules(report.warnings.filter((w) => !known.has(w.code))))
+  const warnings = finish(report.warnings.map((w) => ({...diagnosticResult(w), failing: false})))
+  let first: {rules: CiRule[]; apart: CiResult[]; length: number} | undefined
+  const firstReading = () => {
+    if (first) return first
+    const rules = [...ruleList]
+    const known = new Set(rules.map((r) => r.id))
+    const apart: CiResult[] = []
+    let length = warnings.length
+    for (const s of systemsInPlaceOrder(report.systems)) {
+      for (const f of s.findings) {
+        // A finding of a rule not in report.rules cannot happen today; describe it rather than lose it.
+        if (known.has(f.rule)) continue
+        known.add(f.rule)
+        rules.push({id: f.rule, description: f.rule, sources: [], category: f.category, severity: f.severity, level: LEVEL[f.severity], custom: true})
+      }
+      // Counted unsigned: a fingerprint is made only where it is written (and for the few kept apart).
+      const mine = systemResults(s, report.failOn, false)
+      length += mine.length
+      if (mine.some((r) => beforeItsSystem(r, s))) for (const r of systemResults(s, report.failOn)) if (beforeItsSystem(r, s)) apart.push(r)
+    }
+    rules.push(...checkRules(report.warnings.filter((w) => !known.has(w.code))))
+    apart.push(...warnings)
+    apart.sort(compareResults)
+    return (first = {rules, apart, length})
+  }
+  const results: CiResults = {
+    get length() {
+      return firstReading().length
+    },
+    *[Symbol.iterator]() {
+      const {apart} = firstReading()
+      let next = 0
+      for (const s of systemsInPlaceOrder(report.systems)) {
+        for (const r of systemResults(s, report.failOn)) {
+          if (beforeItsSystem(r, s)) continue
+          while (next < apart.length && compareResults(apart[next], r) < 0) yield apart[next++]
+          yield r
+        }
+      }
+      while (next < apart.length) yield apart[next++]
+    },
+  }
   return {
     command: 'audit',
     files: report.files,
-    results: finish(results),
-    rules,
-    subjects,
+    results,
+    get rules() {
+      return firstReading().rules
+    },
+    subjects: report.systems.length,
+    *suites() {
+      const systems = systemsInFileOrder(report.systems)[Symbol.iterator]()
+      let s = systems.next()
+      for (const file of report.files) {
+        // The systems of this file, in list order, made one at a time as the suite is written.
+        const mine = function* (): Generator<CiClass> {
+          while (!s.done && s.value.file === file) {
+            yield {classname: s.value.ref, results: systemResults(s.value, report.failOn)}
+            s = systems.next()
+          }
+          const own = warnings.filter((r) => r.file === file)
+          if (own.length > 0) yield {classname: file, results: own}
+        }
+        yield {file, classes: {[Symbol.iterator]: mine}}
+      }
+    },
     failOn: report.failOn,
     asOf: report.asOf,
     deadline: report.deadline,
     lifecycleSnapshot: report.lifecycleSnapshot,
   }
+}
+
+/** One system's findings as results, sorted and (unless `fingerprint` is false) fingerprinted. */
+function systemResults(s: SystemAssessment, failOn: FailOn, fingerprint = true): CiResult[] {
+  return finish(
+    s.findings.map((f) => ({
+      ruleId: f.rule,
+      level: LEVEL[f.severity],
+      severity: f.severity,
+      failing: atOrAbove(f.severity, failOn),
+      message: f.message,
+      file: f.file,
+      line: f.line,
+      column: f.column,
+      pointer: f.pointer,
+      systemRef: s.ref,
+    })),
+    fingerprint,
+  )
+}
+
+/** Placed above the line and column where its system starts: its value comes through an alias. */
+function beforeItsSystem(r: CiResult, s: SystemAssessment): boolean {
+  return r.file === s.file && (r.line < s.line || (r.line === s.line && r.column < s.column))
 }
 
 function diagnosticResult(d: Diagnostic): Omit<CiResult, 'fingerprint'> {
@@ -188,12 +280,15 @@ function checkRules(diagnostics: Diagnostic[]): CiRule[] {
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
-/** Sorts the results by place and gives each its fingerprint. */
-function finish(results: Omit<CiResult, 'fingerprint'>[]): CiResult[] {
-  const sorted = [...results].sort(
-    (a, b) =>
-      compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.ruleId, b.ruleId) || compare(a.systemRef ?? '', b.systemRef ?? '') || compare(a.pointer, b.pointer) || compare(a.message, b.message),
-  )
+/** The order of results: by place, then rule, system, pointer and message. */
+function compareResults(a: Omit<CiResult, 'fingerprint'>, b: Omit<CiResult, 'fingerprint'>): number {
+  return compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.ruleId, b.ruleId) || compare(a.systemRef ?? '', b.systemRef ?? '') || compare(a.pointer, b.pointer) || compare(a.message, b.message)
+}
+
+/** Sorts the results by place and gives each its fingerprint (an empty one when `fingerprint` is false). */
+function finish(results: Omit<CiResult, 'fingerprint'>[], fingerprint = true): CiResult[] {
+  const sorted = [...results].sort(compareResults)
+  if (!fingerprint) return sorted.map((r) => ({...r, fingerprint: ''}))
   const seen = new Map<string, number>()
   return sorted.map((r) => {
     const key = fingerprintKey(r)
@@ -214,8 +309,11 @@ export function fingerprintKey(r: Pick<CiResult, 'ruleId' | 'file' | 'systemRef'
   return JSON.stringify(['cloudready/v1', r.ruleId, r.file, r.systemRef ?? '', r.pointer.replace(/\/\d+(?=\/|$)/g, '')])
 }
 
+/** Node's one-shot hash where it has one (20.12): no Hash object per result, whose native memory a million results piled up before a collection. */
+const oneShot = (crypto as {hash?: (algorithm: string, data: string, encoding: 'hex') => string}).hash
+
 function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex')
+  return oneShot ? oneShot('sha256', text, 'hex') : createHash('sha256').update(text, 'utf8').digest('hex')
 }
 
 /** The text a person reads, with the system it is about: `hmrc/tax-calc: …`. */

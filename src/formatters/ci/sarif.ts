@@ -56,7 +56,7 @@ function sarifLog(report: ValidateReport | AuditView, version: string) {
         properties:
           ci.command === 'audit'
             ? {command: 'audit', asOf: ci.asOf, deadline: ci.deadline, failOn: ci.failOn, lifecycleSnapshot: ci.lifecycleSnapshot}
-            : {command: 'validate', valid: !ci.results.some((r) => r.failing)},
+            : {command: 'validate', valid: ![...ci.results].some((r) => r.failing)},
       },
     ],
   }

@@ -1,7 +1,8 @@
 /**
  * The audit of a big estate keeps no system's assessment: its systems are judged again as they are
- * written (assessLazily, above KEEP_ASSESSMENTS_UP_TO systems). It must say exactly what the kept
- * assessment says: the same systems, findings, summaries and bytes in every format.
+ * written (assessLazily, above KEEP_ASSESSMENTS_UP_TO systems); its plan keeps each with only what
+ * the plan reads (forThePlan). They must say exactly what the kept assessment says: the same systems,
+ * findings, summaries and plans, and the same bytes in every format.
  */
 import {execFileSync} from 'node:child_process'
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs'
@@ -78,6 +79,19 @@ describe('audit above the threshold (CLOUDREADY_KEEP_ASSESSMENTS_UP_TO=0)', () =
           expect(lazy.code).toBe(kept.code)
           if (format === 'stylish' && inputs === mixed && extra.length === 0) expectLinesInOrder(kept.stdout)
         }
+      }
+    })
+  }
+
+  for (const format of ['table', 'json', 'yaml', 'csv', 'markdown', 'html']) {
+    it(`plan: the same --format ${format} bytes, each system kept with only what the plan reads of it`, async () => {
+      for (const inputs of [[examples], mixed]) {
+        const args = ['plan', ...inputs, '--as-of', asOf, '--no-config', '--format', format]
+        const kept = await cliRun(args)
+        const lazy = await cliRun(args, {env: lazyEnv})
+        expect(kept.code).toBe(0)
+        expect(lazy.stdout).toBe(kept.stdout)
+        expect(lazy.stderr).toBe(kept.stderr)
       }
     })
   }
