@@ -213,6 +213,14 @@ export function systemsInFileOrder(list: SystemList): Iterable<SystemAssessment>
   return [...list].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
 }
 
+/**
+ * Placed above where its system starts: a finding whose value comes through an alias or a merge key
+ * is placed where the value is written. The only findings out of their system's place.
+ */
+export function placedAboveItsSystem(f: {file: string; line: number; column: number}, s: {file: string; line: number; column: number}): boolean {
+  return f.file === s.file && (f.line < s.line || (f.line === s.line && f.column < s.column))
+}
+
 function byPlace(a: {file: string; line: number; column: number}, b: {file: string; line: number; column: number}): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column
 }

@@ -6,7 +6,7 @@ import {atOrAbove} from '../../core/assess/report.js'
 import {sanitizeLine} from '../text.js'
 import type {ChunkFormatter, Formatter} from '../types.js'
 import {summaryLines} from './summary.js'
-import {systemsInPlaceOrder} from '../../core/assess/index.js'
+import {placedAboveItsSystem, systemsInPlaceOrder} from '../../core/assess/index.js'
 
 /**
  * Findings grouped by file as `line:col  severity  system: message  rule-id`, sorted by line, then the
@@ -25,7 +25,7 @@ export const chunks: ChunkFormatter<AuditView> = function* (report, ctx) {
     for (const f of s.findings) {
       if (!shown(f)) continue
       width.set(f.file, Math.max(width.get(f.file) ?? 0, `${f.line}:${f.column}`.length))
-      if (f.line < s.line || (f.line === s.line && f.column < s.column)) above.push({f, id: s.id, ref: s.ref})
+      if (placedAboveItsSystem(f, s)) above.push({f, id: s.id, ref: s.ref})
     }
   }
   above.sort(itemOrder)
@@ -42,7 +42,7 @@ export const chunks: ChunkFormatter<AuditView> = function* (report, ctx) {
   }
   for (const s of systemsInPlaceOrder(report.systems)) {
     for (const f of s.findings) {
-      if (!shown(f) || f.line < s.line || (f.line === s.line && f.column < s.column)) continue
+      if (!shown(f) || placedAboveItsSystem(f, s)) continue
       const item = {f, id: s.id, ref: s.ref}
       while (next < above.length && itemOrder(above[next], item) < 0) yield* line(above[next++])
       yield* line(item)

@@ -5,7 +5,7 @@
  */
 import crypto, {createHash} from 'node:crypto'
 
-import {type SystemAssessment, systemsInFileOrder, systemsInPlaceOrder} from '../../core/assess/index.js'
+import {placedAboveItsSystem, type SystemAssessment, systemsInFileOrder, systemsInPlaceOrder} from '../../core/assess/index.js'
 import {atOrAbove, type AuditView, type FailOn} from '../../core/assess/report.js'
 import type {Category, Diagnostic, Severity} from '../../core/model/types.js'
 import type {RuleSource} from '../../rules/types.js'
@@ -49,13 +49,6 @@ export interface CiRule {
   level: CiLevel
   /** Defined in a `.cloudready.yaml`: not in the README's catalogue. */
   custom: boolean
-}
-
-/** What was checked: every system (audit) or every file (validate), so passing ones can be shown too. */
-export interface CiSubject {
-  file: string
-  /** The system's ref, or the file for validation. */
-  name: string
 }
 
 /**
@@ -181,10 +174,9 @@ function fromAudit(report: AuditView): CiReport {
         known.add(f.rule)
         rules.push({id: f.rule, description: f.rule, sources: [], category: f.category, severity: f.severity, level: LEVEL[f.severity], custom: true})
       }
-      // Counted unsigned: a fingerprint is made only where it is written (and for the few kept apart).
-      const mine = systemResults(s, report.failOn, false)
-      length += mine.length
-      if (mine.some((r) => beforeItsSystem(r, s))) for (const r of systemResults(s, report.failOn)) if (beforeItsSystem(r, s)) apart.push(r)
+      // Counted, not made: a system's results are made where they are written (and for the few kept apart).
+      length += s.findings.length
+      if (s.findings.some((f) => placedAboveItsSystem(f, s))) for (const r of systemResults(s, report.failOn)) if (placedAboveItsSystem(r, s)) apart.push(r)
     }
     rules.push(...checkRules(report.warnings.filter((w) => !known.has(w.code))))
     apart.push(...warnings)
@@ -200,7 +192,7 @@ function fromAudit(report: AuditView): CiReport {
       let next = 0
       for (const s of systemsInPlaceOrder(report.systems)) {
         for (const r of systemResults(s, report.failOn)) {
-          if (beforeItsSystem(r, s)) continue
+          if (placedAboveItsSystem(r, s)) continue
           while (next < apart.length && compareResults(apart[next], r) < 0) yield apart[next++]
           yield r
         }
@@ -239,8 +231,8 @@ function fromAudit(report: AuditView): CiReport {
   }
 }
 
-/** One system's findings as results, sorted and (unless `fingerprint` is false) fingerprinted. */
-function systemResults(s: SystemAssessment, failOn: FailOn, fingerprint = true): CiResult[] {
+/** One system's findings as results, sorted and fingerprinted. */
+function systemResults(s: SystemAssessment, failOn: FailOn): CiResult[] {
   return finish(
     s.findings.map((f) => ({
       ruleId: f.rule,
@@ -254,13 +246,7 @@ function systemResults(s: SystemAssessment, failOn: FailOn, fingerprint = true):
       pointer: f.pointer,
       systemRef: s.ref,
     })),
-    fingerprint,
   )
-}
-
-/** Placed above the line and column where its system starts: its value comes through an alias. */
-function beforeItsSystem(r: CiResult, s: SystemAssessment): boolean {
-  return r.file === s.file && (r.line < s.line || (r.line === s.line && r.column < s.column))
 }
 
 function diagnosticResult(d: Diagnostic): Omit<CiResult, 'fingerprint'> {
@@ -285,10 +271,9 @@ function compareResults(a: Omit<CiResult, 'fingerprint'>, b: Omit<CiResult, 'fin
   return compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.ruleId, b.ruleId) || compare(a.systemRef ?? '', b.systemRef ?? '') || compare(a.pointer, b.pointer) || compare(a.message, b.message)
 }
 
-/** Sorts the results by place and gives each its fingerprint (an empty one when `fingerprint` is false). */
-function finish(results: Omit<CiResult, 'fingerprint'>[], fingerprint = true): CiResult[] {
+/** Sorts the results by place and gives each its fingerprint. */
+function finish(results: Omit<CiResult, 'fingerprint'>[]): CiResult[] {
   const sorted = [...results].sort(compareResults)
-  if (!fingerprint) return sorted.map((r) => ({...r, fingerprint: ''}))
   const seen = new Map<string, number>()
   return sorted.map((r) => {
     const key = fingerprintKey(r)

@@ -2,18 +2,22 @@ import {Chalk} from 'chalk'
 
 import type {PlanReport} from '../../core/plan/report.js'
 import {count, personMonths, range, sanitizeLine, strategyText} from '../text.js'
-import type {Formatter} from '../types.js'
+import type {ChunkFormatter, Formatter} from '../types.js'
 import {timelineLines} from './timeline.js'
 import {verdictLines} from './verdict.js'
 
-function table(rows: string[][], right: Set<number> = new Set()): string[] {
-  // Reduces and loops, not spreads: a spread of 150,000 systems overflows the stack.
-  const widths = rows[0].map((_, i) => rows.reduce((w, r) => Math.max(w, r[i].length), 0))
-  return rows.map((r) => r.map((c, i) => (right.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd())
+/**
+ * A table's lines, its rows read twice — once for the column widths, once to write — so that a
+ * million systems' rows are never held at once (they are made again from the plan).
+ */
+function* table(rows: () => Iterable<string[]>, right: Set<number> = new Set()): Generator<string> {
+  const widths: number[] = []
+  for (const r of rows()) for (let i = 0; i < r.length; i++) widths[i] = Math.max(widths[i] ?? 0, r[i].length)
+  for (const r of rows()) yield r.map((c, i) => (right.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd()
 }
 
-/** The plan for a terminal: the verdict, the waves, every system with its strategy and reason. */
-export const format: Formatter<PlanReport> = (r, ctx) => {
+/** The plan for a terminal: the verdict, the waves, every system with its strategy and reason; line by line. */
+export const chunks: ChunkFormatter<PlanReport> = function* (r, ctx) {
   const c = new Chalk({level: ctx.color ? 1 : 0})
   const [head, ...verdict] = verdictLines(r)
   const out = [c.bold(sanitizeLine(head)), ...verdict.map(sanitizeLine), '']
@@ -22,15 +26,12 @@ export const format: Formatter<PlanReport> = (r, ctx) => {
   out.push(c.bold('Waves'))
   const waveRows = [['wave', 'dates', 'systems', 'effort (pm)', 'risks']]
   for (const w of r.waves) waveRows.push([String(w.number), `${w.start} → ${w.end}`, String(w.systems.length), range(w.effort.low, w.effort.high, personMonths), w.risks.join('; ')])
-  for (const line of table(waveRows, new Set([0, 2]))) out.push(line)
+  for (const line of table(() => waveRows, new Set([0, 2]))) out.push(line)
   out.push('')
   out.push(c.bold('Systems'))
-  const sysRows = [['system', 'strategy', 'wave', 'start', 'end', 'slip', 'group', 'effort', 'why']]
-  for (const s of r.systems) {
-    const why = s.reasons[0] ? `${s.reasons[0].fact}` : ''
-    sysRows.push([s.ref, strategyText(s), s.wave === null ? s.status : String(s.wave), s.start ?? '', s.end ?? '', s.slipDays ? `${count(s.slipDays)}d` : '', s.moveGroup, range(s.effort.low, s.effort.high, personMonths), sanitizeLine(why)])
-  }
-  for (const line of table(sysRows)) out.push(line)
+  yield `${out.join('\n')}\n`
+  out.length = 0
+  for (const line of table(() => systemRows(r))) yield `${line}\n`
   out.push('')
   for (const h of r.hybridPeriods) out.push(`${c.bold('Hybrid period')}: ${h.ref} in the cloud from ${h.from} while ${h.dependsOn} stays on premises ${h.until ? `until ${h.until} (${h.months} months)` : '(retained)'}`)
   if (r.criticalPath.length) out.push(`${c.bold('Critical path')} (the longest chain of dependencies; ${r.constraint.longestChain >= r.constraint.waves ? 'it sets the completion date' : 'capacity, not the chain, sets the completion date'}): ${r.criticalPath.map((p) => `${p.moveGroup} (wave ${p.wave}: ${p.systems.join(', ')})`).join(' → ')}`)
@@ -52,5 +53,15 @@ export const format: Formatter<PlanReport> = (r, ctx) => {
   }
   if (r.externalConstraints.length) out.push(`${c.bold('External constraints')}: ${r.externalConstraints.map((e) => `${e.ref} → ${e.dependsOn}`).join(', ')}`)
   for (const w of r.warnings) out.push(c.yellow(`warning: ${sanitizeLine(w)}`))
-  return `${out.join('\n')}\n`
+  yield `${out.join('\n')}\n`
+}
+
+export const format: Formatter<PlanReport> = (r, ctx) => [...chunks(r, ctx)].join('')
+
+function* systemRows(r: PlanReport): Generator<string[]> {
+  yield ['system', 'strategy', 'wave', 'start', 'end', 'slip', 'group', 'effort', 'why']
+  for (const s of r.systems) {
+    const why = s.reasons[0] ? `${s.reasons[0].fact}` : ''
+    yield [s.ref, strategyText(s), s.wave === null ? s.status : String(s.wave), s.start ?? '', s.end ?? '', s.slipDays ? `${count(s.slipDays)}d` : '', s.moveGroup, range(s.effort.low, s.effort.high, personMonths), sanitizeLine(why)]
+  }
 }
